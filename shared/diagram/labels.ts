@@ -1,0 +1,243 @@
+/** The fixed words of the exported diagram, in both languages of the app. */
+import type { Lang } from '../engine/types';
+
+export interface DiagramLabels {
+  onPremises: string;
+  externalSenders: string;
+  exchangeOnline: string;
+  eopTitle: string;
+  eopLines: string[];
+  internet: string;
+  internetLines: string[];
+  smartHosts: string;
+  smartHostsNone: string;
+  acceptedDomains: string;
+  inboundConnectors: string;
+  rules: string;
+  delivery: string;
+  noInbound: string;
+  noRules: string;
+  mailboxes: string;
+  mailboxesAll: string;
+  mailboxesListed: (n: number) => string;
+  noCertificate: string;
+  certificate: string;
+  untrusted: string;
+  noChain: string;
+  tls: string;
+  noTls: string;
+  ip: string;
+  disabled: string;
+  senderDomains: string;
+  recipientDomains: string;
+  allAcceptedDomains: string;
+  viaMx: string;
+  centralized: string;
+  partnerRestrictions: string;
+  rejectDirectSend: string;
+  conditionAll: string;
+  conditionPrefix: string;
+  exceptPrefix: string;
+  sentToOutside: string;
+  sentToInside: string;
+  fromInside: string;
+  fromOutside: string;
+  recipientDomainIs: string;
+  senderDomainIs: string;
+  actionReject: (code: string) => string;
+  actionDelete: string;
+  actionRedirect: string;
+  actionHeader: string;
+  actionStop: string;
+  firstReceipt: string;
+  handoff: string;
+  delivered: string;
+  ndrReturn: string;
+  scenario: string;
+  reply: string;
+  legendTitle: string;
+  legendServer: string;
+  legendConnector: string;
+  legendRule: string;
+  legendOutbound: string;
+  legendPath: string;
+  legendHandoff: string;
+  legendNdr: string;
+  legendStop: string;
+  service: (preset: string) => string;
+  keyNames: Record<string, string>;
+  dispositions: Record<string, string>;
+  loadSummary: (deferred: number, expired: number, hours: number) => string;
+}
+
+const EN: DiagramLabels = {
+  onPremises: 'On-premises',
+  externalSenders: 'Internet senders',
+  exchangeOnline: 'Exchange Online',
+  eopTitle: 'EOP front door',
+  eopLines: ['Connection,', 'recipients,', 'attribution'],
+  internet: 'Internet',
+  internetLines: ['Other mail systems,', 'reached by MX or a', 'partner smart host'],
+  smartHosts: 'On-premises smart hosts',
+  smartHostsNone: 'No smart host named',
+  acceptedDomains: 'Accepted domains',
+  inboundConnectors: 'Inbound connectors',
+  rules: 'Mail flow rules (by priority)',
+  delivery: 'Delivery and outbound',
+  noInbound: 'No inbound connector',
+  noRules: 'No mail flow rule',
+  mailboxes: 'Mailboxes',
+  mailboxesAll: 'every address (not modelled)',
+  mailboxesListed: (n) => `${n} recipient${n === 1 ? '' : 's'} listed`,
+  noCertificate: 'No certificate',
+  certificate: 'Certificate',
+  untrusted: 'untrusted',
+  noChain: 'no chain',
+  tls: 'TLS',
+  noTls: 'no TLS',
+  ip: 'IP',
+  disabled: 'disabled',
+  senderDomains: 'Sender domains',
+  recipientDomains: 'Domains',
+  allAcceptedDomains: 'all accepted domains',
+  viaMx: 'MX lookup',
+  centralized: 'Centralized mail transport',
+  partnerRestrictions: 'Restricted',
+  rejectDirectSend: 'Direct Send rejected',
+  conditionAll: 'If: every message',
+  conditionPrefix: 'If',
+  exceptPrefix: 'Except',
+  sentToOutside: 'recipient outside the organization',
+  sentToInside: 'recipient inside the organization',
+  fromInside: 'sender inside the organization',
+  fromOutside: 'sender outside the organization',
+  recipientDomainIs: 'recipient domain',
+  senderDomainIs: 'sender domain',
+  actionReject: (code) => `Then: reject with NDR ${code}`,
+  actionDelete: 'Then: delete silently',
+  actionRedirect: 'Then: redirect to',
+  actionHeader: 'Then: set header',
+  actionStop: 'stop processing rules',
+  firstReceipt: 'First receipt',
+  handoff: 'Hand-off',
+  delivered: 'Delivered',
+  ndrReturn: 'NDR',
+  scenario: 'Scenario',
+  reply: 'SMTP reply',
+  legendTitle: 'Legend',
+  legendServer: 'Server',
+  legendConnector: 'Inbound connector',
+  legendRule: 'Mail flow rule',
+  legendOutbound: 'Outbound connector',
+  legendPath: 'Message path',
+  legendHandoff: 'Hand-off between tenants',
+  legendNdr: 'NDR to the sender',
+  legendStop: 'Refused here',
+  service: (p) => `Service behaviour: ${p === '2017-12' ? 'as of December 2017' : 'current'}`,
+  keyNames: {
+    certificate: 'certificate',
+    mailFrom: 'MAIL FROM domain',
+    headerFrom: 'From header domain',
+    rcptTo: 'recipient domain',
+    recipientTenant: 'recipient\'s tenant',
+  },
+  dispositions: {
+    delivered: 'delivered',
+    onPremises: 'to on-premises',
+    internet: 'to the Internet',
+    ndr: 'NDR',
+    deleted: 'deleted',
+    redirected: 'redirected',
+    rejected: 'rejected',
+    deferred: 'deferred',
+  },
+  loadSummary: (d, e, h) => `${d} deferrals over ${h} h, ${e} expired`,
+};
+
+const JA: DiagramLabels = {
+  onPremises: 'オンプレミス',
+  externalSenders: 'インターネットの送信元',
+  exchangeOnline: 'Exchange Online',
+  eopTitle: 'EOP 受信口',
+  eopLines: ['接続、宛先、', 'テナントの判定'],
+  internet: 'インターネット',
+  internetLines: ['MX またはパートナーの', 'スマート ホスト経由'],
+  smartHosts: 'オンプレミスのスマート ホスト',
+  smartHostsNone: 'スマート ホストの指定なし',
+  acceptedDomains: '承認済みドメイン',
+  inboundConnectors: '受信コネクタ',
+  rules: 'メール フロー ルール (優先度順)',
+  delivery: '配信と送信',
+  noInbound: '受信コネクタなし',
+  noRules: 'メール フロー ルールなし',
+  mailboxes: 'メールボックス',
+  mailboxesAll: 'すべてのアドレス (未モデル化)',
+  mailboxesListed: (n) => `受信者 ${n} 件`,
+  noCertificate: '証明書なし',
+  certificate: '証明書',
+  untrusted: '信頼されていない',
+  noChain: 'チェーンなし',
+  tls: 'TLS',
+  noTls: 'TLS なし',
+  ip: 'IP',
+  disabled: '無効',
+  senderDomains: '送信者ドメイン',
+  recipientDomains: 'ドメイン',
+  allAcceptedDomains: 'すべての承認済みドメイン',
+  viaMx: 'MX 参照',
+  centralized: '集中メール トランスポート',
+  partnerRestrictions: '制限',
+  rejectDirectSend: 'Direct Send を拒否',
+  conditionAll: '条件: すべてのメッセージ',
+  conditionPrefix: '条件',
+  exceptPrefix: '例外',
+  sentToOutside: '宛先が組織外',
+  sentToInside: '宛先が組織内',
+  fromInside: '送信者が組織内',
+  fromOutside: '送信者が組織外',
+  recipientDomainIs: '宛先ドメイン',
+  senderDomainIs: '送信者ドメイン',
+  actionReject: (code) => `処理: NDR ${code} で拒否`,
+  actionDelete: '処理: 通知せずに削除',
+  actionRedirect: '処理: リダイレクト',
+  actionHeader: '処理: ヘッダーを設定',
+  actionStop: '以降のルールを停止',
+  firstReceipt: '最初の受信',
+  handoff: '中継',
+  delivered: '配信',
+  ndrReturn: 'NDR',
+  scenario: 'シナリオ',
+  reply: 'SMTP 応答',
+  legendTitle: '凡例',
+  legendServer: 'サーバー',
+  legendConnector: '受信コネクタ',
+  legendRule: 'メール フロー ルール',
+  legendOutbound: '送信コネクタ',
+  legendPath: 'メッセージの経路',
+  legendHandoff: 'テナント間の中継',
+  legendNdr: '送信者への NDR',
+  legendStop: 'ここで拒否',
+  service: (p) => `サービスの動作: ${p === '2017-12' ? '2017 年 12 月時点' : '現在'}`,
+  keyNames: {
+    certificate: '証明書',
+    mailFrom: 'MAIL FROM ドメイン',
+    headerFrom: 'From ヘッダーのドメイン',
+    rcptTo: '宛先ドメイン',
+    recipientTenant: '宛先のテナント',
+  },
+  dispositions: {
+    delivered: '配信',
+    onPremises: 'オンプレミスへ',
+    internet: 'インターネットへ',
+    ndr: 'NDR',
+    deleted: '削除',
+    redirected: 'リダイレクト',
+    rejected: '拒否',
+    deferred: '遅延',
+  },
+  loadSummary: (d, e, h) => `${h} 時間で ${d} 通を遅延、${e} 通が期限切れ`,
+};
+
+export function diagramLabels(lang: Lang): DiagramLabels {
+  return lang === 'ja' ? JA : EN;
+}

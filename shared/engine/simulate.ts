@@ -1,0 +1,725 @@
+/**
+ * The simulation engine: one SMTP transaction through Exchange Online, step by step as
+ * mailflow-model.md "The decision procedure" describes it. Pure and deterministic: the same document
+ * and input give the same result, events and texts.
+ */
+import type { Scenario, Server, Tenant, TopologyDocument } from '../model/schema';
+import { isLoadScenario } from '../model/schema';
+import { domainOf, NULL_SENDER, patternCovers, patternSpecificity } from '../model/net';
+import { resolveService, type ServiceSettings } from '../model/service';
+import {
+  attributeByCertificate,
+  attributeByRecipient,
+  attributeBySender,
+  checkCertificateDomain,
+  failedPartnerRestriction,
+  findCandidates,
+  partnerConnectorFor,
+  presentedNames,
+  tenantHasConnectorForSource,
+  usableCertificateNames,
+  type AttributionDecision,
+  type Candidate,
+} from './attribution';
+import { SimulationInputError } from './errors';
+import { simulateLoadScenario } from './throttling';
+import { namesOf, Trace } from './trace';
+import { ownerOfDomain, indexTopology, type TopologyIndex } from './topologyIndex';
+import { rulesInOrder, ruleEffect, ruleMatches, type RuleContext } from './transportRules';
+import { SOURCES } from './sources';
+import type {
+  Attribution,
+  DomainCheck,
+  Lang,
+  MessageInput,
+  MessageSimulation,
+  RecipientOutcome,
+  Simulation,
+  SmtpReply,
+} from './types';
+
+export interface SimulateOptions {
+  lang?: Lang;
+}
+
+export { SimulationInputError };
+
+/** Simulates a scenario of the document (a message or a load scenario) by id or value. */
+export function simulateScenario(doc: TopologyDocument, scenario: string | Scenario, options: SimulateOptions = {}): Simulation {
+  const s = typeof scenario === 'string' ? doc.scenarios.find((x) => x.id === scenario) : scenario;
+  if (!s) throw new SimulationInputError(`no scenario "${String(scenario)}" in the document (it has: ${doc.scenarios.map((x) => x.id).join(', ') || 'none'})`);
+  if (isLoadScenario(s)) return simulateLoadScenario(doc, s.serverId, s.load, { ...options, scenarioId: s.id });
+  return simulateMessage(
+    doc,
+    { serverId: s.serverId, mailFrom: s.mailFrom ?? NULL_SENDER, rcptTo: s.rcptTo ?? [], headerFrom: s.headerFrom ?? null },
+    { ...options, scenarioId: s.id },
+  );
+}
+
+// SMTP replies the engine uses (mailflow-model.md, "SMTP replies the engine uses").
+export const REPLIES = {
+  accepted: { code: 250, enhanced: '2.6.0', text: 'Queued mail for delivery', stage: 'data' },
+  edgeBlocked: { code: 550, enhanced: '5.4.1', text: 'Recipient address rejected: Access denied', stage: 'rcpt' },
+  relayDenied: { code: 550, enhanced: '5.7.64', text: 'TenantAttribution; Relay Access Denied', stage: 'data' },
+  wrongRegion: { code: 451, enhanced: '4.4.62', text: 'Mail sent to the wrong Office 365 region. ATTR35', stage: 'data' },
+  partner: { code: 550, enhanced: '5.7.51', text: 'TenantInboundAttribution; Rejecting (connector restriction)', stage: 'data' },
+  directSend: {
+    code: 550,
+    enhanced: '5.7.68',
+    text: 'TenantInboundAttribution; Direct Send not allowed for this organization from unauthorized sources',
+    stage: 'data',
+  },
+} as const satisfies Record<string, SmtpReply>;
+
+export const ROUTING_LOOP = { code: '5.4.14', text: 'Routing loop detected' } as const;
+
+/**
+ * The reply for a relay that could not be attributed: 550 5.7.64 (with ATTR36 when a certificate
+ * connector matched but its domain was not accepted, KB 4019940), or 451 4.4.62 … ATTR35 when the
+ * service setting `unattributedRelayReply` says so.
+ */
+export function unattributedRelayReply(settings: ServiceSettings, certificateDomainFailed: boolean): SmtpReply {
+  if (settings.unattributedRelayReply === '4.4.62') return { ...REPLIES.wrongRegion };
+  return { ...REPLIES.relayDenied, text: REPLIES.relayDenied.text + (certificateDomainFailed ? ' ATTR36' : '') };
+}
+
+export function resultOf(reply: SmtpReply): 'accepted' | 'deferred' | 'rejected' {
+  return reply.code < 400 ? 'accepted' : reply.code < 500 ? 'deferred' : 'rejected';
+}
+
+/** One SMTP transaction: connection, candidates, RCPT, attribution at end of DATA, processing. */
+export function simulateMessage(
+  doc: TopologyDocument,
+  input: MessageInput,
+  options: SimulateOptions & { scenarioId?: string | null } = {},
+): MessageSimulation {
+  const index = indexTopology(doc);
+  const settings = resolveService(doc.service);
+  const server = doc.servers.find((s) => s.id === input.serverId);
+  if (!server) {
+    throw new SimulationInputError(
+      `no server "${input.serverId}" in the document (it has: ${doc.servers.map((s) => s.id).join(', ') || 'none'})`,
+    );
+  }
+  const trace = new Trace(options.lang ?? 'en', namesOf(doc));
+  const run = new MessageRun(index, settings, server, input, trace);
+  return run.execute(options.scenarioId ?? null);
+}
+
+interface Copy {
+  tenant: Tenant;
+  /** Originating here (attributed as the tenant's own mail) rather than handed off / Incoming. */
+  originating: boolean;
+  relayRights: boolean;
+  recipients: Array<{ address: string; path: string[]; redirectedFrom?: string }>;
+}
+
+class MessageRun {
+  private readonly mailFrom: string;
+  private readonly headerFrom: string | null;
+  private readonly outcomes = new Map<string, RecipientOutcome>();
+  private readonly order: string[] = [];
+  private readonly headers: MessageSimulation['headers'] = [];
+
+  constructor(
+    private readonly index: TopologyIndex,
+    private readonly settings: ServiceSettings,
+    private readonly server: Server,
+    private readonly input: MessageInput,
+    private readonly trace: Trace,
+  ) {
+    this.mailFrom = input.mailFrom;
+    this.headerFrom = input.headerFrom ?? null;
+  }
+
+  execute(scenarioId: string | null): MessageSimulation {
+    const { trace, server } = this;
+    const recipients = dedupe(this.input.rcptTo);
+    for (const r of recipients) this.order.push(r.toLowerCase());
+
+    // Step 1: connection. A single message is never throttled (volume concerns load scenarios only).
+    trace.say('server', '220 Microsoft ESMTP MAIL Service ready');
+    trace.add('connect', {
+      at: 'eop',
+      from: server.id,
+      tenant: null,
+      entities: [server.id],
+      source: SOURCES.connect,
+      data: {
+        server: server.id,
+        ip: server.ipAddress,
+        tls: server.tls,
+        certificateNames: presentedNames(server),
+        certificateUsable: usableCertificateNames(server).length > 0,
+        mailFrom: this.mailFrom,
+        rcptTo: recipients,
+        headerFrom: this.headerFrom,
+      },
+    });
+    trace.say('client', `EHLO ${ehloName(server)}`);
+    trace.say('server', '250-Hello [' + server.ipAddress + ']' + (server.tls ? '\n250-STARTTLS' : '') + '\n250 SMTPUTF8');
+    if (server.tls) {
+      trace.say('client', 'STARTTLS');
+      trace.say('server', '220 2.0.0 SMTP server ready');
+      trace.say('client', `EHLO ${ehloName(server)}`);
+      trace.say('server', '250 SMTPUTF8');
+    }
+
+    // Step 2: candidate connectors, across all tenants.
+    const candidates = findCandidates(this.index, server);
+    const all = [...candidates.certificate, ...candidates.ip];
+    trace.add('connectorMatch', {
+      at: all[0]?.entry.connector.id ?? 'eop',
+      from: server.id,
+      tenant: all[0]?.entry.tenant.id ?? null,
+      entities: [server.id, ...all.flatMap((c) => [c.entry.connector.id, c.entry.tenant.id])],
+      source: SOURCES.candidates,
+      data: {
+        candidates: all.map((c) => ({ connector: c.entry.connector.id, tenant: c.entry.tenant.id, by: c.by, matched: c.matched })),
+        server: server.id,
+        ip: server.ipAddress,
+        certificateNames: usableCertificateNames(server),
+      },
+    });
+    trace.say('client', `MAIL FROM:<${this.mailFrom === NULL_SENDER ? '' : this.mailFrom}>`);
+    trace.say('server', '250 2.1.0 Sender OK');
+
+    // Step 3: recipients (RCPT), Directory-Based Edge Blocking.
+    const passed: string[] = [];
+    for (const r of recipients) {
+      trace.say('client', `RCPT TO:<${r}>`);
+      const blockedBy = this.edgeBlockingTenant(r);
+      if (blockedBy) {
+        const reply = REPLIES.edgeBlocked;
+        trace.add('rcptRejected', {
+          at: 'eop',
+          from: server.id,
+          tenant: blockedBy.id,
+          entities: [blockedBy.id],
+          smtp: { ...reply },
+          source: SOURCES.edgeBlocking,
+          data: { recipient: r, tenant: blockedBy.id, domain: domainOf(r) ?? '' },
+        });
+        trace.say('server', `${reply.code} ${reply.enhanced} ${reply.text}`);
+        this.settle({ address: r, disposition: 'rejected', tenant: null, path: [], code: reply.enhanced });
+      } else {
+        trace.say('server', '250 2.1.5 Recipient OK');
+        passed.push(r);
+      }
+    }
+    if (passed.length === 0) {
+      const reply: SmtpReply = { ...REPLIES.edgeBlocked };
+      trace.add('reject', {
+        at: 'eop',
+        from: server.id,
+        tenant: null,
+        entities: [server.id],
+        smtp: reply,
+        source: SOURCES.edgeBlocking,
+        data: { reason: 'allRecipientsRejected', tenant: null, connector: null, restriction: null, checks: [], involved: recipients, setting: null },
+      });
+      return this.finish(scenarioId, reply, null);
+    }
+
+    trace.say('client', 'DATA');
+    trace.say('server', '354 Start mail input; end with <CRLF>.<CRLF>');
+    trace.say('client', '(message)\n.');
+
+    // Step 4: attribution at end of DATA.
+    const decision = this.attribute(candidates, passed);
+    if ('reply' in decision) {
+      trace.say('server', `${decision.reply.code} ${decision.reply.enhanced} ${decision.reply.text}`);
+      return this.finish(scenarioId, decision.reply, decision.attribution);
+    }
+    const messageId = messageIdFor(server, this.mailFrom, passed);
+    const reply: SmtpReply = { ...REPLIES.accepted };
+    trace.add('accepted', {
+      at: decision.attribution.tenant,
+      from: 'eop',
+      tenant: decision.attribution.tenant,
+      entities: [decision.attribution.tenant],
+      smtp: reply,
+      source: SOURCES.accepted,
+      data: { messageId },
+    });
+    trace.say('server', `250 2.6.0 ${messageId} Queued mail for delivery`);
+    trace.say('client', 'QUIT');
+    trace.say('server', '221 2.0.0 Service closing transmission channel');
+
+    // Step 5: processing in each tenant, the attributed tenant first, then every hand-off.
+    const queue = decision.copies;
+    while (queue.length > 0) this.process(queue.shift()!, queue);
+    return this.finish(scenarioId, reply, decision.attribution);
+  }
+
+  /** Step 3: the tenant whose Directory-Based Edge Blocking rejects this recipient, if any. */
+  private edgeBlockingTenant(address: string): Tenant | null {
+    const domain = domainOf(address);
+    const owner = ownerOfDomain(this.index, domain);
+    if (!owner || owner.acceptedDomain.domainType !== 'Authoritative' || !domain) return null;
+    const listed = this.index.recipientsByTenant.get(owner.tenant.id)!;
+    // A tenant that lists no recipients in this domain is treated as "every address exists".
+    if (!listed.domains.has(domain)) return null;
+    return listed.addresses.has(address.toLowerCase()) ? null : owner.tenant;
+  }
+
+  private attribute(
+    candidates: { certificate: Candidate[]; ip: Candidate[] },
+    recipients: string[],
+  ): { reply: SmtpReply; attribution: Attribution | null } | { attribution: Attribution; copies: Copy[] } {
+    const { trace, index, settings, server } = this;
+
+    // 4.1 Certificate key: keep the certificate candidates whose certificate domain is accepted.
+    const certificatePassed: Candidate[] = [];
+    const certificateFailed: Candidate[] = [];
+    for (const c of candidates.certificate) {
+      const check = checkCertificateDomain(
+        index,
+        settings.certDomainMatch,
+        c.entry.tenant,
+        c.entry.connector.tlsSenderCertificateName ?? '',
+        c.matched,
+      );
+      const accepted = check.acceptedDomain !== null;
+      (accepted ? certificatePassed : certificateFailed).push(c);
+      trace.add('certificateCheck', {
+        at: c.entry.connector.id,
+        from: server.id,
+        tenant: c.entry.tenant.id,
+        entities: [c.entry.connector.id, c.entry.tenant.id],
+        code: accepted ? null : 'ATTR36',
+        source: SOURCES.certificateKey,
+        data: {
+          connector: c.entry.connector.id,
+          tenant: c.entry.tenant.id,
+          certificateName: c.matched,
+          connectorCertificateName: c.entry.connector.tlsSenderCertificateName ?? '',
+          mode: settings.certDomainMatch,
+          checkedDomains: check.checkedDomains,
+          acceptedDomain: check.acceptedDomain,
+          accepted,
+        },
+      });
+    }
+    const input = { mailFrom: this.mailFrom, headerFrom: this.headerFrom, recipients, certificatePassed, certificateFailed, ip: candidates.ip };
+
+    let decision: AttributionDecision | null = attributeByCertificate(index, settings, input);
+    let source: string = SOURCES.certificateKey;
+    const pool = dedupeCandidates([...candidates.ip, ...certificateFailed]);
+    const checks: DomainCheck[] = [];
+    if (!decision && pool.length > 0) {
+      // 4.2 Sender key, then 4.3 recipient key.
+      decision = attributeBySender(index, settings, pool, input, checks);
+      source = SOURCES.senderKey;
+      if (!decision) {
+        decision = attributeByRecipient(index, settings, pool, input, checks);
+        source = SOURCES.recipientKey;
+      }
+    }
+
+    const attr36 = certificateFailed.length > 0;
+    if (decision && decision.outcome === 'reject') {
+      const reply = unattributedRelayReply(settings, attr36);
+      trace.add('reject', {
+        at: 'eop',
+        from: server.id,
+        tenant: null,
+        entities: [server.id, ...pool.map((c) => c.entry.connector.id), ...decision.involved.filter((x) => index.tenantById.has(x))],
+        smtp: reply,
+        source,
+        data: {
+          reason: decision.reason,
+          tenant: null,
+          connector: pool[0]?.entry.connector.id ?? null,
+          restriction: null,
+          checks: decision.checks,
+          involved: decision.involved,
+          setting: decision.setting ?? (settings.unattributedRelayReply === '4.4.62' ? { name: 'unattributedRelayReply', value: '4.4.62' } : null),
+        },
+      });
+      this.settleAll(recipients, reply);
+      return { reply, attribution: null };
+    }
+    if (decision && decision.outcome === 'attributed') {
+      const attribution: Attribution = {
+        tenant: decision.tenant.id,
+        direction: 'originating',
+        connector: decision.connector.id,
+        key: decision.key,
+      };
+      trace.add('attribution', {
+        at: decision.tenant.id,
+        from: decision.connector.id,
+        tenant: decision.tenant.id,
+        entities: [decision.tenant.id, decision.connector.id],
+        source,
+        data: {
+          ...attribution,
+          relayRights: decision.relayRights,
+          checks: decision.checks,
+          tenants: [decision.tenant.id],
+          setting: decision.setting,
+        },
+      });
+      return {
+        attribution,
+        copies: [
+          {
+            tenant: decision.tenant,
+            originating: true,
+            relayRights: decision.relayRights,
+            recipients: recipients.map((address) => ({ address, path: [decision.tenant.id] })),
+          },
+        ],
+      };
+    }
+
+    // 4.4 No candidate (or the connector is not used): Incoming mail for each owning tenant.
+    return this.incoming(recipients, decision ? decision.checks : [], attr36, pool);
+  }
+
+  /**
+   * Step 4.4: Incoming mail. A recipient on the Internet makes it a relay attempt; otherwise each
+   * owning tenant's Partner connectors and Direct Send setting may refuse it.
+   */
+  private incoming(
+    recipients: string[],
+    checks: DomainCheck[],
+    attr36: boolean,
+    pool: Candidate[],
+  ): { reply: SmtpReply; attribution: Attribution | null } | { attribution: Attribution; copies: Copy[] } {
+    const { trace, index, settings, server } = this;
+    const byTenant = new Map<Tenant, string[]>();
+    for (const r of recipients) {
+      const owner = ownerOfDomain(index, domainOf(r));
+      if (!owner) {
+        const reply = unattributedRelayReply(settings, attr36);
+        trace.add('reject', {
+          at: 'eop',
+          from: server.id,
+          tenant: null,
+          entities: [server.id, ...pool.map((c) => c.entry.connector.id)],
+          smtp: reply,
+          source: pool.length > 0 ? SOURCES.recipientKey : SOURCES.noCandidate,
+          data: {
+            reason: 'unattributedRelay',
+            tenant: null,
+            connector: null,
+            restriction: null,
+            checks,
+            involved: [r],
+            setting: settings.unattributedRelayReply === '4.4.62' ? { name: 'unattributedRelayReply', value: '4.4.62' } : null,
+          },
+        });
+        this.settleAll(recipients, reply);
+        return { reply, attribution: null };
+      }
+      const list = byTenant.get(owner.tenant);
+      if (list) list.push(r);
+      else byTenant.set(owner.tenant, [r]);
+    }
+    let firstPartner: string | null = null;
+    for (const tenant of byTenant.keys()) {
+      const partner = partnerConnectorFor(tenant, this.mailFrom);
+      if (tenant === byTenant.keys().next().value) firstPartner = partner?.id ?? null;
+      const restriction = partner ? failedPartnerRestriction(partner, server) : null;
+      if (partner && restriction) {
+        return this.refuseIncoming(recipients, REPLIES.partner, tenant, partner.id, 'partnerRestriction', restriction, checks);
+      }
+      // Direct Send: rejectDirectSend on, the P1 domain accepted here, and no connector of this
+      // tenant matched the source ("Introducing more control over Direct Send", 2025).
+      const p1 = domainOf(this.mailFrom);
+      if (tenant.rejectDirectSend && ownerOfDomain(index, p1)?.tenant === tenant && !tenantHasConnectorForSource(index, tenant, server)) {
+        return this.refuseIncoming(recipients, REPLIES.directSend, tenant, null, 'directSend', null, checks);
+      }
+    }
+    const tenants = [...byTenant.keys()];
+    const attribution: Attribution = {
+      tenant: tenants[0].id,
+      direction: 'incoming',
+      connector: firstPartner,
+      key: 'recipientTenant',
+    };
+    trace.add('attribution', {
+      at: tenants[0].id,
+      from: server.id,
+      tenant: tenants[0].id,
+      entities: tenants.map((t) => t.id),
+      source: pool.length > 0 ? SOURCES.recipientKey : SOURCES.noCandidate,
+      data: { ...attribution, relayRights: false, checks, tenants: tenants.map((t) => t.id), setting: null },
+    });
+    return {
+      attribution,
+      copies: tenants.map((tenant) => ({
+        tenant,
+        originating: false,
+        relayRights: false,
+        recipients: byTenant.get(tenant)!.map((address) => ({ address, path: [tenant.id] })),
+      })),
+    };
+  }
+
+  private refuseIncoming(
+    recipients: string[],
+    base: SmtpReply,
+    tenant: Tenant,
+    connector: string | null,
+    reason: 'partnerRestriction' | 'directSend',
+    restriction: string | null,
+    checks: DomainCheck[],
+  ): { reply: SmtpReply; attribution: Attribution } {
+    const reply = { ...base };
+    this.trace.add('reject', {
+      at: connector ?? tenant.id,
+      from: this.server.id,
+      tenant: tenant.id,
+      entities: [tenant.id, ...(connector ? [connector] : [])],
+      smtp: reply,
+      source: SOURCES.noCandidate,
+      data: {
+        reason,
+        tenant: tenant.id,
+        connector,
+        restriction,
+        checks,
+        involved: [tenant.id],
+        setting: reason === 'directSend' ? { name: 'rejectDirectSend', value: true } : null,
+      },
+    });
+    this.settleAll(recipients, reply);
+    return { reply, attribution: { tenant: tenant.id, direction: 'incoming', connector, key: 'recipientTenant' } };
+  }
+
+  /** Step 5 in one tenant: rules per recipient, then routing of each remaining recipient. */
+  private process(copy: Copy, queue: Copy[]): void {
+    const { trace, index } = this;
+    const tenant = copy.tenant;
+    const ctx: RuleContext = { index, tenant, originatingHere: copy.originating, mailFrom: this.mailFrom, headerFrom: this.headerFrom };
+    let active = copy.recipients.slice();
+    const stopped = new Set<string>();
+    const redirectTargets: Copy['recipients'] = [];
+
+    for (const rule of rulesInOrder(tenant)) {
+      const matched: Array<{ r: Copy['recipients'][number]; conditions: string[] }> = [];
+      for (const r of active) {
+        if (stopped.has(r.address)) continue;
+        const conditions = ruleMatches(rule, r.address, ctx);
+        if (conditions) matched.push({ r, conditions });
+      }
+      if (matched.length === 0) continue;
+      const a = rule.actions;
+      const effect = ruleEffect(a);
+      const header = a.setHeaderName ? { name: a.setHeaderName, value: a.setHeaderValue ?? '' } : null;
+      if (header) this.headers.push({ tenant: tenant.id, rule: rule.id, ...header });
+      trace.add('rule', {
+        at: rule.id,
+        from: tenant.id,
+        tenant: tenant.id,
+        entities: [rule.id, tenant.id],
+        code: effect.kind === 'reject' ? effect.code : null,
+        source: SOURCES.rules,
+        data: {
+          rule: rule.id,
+          tenant: tenant.id,
+          recipients: matched.map((m) => m.r.address),
+          action:
+            effect.kind === 'reject' ? 'reject' : effect.kind === 'delete' ? 'delete' : effect.kind === 'redirect' ? 'redirect' : header ? 'setHeader' : 'stop',
+          redirectTo: effect.kind === 'redirect' ? effect.to : [],
+          header,
+          stopRuleProcessing: a.stopRuleProcessing === true,
+          matchedConditions: matched[0].conditions,
+        },
+      });
+      const done = new Set<string>();
+      for (const { r } of matched) {
+        if (effect.kind === 'reject') {
+          this.ndr(tenant, r, effect.code, effect.text, rule.id);
+          done.add(r.address);
+        } else if (effect.kind === 'delete') {
+          this.settle({ address: r.address, disposition: 'deleted', tenant: tenant.id, path: r.path, code: '2.6.0' });
+          done.add(r.address);
+        } else if (effect.kind === 'redirect') {
+          this.settle({ address: r.address, disposition: 'redirected', tenant: tenant.id, path: r.path, code: '2.6.0' });
+          done.add(r.address);
+          for (const target of effect.to) {
+            const key = target.toLowerCase();
+            if (this.outcomes.has(key) || this.order.includes(key)) continue; // one disposition per address
+            this.order.push(key);
+            redirectTargets.push({ address: target, path: r.path, redirectedFrom: r.address });
+          }
+        }
+        if (a.stopRuleProcessing) stopped.add(r.address);
+      }
+      // A rejected or deleted recipient meets no later rule.
+      active = active.filter((r) => !done.has(r.address));
+    }
+
+    const handoffs = new Map<Tenant, Copy['recipients']>();
+    for (const r of [...active, ...redirectTargets]) this.route(copy, r, handoffs, r.redirectedFrom !== undefined);
+    for (const [target, list] of handoffs) {
+      trace.add('handoff', {
+        at: target.id,
+        from: tenant.id,
+        tenant: target.id,
+        entities: [tenant.id, target.id],
+        source: SOURCES.handoff,
+        data: { fromTenant: tenant.id, toTenant: target.id, recipients: list.map((x) => x.address) },
+      });
+      queue.push({ tenant: target, originating: false, relayRights: false, recipients: list });
+    }
+  }
+
+  /** Step 5, routing of one recipient out of a tenant. */
+  private route(copy: Copy, r: Copy['recipients'][number], handoffs: Map<Tenant, Copy['recipients']>, isRedirectTarget: boolean): void {
+    const { index, trace } = this;
+    const tenant = copy.tenant;
+    const domain = domainOf(r.address) ?? '';
+    const owner = ownerOfDomain(index, domain);
+    if (owner && owner.tenant === tenant) {
+      const type = owner.acceptedDomain.domainType;
+      const listed = index.recipientsByTenant.get(tenant.id)!.addresses.has(r.address.toLowerCase());
+      if (type === 'Authoritative' || listed) {
+        trace.add('deliver', {
+          at: tenant.id,
+          from: tenant.id,
+          tenant: tenant.id,
+          entities: [tenant.id],
+          code: '2.6.0',
+          source: SOURCES.routing,
+          data: { tenant: tenant.id, recipient: r.address, domainType: type },
+        });
+        this.settle({ address: r.address, disposition: 'delivered', tenant: tenant.id, path: r.path, code: '2.6.0', redirectedFrom: r.redirectedFrom });
+        return;
+      }
+      // InternalRelay, unknown recipient: to the organization's own server through the OnPremises
+      // outbound connector that covers the domain; without one the mail loops back (5.4.14).
+      const connector = tenant.outboundConnectors.find(
+        (c) => c.enabled && c.connectorType === 'OnPremises' && (c.allAcceptedDomains || c.recipientDomains.some((p) => patternCovers(p, domain))),
+      );
+      if (connector) {
+        this.outbound(tenant, r, connector.id, 'onPremises', connector.smartHosts, connector.useMXRecord);
+      } else {
+        this.ndr(tenant, r, ROUTING_LOOP.code, ROUTING_LOOP.text, null);
+      }
+      return;
+    }
+    if (owner) {
+      if (r.path.includes(owner.tenant.id)) {
+        this.ndr(tenant, r, ROUTING_LOOP.code, ROUTING_LOOP.text, null);
+        return;
+      }
+      const next = { ...r, path: [...r.path, owner.tenant.id] };
+      const list = handoffs.get(owner.tenant);
+      if (list) list.push(next);
+      else handoffs.set(owner.tenant, [next]);
+      return;
+    }
+    // An Internet recipient: only with relay rights, or as a redirect target.
+    if (!copy.relayRights && !isRedirectTarget) {
+      const reply = REPLIES.relayDenied;
+      this.ndr(tenant, r, reply.enhanced, reply.text, null);
+      return;
+    }
+    const connector = tenant.outboundConnectors
+      .filter((c) => c.enabled)
+      .flatMap((c) => c.recipientDomains.filter((p) => patternCovers(p, domain)).map((p) => ({ c, score: patternSpecificity(p) })))
+      .sort((a, b) => b.score - a.score)[0]?.c;
+    if (connector) {
+      this.outbound(tenant, r, connector.id, connector.connectorType === 'OnPremises' ? 'onPremises' : 'internet', connector.smartHosts, connector.useMXRecord);
+    } else {
+      this.outbound(tenant, r, null, 'internet', [], true);
+    }
+  }
+
+  private outbound(
+    tenant: Tenant,
+    r: Copy['recipients'][number],
+    connector: string | null,
+    destination: 'onPremises' | 'internet',
+    smartHosts: string[],
+    useMXRecord: boolean,
+  ): void {
+    this.trace.add('outbound', {
+      at: connector ?? 'internet',
+      from: tenant.id,
+      tenant: tenant.id,
+      entities: [tenant.id, ...(connector ? [connector] : [])],
+      code: '2.6.0',
+      source: SOURCES.routing,
+      data: { tenant: tenant.id, recipient: r.address, connector, destination, smartHosts, useMXRecord },
+    });
+    this.settle({ address: r.address, disposition: destination, tenant: null, path: r.path, code: '2.6.0', redirectedFrom: r.redirectedFrom });
+  }
+
+  /** An NDR back to the P1 sender (a null sender gets none: a bounce is never bounced). */
+  private ndr(tenant: Tenant, r: Copy['recipients'][number], code: string, text: string, rule: string | null): void {
+    const sent = this.mailFrom !== NULL_SENDER;
+    this.trace.add('ndr', {
+      at: this.server.id,
+      from: tenant.id,
+      tenant: tenant.id,
+      entities: [tenant.id, ...(rule ? [rule] : [])],
+      code,
+      source: rule ? SOURCES.rules : SOURCES.routing,
+      data: { tenant: tenant.id, recipient: r.address, to: this.mailFrom, sent, rule, code, text },
+    });
+    this.settle({ address: r.address, disposition: 'ndr', tenant: tenant.id, path: r.path, code, redirectedFrom: r.redirectedFrom });
+  }
+
+  private settle(outcome: RecipientOutcome): void {
+    if (outcome.redirectedFrom === undefined) delete outcome.redirectedFrom;
+    this.outcomes.set(outcome.address.toLowerCase(), outcome);
+  }
+
+  private settleAll(recipients: string[], reply: SmtpReply): void {
+    const disposition = resultOf(reply) === 'deferred' ? 'deferred' : 'rejected';
+    for (const address of recipients) this.settle({ address, disposition, tenant: null, path: [], code: reply.enhanced });
+  }
+
+  private finish(scenarioId: string | null, smtp: SmtpReply, attribution: Attribution | null): MessageSimulation {
+    return {
+      type: 'message',
+      scenarioId,
+      result: resultOf(smtp),
+      smtp,
+      attribution,
+      recipients: this.order.map((k) => this.outcomes.get(k)!).filter(Boolean),
+      events: this.trace.events,
+      transcript: this.trace.transcript,
+      headers: this.headers,
+    };
+  }
+}
+
+function dedupe(addresses: readonly string[]): string[] {
+  const seen = new Set<string>();
+  const out: string[] = [];
+  for (const a of addresses) {
+    const k = a.toLowerCase();
+    if (!seen.has(k)) {
+      seen.add(k);
+      out.push(a);
+    }
+  }
+  return out;
+}
+
+function dedupeCandidates(list: Candidate[]): Candidate[] {
+  const out: Candidate[] = [];
+  for (const c of list.sort((a, b) => a.entry.order - b.entry.order)) if (!out.some((o) => o.entry === c.entry)) out.push(c);
+  return out;
+}
+
+function ehloName(server: Server): string {
+  return server.certificate?.subject ?? `[${server.ipAddress}]`;
+}
+
+/** A deterministic message id (the same input always gives the same trace). */
+function messageIdFor(server: Server, mailFrom: string, recipients: string[]): string {
+  let h = 0x811c9dc5;
+  for (const ch of [server.id, mailFrom, ...recipients].join('\n')) {
+    h ^= ch.charCodeAt(0);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return `<${h.toString(16).padStart(8, '0')}@${server.id}.mailflow.test>`;
+}

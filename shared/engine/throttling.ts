@@ -1,0 +1,171 @@
+/**
+ * The throttling model of mailflow-model.md "Throttling", for load scenarios.
+ *
+ * Microsoft publishes no thresholds ("Fix error code 451 4.7.500-699 (ASxxx)"), so the model is
+ * explicit and adjustable through `service.throttling`. Counts are whole messages; the queue is kept
+ * as cohorts (hour of first attempt, count), so a million messages cost the same as a hundred.
+ */
+import type { LoadProfile, TopologyDocument } from '../model/schema';
+import { resolveService, type ThrottlingSettings } from '../model/service';
+import { coveringConnector } from './attribution';
+import { SOURCES } from './sources';
+import { indexTopology } from './topologyIndex';
+import { namesOf, Trace } from './trace';
+import { SimulationInputError } from './errors';
+import type { SimulateOptions } from './simulate';
+import type { LoadHour, LoadSimulation, SmtpReply } from './types';
+
+/** Hours after the burst in which the queue must have drained or expired; a hard stop for safety. */
+const MAX_TAIL_HOURS = 24 * 60;
+
+export function throttleReply(ip: string): SmtpReply {
+  return { code: 451, enhanced: '4.7.500', text: `Server busy. Please try again later from [${ip}]. (ASxxx)`, stage: 'connect' };
+}
+
+/**
+ * Hour by hour from the burst's first hour: offered = new + queue (oldest first); accepted =
+ * min(offered, threshold); the rest deferred; deferred messages whose age has reached
+ * `messageExpirationHours` expire, the others are queued. Accepted volume becomes history, so the
+ * threshold rises. A covered source is never throttled.
+ *
+ * Age: a message first offered in hour a has age h − a when it is retried in hour h, so with 24 hours
+ * it is tried in hours a … a+24 and expires when still deferred at a+24.
+ */
+export function throttleTable(load: LoadProfile, t: ThrottlingSettings, covered: boolean): LoadHour[] {
+  const window = t.historyDays * 24;
+  const historyHours = load.baselineDays * 24;
+  // accepted[i] for hour i relative to the burst: history hours are −historyHours+1 … 0.
+  const acceptedByHour = new Map<number, number>();
+  let windowSum = 0;
+  // Sum of the accepted volume in the window before hour 1: hours 1−window … 0.
+  for (let h = 1 - window; h <= 0; h++) {
+    const v = h > -historyHours ? load.baselinePerHour : 0;
+    acceptedByHour.set(h, v);
+    windowSum += v;
+  }
+  const hours: LoadHour[] = [];
+  const queue: Array<{ firstHour: number; count: number }> = [];
+  for (let h = 1; h <= load.burstHours + MAX_TAIL_HOURS; h++) {
+    const fresh = h <= load.burstHours ? load.burstPerHour : 0;
+    const queued = queue.reduce((s, c) => s + c.count, 0);
+    if (h > load.burstHours && queued === 0) break;
+    const offered = fresh + queued;
+    let threshold: number | null;
+    let allowance: number;
+    if (covered) {
+      threshold = null;
+      allowance = offered;
+    } else {
+      const baseline = windowSum / window;
+      threshold = windowSum === 0 ? t.newSourcePerHour : Math.max(t.surgeFloorPerHour, t.surgeFactor * baseline);
+      allowance = Math.floor(threshold);
+    }
+    let accepted = 0;
+    // Retries first, oldest first; then the hour's new messages.
+    if (fresh > 0) queue.push({ firstHour: h, count: fresh });
+    for (const cohort of queue) {
+      const take = Math.min(cohort.count, allowance - accepted);
+      cohort.count -= take;
+      accepted += take;
+      if (accepted >= allowance) break;
+    }
+    const deferred = offered - accepted;
+    let expired = 0;
+    for (const cohort of queue) {
+      if (cohort.count > 0 && h - cohort.firstHour >= t.messageExpirationHours) {
+        expired += cohort.count;
+        cohort.count = 0;
+      }
+    }
+    for (let i = queue.length - 1; i >= 0; i--) if (queue[i].count === 0) queue.splice(i, 1);
+    hours.push({ hour: h, offered, accepted, deferred, queued: deferred - expired, expired, threshold });
+    // Slide the history window: hour h enters, hour h − window leaves.
+    acceptedByHour.set(h, accepted);
+    windowSum += accepted - (acceptedByHour.get(h - window) ?? 0);
+    acceptedByHour.delete(h - window);
+  }
+  return hours;
+}
+
+export function simulateLoadScenario(
+  doc: TopologyDocument,
+  serverId: string,
+  load: LoadProfile,
+  options: SimulateOptions & { scenarioId?: string | null } = {},
+): LoadSimulation {
+  const server = doc.servers.find((s) => s.id === serverId);
+  if (!server) throw new SimulationInputError(`no server "${serverId}" in the document`);
+  const settings = resolveService(doc.service);
+  const index = indexTopology(doc);
+  const trace = new Trace(options.lang ?? 'en', namesOf(doc));
+  const covering = coveringConnector(index, server);
+  const hours = throttleTable(load, settings.throttling, covering !== null);
+
+  trace.add('connect', {
+    at: 'eop',
+    from: server.id,
+    tenant: null,
+    entities: [server.id],
+    source: SOURCES.throttling,
+    data: {
+      server: server.id,
+      ip: server.ipAddress,
+      tls: server.tls,
+      certificateNames: server.certificate ? [server.certificate.subject, ...server.certificate.subjectAlternativeNames] : [],
+      certificateUsable: !!server.certificate && server.tls && server.certificate.trusted && server.certificate.chainComplete,
+      mailFrom: '',
+      rcptTo: [],
+      headerFrom: null,
+    },
+  });
+  let worst: LoadHour | null = null;
+  for (const h of hours) if (h.deferred > 0 && (!worst || h.deferred > worst.deferred)) worst = h;
+  const deferredTotal = hours.reduce((s, h) => s + h.deferred, 0);
+  const expiredTotal = hours.reduce((s, h) => s + h.expired, 0);
+  const smtp: SmtpReply = worst
+    ? throttleReply(server.ipAddress)
+    : { code: 250, enhanced: '2.6.0', text: 'Queued mail for delivery', stage: 'data' };
+  trace.add('throttle', {
+    at: 'eop',
+    from: server.id,
+    tenant: covering ? (index.inboundById.get(covering.id)?.tenant.id ?? null) : null,
+    entities: [server.id, ...(covering ? [covering.id] : [])],
+    smtp: worst ? smtp : null,
+    code: worst ? smtp.enhanced : null,
+    source: SOURCES.throttling,
+    data: {
+      server: server.id,
+      ip: server.ipAddress,
+      covered: covering !== null,
+      coveringConnector: covering?.id ?? null,
+      worstHour: worst?.hour ?? null,
+      deferred: deferredTotal,
+      expired: expiredTotal,
+      threshold: worst?.threshold ?? null,
+      settings: settings.throttling,
+    },
+  });
+  if (!worst) {
+    trace.add('accepted', {
+      at: 'eop',
+      from: server.id,
+      tenant: null,
+      entities: [server.id],
+      smtp,
+      source: SOURCES.throttling,
+      data: { messageId: '' },
+    });
+  }
+  return {
+    type: 'load',
+    scenarioId: options.scenarioId ?? null,
+    result: worst ? 'deferred' : 'accepted',
+    smtp,
+    attribution: null,
+    recipients: [],
+    events: trace.events,
+    transcript: trace.transcript,
+    hours,
+    coveringConnector: covering?.id ?? null,
+  };
+}

@@ -1,0 +1,106 @@
+/**
+ * Step 5 of mailflow-model.md: mail flow rules (transport rules) in one tenant, per recipient.
+ *
+ * Exchange splits the message so that each recipient's copy meets only the rules that match it
+ * ("Mail flow rule conditions and exceptions"; "Mail flow rule actions"). Conditions are ANDed, the
+ * values of one condition ORed, exceptions ORed; an absent or empty condition is not set, and a rule
+ * with no condition set matches every recipient.
+ */
+import type { RuleActions, Tenant, TransportRule } from '../model/schema';
+import { domainOf } from '../model/net';
+import { tenantAccepts, type TopologyIndex } from './topologyIndex';
+
+export interface RuleContext {
+  index: TopologyIndex;
+  tenant: Tenant;
+  /** Is the message Originating in this tenant (attributed here as its own outgoing mail)? */
+  originatingHere: boolean;
+  mailFrom: string;
+  headerFrom: string | null;
+}
+
+/** The enabled rules of a tenant in priority order (0 first; ties keep document order). */
+export function rulesInOrder(tenant: Tenant): TransportRule[] {
+  return tenant.transportRules
+    .map((rule, i) => ({ rule, i }))
+    .filter((x) => x.rule.enabled)
+    .sort((a, b) => a.rule.priority - b.rule.priority || a.i - b.i)
+    .map((x) => x.rule);
+}
+
+/**
+ * The sender domain rules look at: the header From when the scenario gives one, else MAIL FROM
+ * (Exchange's default SenderAddressLocation is the header).
+ */
+export function ruleSenderDomain(ctx: RuleContext): string | null {
+  return domainOf(ctx.headerFrom ?? ctx.mailFrom);
+}
+
+const has = (list: readonly string[] | undefined): list is readonly string[] => !!list && list.length > 0;
+const inList = (list: readonly string[], value: string | null) =>
+  value !== null && list.some((x) => x.toLowerCase() === value);
+
+/**
+ * Does the rule apply to this recipient? Returns the names of the conditions that matched (empty
+ * list = no condition set, matches everyone), or null when it does not apply.
+ */
+export function ruleMatches(rule: TransportRule, recipient: string, ctx: RuleContext): string[] | null {
+  const c = rule.conditions;
+  const rcptDomain = domainOf(recipient);
+  const senderDomain = ruleSenderDomain(ctx);
+  const matched: string[] = [];
+  if (c.sentToScope) {
+    // NotInOrganization: the recipient's domain is not an accepted domain of THIS tenant, so in
+    // tenant A a recipient in tenant B is outside the organization (seed point 1).
+    const inside = tenantAccepts(ctx.index, ctx.tenant, rcptDomain);
+    if (inside !== (c.sentToScope === 'InOrganization')) return null;
+    matched.push(`sentToScope:${c.sentToScope}`);
+  }
+  if (has(c.recipientDomainIs)) {
+    // Exact domain; subdomains do not match.
+    if (!inList(c.recipientDomainIs, rcptDomain)) return null;
+    matched.push('recipientDomainIs');
+  }
+  if (has(c.senderDomainIs)) {
+    if (!inList(c.senderDomainIs, senderDomain)) return null;
+    matched.push('senderDomainIs');
+  }
+  if (c.fromScope) {
+    // InOrganization: the sender domain is accepted here AND the message is Originating here.
+    const inside = ctx.originatingHere && tenantAccepts(ctx.index, ctx.tenant, senderDomain);
+    if (inside !== (c.fromScope === 'InOrganization')) return null;
+    matched.push(`fromScope:${c.fromScope}`);
+  }
+  const e = rule.exceptions;
+  if (e) {
+    if (has(e.exceptIfRecipientDomainIs) && inList(e.exceptIfRecipientDomainIs, rcptDomain)) return null;
+    if (has(e.exceptIfSenderDomainIs) && inList(e.exceptIfSenderDomainIs, senderDomain)) return null;
+  }
+  return matched;
+}
+
+export type RuleEffect =
+  | { kind: 'reject'; code: string; text: string }
+  | { kind: 'delete' }
+  | { kind: 'redirect'; to: string[] }
+  | { kind: 'none' };
+
+export const DEFAULT_REJECT_CODE = '5.7.1';
+export const DEFAULT_REJECT_TEXT = 'Delivery not authorized, message refused';
+
+/**
+ * What a rule does to a recipient it matched: a rule that sets rejectMessageReasonText or
+ * rejectMessageEnhancedStatusCode rejects (NDR, default 5.7.1 and "Delivery not authorized, message
+ * refused"); deleteMessage drops silently; redirectMessageTo replaces the recipient. Header stamping
+ * and stopRuleProcessing are applied alongside.
+ */
+export function ruleEffect(actions: RuleActions): RuleEffect {
+  const code = actions.rejectMessageEnhancedStatusCode ?? null;
+  const text = actions.rejectMessageReasonText ?? null;
+  if (code !== null || text !== null) {
+    return { kind: 'reject', code: code ?? DEFAULT_REJECT_CODE, text: text ?? DEFAULT_REJECT_TEXT };
+  }
+  if (actions.deleteMessage) return { kind: 'delete' };
+  if (actions.redirectMessageTo && actions.redirectMessageTo.length > 0) return { kind: 'redirect', to: actions.redirectMessageTo };
+  return { kind: 'none' };
+}

@@ -1,0 +1,277 @@
+/**
+ * What the simulation engine returns. These types are the contract between the engine, the CLI's
+ * `simulate --json` (cli.md) and the app's playback: the renderer decides nothing about mail flow,
+ * it only shows these values.
+ */
+import type { Disposition, Result } from '../model/schema';
+import type { ThrottlingSettings } from '../model/service';
+
+export type Lang = 'en' | 'ja';
+
+export type SmtpStage = 'connect' | 'mail' | 'rcpt' | 'data';
+
+export interface SmtpReply {
+  /** Basic reply code: 250, 451, 550. */
+  code: number;
+  /** Enhanced status code: `2.6.0`, `5.7.64`. */
+  enhanced: string;
+  /** Reply text without the codes, as cli.md shows it: `Queued mail for delivery`. */
+  text: string;
+  stage: SmtpStage;
+}
+
+export type AttributionKey = 'certificate' | 'mailFrom' | 'headerFrom' | 'rcptTo' | 'recipientTenant';
+
+export interface Attribution {
+  /** The tenant where the message was first received (for 5.7.51/5.7.68: the tenant whose setting refused it). */
+  tenant: string;
+  direction: 'originating' | 'incoming';
+  /** The inbound connector used, or null. */
+  connector: string | null;
+  key: AttributionKey;
+}
+
+export interface RecipientOutcome {
+  /** As the user wrote it. */
+  address: string;
+  disposition: Disposition;
+  /** Where the recipient ended (see cli.md); null for the Internet, on-premises and refusals before any tenant. */
+  tenant: string | null;
+  /** Tenants the message passed through for this recipient, in order (first receipt first). */
+  path: string[];
+  /** The enhanced status code that decided this recipient. */
+  code: string;
+  /** For a redirect target: the recipient it replaced. */
+  redirectedFrom?: string;
+}
+
+export type EventKind =
+  | 'connect'
+  | 'throttle'
+  | 'connectorMatch'
+  | 'certificateCheck'
+  | 'attribution'
+  | 'rcptRejected'
+  | 'reject'
+  | 'accepted'
+  | 'rule'
+  | 'handoff'
+  | 'deliver'
+  | 'outbound'
+  | 'ndr';
+
+export const EVENT_KINDS: readonly EventKind[] = [
+  'connect',
+  'throttle',
+  'connectorMatch',
+  'certificateCheck',
+  'attribution',
+  'rcptRejected',
+  'reject',
+  'accepted',
+  'rule',
+  'handoff',
+  'deliver',
+  'outbound',
+  'ndr',
+];
+
+/** A domain compared with a tenant's accepted domains, for the "why" of a decision. */
+export interface DomainCheck {
+  /** Which address or name the domain came from. */
+  role: 'certificate' | 'mailFrom' | 'headerFrom' | 'rcptTo';
+  domain: string | null;
+  tenant: string;
+  accepted: boolean;
+}
+
+/** Data carried by each kind of event; the app explains a step from these, never by parsing text. */
+export interface EventDataByKind {
+  connect: {
+    server: string;
+    ip: string;
+    tls: boolean;
+    /** Names on the certificate the server presents (empty without one). */
+    certificateNames: string[];
+    /** A certificate that is untrusted or sent without its chain matches no connector. */
+    certificateUsable: boolean;
+    mailFrom: string;
+    rcptTo: string[];
+    headerFrom: string | null;
+  };
+  throttle: {
+    server: string;
+    ip: string;
+    /** A source covered by a connector is never throttled. */
+    covered: boolean;
+    coveringConnector: string | null;
+    /** The hour that deferred the most (null when nothing was deferred). */
+    worstHour: number | null;
+    deferred: number;
+    expired: number;
+    threshold: number | null;
+    settings: ThrottlingSettings;
+  };
+  connectorMatch: {
+    /** Matched candidates in document order; empty when nothing matched. */
+    candidates: Array<{ connector: string; tenant: string; by: 'certificate' | 'ip'; matched: string }>;
+    server: string;
+    ip: string;
+    certificateNames: string[];
+  };
+  certificateCheck: {
+    connector: string;
+    tenant: string;
+    /** The certificate name that matched the connector's TlsSenderCertificateName. */
+    certificateName: string;
+    connectorCertificateName: string;
+    mode: 'oneLabelUp' | 'exact' | 'anyAncestor' | 'wildcardNamespace';
+    /** Domains looked up in the tenant's accepted domains, in order. */
+    checkedDomains: string[];
+    /** The accepted domain that made it pass, or null. */
+    acceptedDomain: string | null;
+    accepted: boolean;
+  };
+  attribution: {
+    tenant: string;
+    direction: 'originating' | 'incoming';
+    connector: string | null;
+    key: AttributionKey;
+    relayRights: boolean;
+    checks: DomainCheck[];
+    /** Incoming mail split per owning tenant: every tenant that receives a copy. */
+    tenants: string[];
+    /** A service setting that decided this step, if one did. */
+    setting: { name: string; value: string | boolean } | null;
+  };
+  rcptRejected: { recipient: string; tenant: string; domain: string };
+  reject: {
+    reason:
+      | 'allRecipientsRejected'
+      | 'unattributedRelay'
+      | 'ambiguousTenant'
+      | 'multipleRecipientDomains'
+      | 'partnerRestriction'
+      | 'directSend';
+    tenant: string | null;
+    connector: string | null;
+    /** For a Partner restriction: which one (requireTls, restrictDomainsToIPAddresses, ...). */
+    restriction: string | null;
+    checks: DomainCheck[];
+    /** Candidate tenants (ambiguity) or recipient domains (several domains). */
+    involved: string[];
+    setting: { name: string; value: string | boolean } | null;
+  };
+  accepted: { messageId: string };
+  rule: {
+    rule: string;
+    tenant: string;
+    recipients: string[];
+    action: 'reject' | 'delete' | 'redirect' | 'setHeader' | 'stop';
+    redirectTo: string[];
+    header: { name: string; value: string } | null;
+    stopRuleProcessing: boolean;
+    /** The conditions that matched, for the "why". */
+    matchedConditions: string[];
+  };
+  handoff: { fromTenant: string; toTenant: string; recipients: string[] };
+  deliver: { tenant: string; recipient: string; domainType: 'Authoritative' | 'InternalRelay' };
+  outbound: {
+    tenant: string;
+    recipient: string;
+    connector: string | null;
+    destination: 'onPremises' | 'internet';
+    smartHosts: string[];
+    useMXRecord: boolean;
+  };
+  ndr: {
+    tenant: string;
+    recipient: string;
+    /** The P1 sender the NDR goes back to; `<>` gets none. */
+    to: string;
+    sent: boolean;
+    rule: string | null;
+    code: string;
+    text: string;
+  };
+}
+
+export type SimEvent = {
+  [K in EventKind]: {
+    /** 1-based order. */
+    seq: number;
+    kind: K;
+    /** Where it happened: an entity id, `eop` (the front door) or `internet`. */
+    at: string;
+    /** Where it came from: an entity id, `eop` or `internet`. */
+    from: string;
+    /** Plain-language explanation in the requested language. */
+    text: string;
+    /** The tenant the step happened in, if any. */
+    tenant: string | null;
+    /** Ids of every entity involved, for highlighting. */
+    entities: string[];
+    /** The enhanced status code of the step, when it has one. */
+    code: string | null;
+    /** An SMTP reply this step produced, if any. */
+    smtp: SmtpReply | null;
+    /** Where the rule applied here comes from (mailflow-model.md section and Microsoft source). */
+    source: string;
+    data: EventDataByKind[K];
+  };
+}[EventKind];
+
+/** One line of the SMTP conversation, tied to the event at which it happened. */
+export interface TranscriptLine {
+  seq: number;
+  side: 'client' | 'server';
+  line: string;
+}
+
+export interface LoadHour {
+  hour: number;
+  offered: number;
+  accepted: number;
+  deferred: number;
+  queued: number;
+  expired: number;
+  /** The threshold in force that hour (Infinity is shown as null: a covered source is not limited). */
+  threshold: number | null;
+}
+
+export interface MessageSimulation {
+  type: 'message';
+  scenarioId: string | null;
+  result: Result;
+  smtp: SmtpReply;
+  attribution: Attribution | null;
+  recipients: RecipientOutcome[];
+  events: SimEvent[];
+  transcript: TranscriptLine[];
+  /** Headers stamped by rules, per tenant, in order. */
+  headers: Array<{ tenant: string; rule: string; name: string; value: string }>;
+}
+
+export interface LoadSimulation {
+  type: 'load';
+  scenarioId: string | null;
+  result: Result;
+  smtp: SmtpReply;
+  attribution: null;
+  recipients: [];
+  events: SimEvent[];
+  transcript: TranscriptLine[];
+  hours: LoadHour[];
+  /** The connector that covers the source, if any (then nothing is throttled). */
+  coveringConnector: string | null;
+}
+
+export type Simulation = MessageSimulation | LoadSimulation;
+
+/** One SMTP transaction given directly (cli.md: `simulate --server --from --to`). */
+export interface MessageInput {
+  serverId: string;
+  mailFrom: string;
+  rcptTo: string[];
+  headerFrom?: string | null;
+}

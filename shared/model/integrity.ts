@@ -1,0 +1,166 @@
+/**
+ * The cross-reference rules of document-format.md, "Rules a loader enforces", that a schema cannot
+ * express: unique ids, references that name an existing entity, a domain in at most one tenant.
+ *
+ * The loader refuses a document that breaks one; the diagnostics module reports the same findings
+ * as errors, so a design in the app and a file on disk are judged by one set of rules.
+ */
+import type { TopologyDocument } from './schema';
+import { isLoadScenario } from './schema';
+
+export interface IntegrityIssue {
+  /** A rule name, stable for scripts (`duplicate-id`, `missing-server`, ...). */
+  rule: 'duplicate-id' | 'missing-server' | 'missing-entity' | 'duplicate-domain' | 'match-subdomains' | 'missing-tenant';
+  /** The JSON path of the offending value. */
+  path: string;
+  /** The id of the entity the issue concerns, when there is one. */
+  entityId: string | null;
+  /** What was found, and what was expected instead. */
+  found: string;
+  expected: string;
+  /** The other place involved (the first use of a duplicate id, say). */
+  otherPath?: string;
+}
+
+/** Every entity id of the document with the JSON path where it is defined, in document order. */
+export function entityPaths(doc: TopologyDocument): Map<string, string> {
+  const seen = new Map<string, string>();
+  forEachEntityId(doc, (id, path) => {
+    if (!seen.has(id)) seen.set(id, path);
+  });
+  return seen;
+}
+
+function forEachEntityId(doc: TopologyDocument, visit: (id: string, path: string) => void): void {
+  doc.tenants.forEach((t, ti) => {
+    visit(t.id, `tenants[${ti}].id`);
+    t.inboundConnectors.forEach((c, i) => visit(c.id, `tenants[${ti}].inboundConnectors[${i}].id`));
+    t.outboundConnectors.forEach((c, i) => visit(c.id, `tenants[${ti}].outboundConnectors[${i}].id`));
+    t.transportRules.forEach((r, i) => visit(r.id, `tenants[${ti}].transportRules[${i}].id`));
+  });
+  doc.servers.forEach((s, i) => visit(s.id, `servers[${i}].id`));
+  doc.scenarios.forEach((s, i) => visit(s.id, `scenarios[${i}].id`));
+}
+
+export function checkIntegrity(doc: TopologyDocument): IntegrityIssue[] {
+  const issues: IntegrityIssue[] = [];
+
+  // Ids are unique across the document.
+  const firstPath = new Map<string, string>();
+  forEachEntityId(doc, (id, path) => {
+    const first = firstPath.get(id);
+    if (first) {
+      issues.push({
+        rule: 'duplicate-id',
+        path,
+        entityId: id,
+        found: `"${id}", already the id at ${first}`,
+        expected: 'an id unique across tenants, connectors, rules, servers and scenarios',
+        otherPath: first,
+      });
+    } else {
+      firstPath.set(id, path);
+    }
+  });
+
+  // A domain is an accepted domain of at most one tenant (compared case-insensitively).
+  const domainAt = new Map<string, { path: string; tenantId: string }>();
+  doc.tenants.forEach((t, ti) => {
+    t.acceptedDomains.forEach((d, di) => {
+      const key = d.domainName.toLowerCase();
+      const path = `tenants[${ti}].acceptedDomains[${di}].domainName`;
+      const first = domainAt.get(key);
+      if (first) {
+        issues.push({
+          rule: 'duplicate-domain',
+          path,
+          entityId: t.id,
+          found: `"${d.domainName}", already accepted at ${first.path} (tenant "${first.tenantId}")`,
+          expected: 'a domain accepted by at most one tenant',
+          otherPath: first.path,
+        });
+      } else {
+        domainAt.set(key, { path, tenantId: t.id });
+      }
+      // Set-AcceptedDomain: "You can only use the MatchSubDomains switch on InternalRelay domains".
+      if (d.matchSubDomains && d.domainType !== 'InternalRelay') {
+        issues.push({
+          rule: 'match-subdomains',
+          path: `tenants[${ti}].acceptedDomains[${di}].matchSubDomains`,
+          entityId: t.id,
+          found: `matchSubDomains on an ${d.domainType} domain`,
+          expected: 'matchSubDomains only on an InternalRelay domain',
+        });
+      }
+    });
+  });
+
+  const serverIds = new Set(doc.servers.map((s) => s.id));
+  const tenantIds = new Set(doc.tenants.map((t) => t.id));
+  doc.scenarios.forEach((s, si) => {
+    if (!serverIds.has(s.serverId)) {
+      issues.push({
+        rule: 'missing-server',
+        path: `scenarios[${si}].serverId`,
+        entityId: s.id,
+        found: `"${s.serverId}", which names no server`,
+        expected: `the id of one of the document's servers (${[...serverIds].join(', ') || 'there are none'})`,
+      });
+    }
+    const ex = s.expect;
+    if (!ex) return;
+    const tenantRef = (value: string | null | undefined, path: string) => {
+      if (value && !tenantIds.has(value)) {
+        issues.push({
+          rule: 'missing-tenant',
+          path,
+          entityId: s.id,
+          found: `"${value}", which names no tenant`,
+          expected: 'the id of one of the document\'s tenants',
+        });
+      }
+    };
+    tenantRef(ex.attributedTenant, `scenarios[${si}].expect.attributedTenant`);
+    for (const [address, r] of Object.entries(ex.recipients ?? {})) {
+      const base = `scenarios[${si}].expect.recipients[${JSON.stringify(address)}]`;
+      tenantRef(r.tenant, `${base}.tenant`);
+      r.path?.forEach((p, i) => tenantRef(p, `${base}.path[${i}]`));
+    }
+    if (!isLoadScenario(s) && ex.recipients) {
+      const sent = new Set((s.rcptTo ?? []).map((a) => a.toLowerCase()));
+      for (const address of Object.keys(ex.recipients)) {
+        if (!sent.has(address.toLowerCase()) && !isPossibleRedirectTarget(doc, address)) {
+          issues.push({
+            rule: 'missing-entity',
+            path: `scenarios[${si}].expect.recipients[${JSON.stringify(address)}]`,
+            entityId: s.id,
+            found: `"${address}", which is neither in rcptTo nor a redirect target of any rule`,
+            expected: 'an address of the scenario\'s rcptTo (or one a rule redirects to)',
+          });
+        }
+      }
+    }
+  });
+
+  // Every view.positions key names an existing entity.
+  const positions = doc.view?.positions ?? {};
+  for (const key of Object.keys(positions)) {
+    if (!firstPath.has(key)) {
+      issues.push({
+        rule: 'missing-entity',
+        path: `view.positions[${JSON.stringify(key)}]`,
+        entityId: null,
+        found: `"${key}", which names no entity`,
+        expected: 'the id of a tenant, connector, rule, server or scenario of this document',
+      });
+    }
+  }
+  return issues;
+}
+
+function isPossibleRedirectTarget(doc: TopologyDocument, address: string): boolean {
+  const a = address.toLowerCase();
+  return doc.tenants.some((t) =>
+    t.transportRules.some((r) => (r.actions.redirectMessageTo ?? []).some((x) => x.toLowerCase() === a)),
+  );
+}

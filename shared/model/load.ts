@@ -1,0 +1,262 @@
+/**
+ * Reading a topology document: JSON text → migrated → validated → cross-checked.
+ *
+ * Every failure is a located error (a JSON path such as
+ * `tenants[1].inboundConnectors[0].senderIPAddresses[2]`, what was found, what was expected). The
+ * loader never changes its input: callers write nothing when loading fails.
+ */
+import type { z } from 'zod';
+import { checkIntegrity } from './integrity';
+import { migrateToCurrent } from './migrate';
+import { documentSchema, type TopologyDocument } from './schema';
+
+export interface LoadError {
+  /** JSON path of the offending value; `$` for the whole document. */
+  path: string;
+  /** One sentence: what is wrong, where, and what was expected. */
+  message: string;
+  found: string;
+  expected: string;
+  /** For JSON syntax errors: 1-based line and column. */
+  line?: number;
+  column?: number;
+}
+
+export type LoadResult =
+  | { ok: true; document: TopologyDocument; migratedFrom: number | null }
+  | { ok: false; errors: LoadError[] };
+
+/** Deeper nesting than any valid document has is refused before validation (hostile input). */
+const MAX_DEPTH = 64;
+/** `__proto__` could reach an object's prototype; it is never a valid field, id or address. */
+const FORBIDDEN_KEYS = new Set(['__proto__']);
+const MAX_ERRORS = 50;
+
+export function parseDocumentText(text: string): LoadResult {
+  // A UTF-8 byte order mark is not part of the JSON (editors on Windows write one).
+  const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  let raw: unknown;
+  try {
+    raw = JSON.parse(source);
+  } catch (e) {
+    return { ok: false, errors: [jsonSyntaxError(source, e)] };
+  }
+  return validateDocument(raw);
+}
+
+export function validateDocument(raw: unknown): LoadResult {
+  const hostile = findHostileShape(raw);
+  if (hostile) return { ok: false, errors: [hostile] };
+
+  const migrated = migrateToCurrent(raw);
+  if (!migrated.ok) return { ok: false, errors: [migrated.error] };
+
+  const parsed = documentSchema.safeParse(migrated.value);
+  if (!parsed.success) {
+    return { ok: false, errors: parsed.error.issues.slice(0, MAX_ERRORS).map((i) => zodIssueToError(i, migrated.value)) };
+  }
+  const integrity = checkIntegrity(parsed.data);
+  if (integrity.length > 0) {
+    return {
+      ok: false,
+      errors: integrity.slice(0, MAX_ERRORS).map((i) => ({
+        path: i.path,
+        found: i.found,
+        expected: i.expected,
+        message: `${i.path}: found ${i.found}; expected ${i.expected}.`,
+      })),
+    };
+  }
+  return { ok: true, document: parsed.data, migratedFrom: migrated.from };
+}
+
+/** The document as the app saves it: the validated form, two-space indented, ending in a newline. */
+export function serializeDocument(doc: TopologyDocument): string {
+  return JSON.stringify(doc, null, 2) + '\n';
+}
+
+export function formatLoadErrors(errors: LoadError[]): string {
+  return errors.map((e) => e.message).join('\n');
+}
+
+// ---------------------------------------------------------------------------------------------
+
+export function formatPath(path: readonly PropertyKey[]): string {
+  let out = '';
+  for (const key of path) {
+    if (typeof key === 'number') out += `[${key}]`;
+    else if (typeof key === 'string' && /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(key)) out += out ? `.${key}` : key;
+    else out += `[${JSON.stringify(String(key))}]`;
+  }
+  return out || '$';
+}
+
+function valueAt(root: unknown, path: readonly PropertyKey[]): { present: boolean; value: unknown } {
+  let cur: unknown = root;
+  for (const key of path) {
+    if (cur === null || typeof cur !== 'object' || !Object.prototype.hasOwnProperty.call(cur, key as string)) {
+      return { present: false, value: undefined };
+    }
+    cur = (cur as Record<string, unknown>)[key as string];
+  }
+  return { present: true, value: cur };
+}
+
+export function describeValue(value: unknown): string {
+  if (value === undefined) return 'nothing';
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return `a list of ${value.length}`;
+  if (typeof value === 'object') return 'an object';
+  const json = JSON.stringify(value);
+  return json.length > 80 ? `${json.slice(0, 77)}…"` : json;
+}
+
+function zodIssueToError(issue: z.core.$ZodIssue, root: unknown): LoadError {
+  const path = [...issue.path];
+  let expected: string;
+  let found: string;
+  if (issue.code === 'unrecognized_keys') {
+    // Name the unknown field itself so the path points at the typo.
+    const key = issue.keys[0];
+    path.push(key);
+    found = `an unknown field "${key}"${issue.keys.length > 1 ? ` (and ${issue.keys.length - 1} more)` : ''}`;
+    expected = `only the fields the format defines${suggestField(key, valueAt(root, issue.path).value)}`;
+  } else {
+    const at = valueAt(root, path);
+    found = at.present ? describeValue(at.value) : 'nothing (the field is missing)';
+    expected = expectedText(issue);
+  }
+  const where = formatPath(path);
+  return { path: where, found, expected, message: `${where}: found ${found}; ${expected}.` };
+}
+
+function expectedText(issue: z.core.$ZodIssue): string {
+  switch (issue.code) {
+    case 'invalid_type':
+      return `expected ${issue.expected === 'int' ? 'a whole number' : article(String(issue.expected))}`;
+    case 'invalid_value':
+      return `expected ${issue.values.map((v) => JSON.stringify(v)).join(' or ')}`;
+    case 'too_small':
+      return issue.origin === 'array' ? `expected at least ${issue.minimum} item(s)` : `expected at least ${issue.minimum}`;
+    case 'too_big':
+      return issue.origin === 'array'
+        ? `expected at most ${issue.maximum} items`
+        : issue.origin === 'string'
+          ? `expected at most ${issue.maximum} characters`
+          : `expected at most ${issue.maximum}`;
+    default:
+      return issue.message.startsWith('expected') ? issue.message : `expected ${issue.message}`;
+  }
+}
+
+function article(type: string): string {
+  const names: Record<string, string> = {
+    string: 'a string',
+    number: 'a number',
+    boolean: 'true or false',
+    object: 'an object',
+    array: 'a list',
+    null: 'null',
+  };
+  return names[type] ?? type;
+}
+
+/** "Did you mean" for a misspelt field: the known field closest by edit distance. */
+function suggestField(key: string, container: unknown): string {
+  void container;
+  const known = KNOWN_FIELDS.filter((f) => editDistance(f.toLowerCase(), key.toLowerCase()) <= 2);
+  return known.length ? ` (did you mean "${known[0]}"?)` : '';
+}
+
+const KNOWN_FIELDS = [
+  'format', 'version', 'title', 'service', 'tenants', 'servers', 'scenarios', 'view', 'preset',
+  'headerFromCountsForRelay', 'multiRecipientDomainPolicy', 'certDomainMatch', 'ambiguousTenantPolicy',
+  'unattributedRelayReply', 'throttling', 'surgeFactor', 'surgeFloorPerHour', 'newSourcePerHour', 'historyDays',
+  'messageExpirationHours', 'id', 'name', 'acceptedDomains', 'domainName', 'domainType', 'matchSubDomains',
+  'recipients', 'rejectDirectSend', 'inboundConnectors', 'outboundConnectors', 'transportRules', 'connectorType',
+  'enabled', 'senderIPAddresses', 'tlsSenderCertificateName', 'requireTls', 'restrictDomainsToIPAddresses',
+  'restrictDomainsToCertificate', 'senderDomains', 'recipientDomains', 'allAcceptedDomains', 'useMXRecord',
+  'smartHosts', 'routeAllMessagesViaOnPremises', 'priority', 'conditions', 'exceptions', 'actions', 'sentToScope',
+  'recipientDomainIs', 'senderDomainIs', 'fromScope', 'exceptIfRecipientDomainIs', 'exceptIfSenderDomainIs',
+  'rejectMessageReasonText', 'rejectMessageEnhancedStatusCode', 'deleteMessage', 'redirectMessageTo',
+  'setHeaderName', 'setHeaderValue', 'stopRuleProcessing', 'role', 'ipAddress', 'tls', 'certificate', 'subject',
+  'subjectAlternativeNames', 'trusted', 'chainComplete', 'description', 'serverId', 'mailFrom', 'rcptTo',
+  'headerFrom', 'load', 'expect', 'result', 'code', 'attributedTenant', 'disposition', 'tenant', 'path',
+  'baselinePerHour', 'baselineDays', 'burstPerHour', 'burstHours', 'positions', 'viewport', 'x', 'y', 'zoom',
+];
+
+function editDistance(a: string, b: string): number {
+  if (Math.abs(a.length - b.length) > 2) return 3;
+  const prev = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let diag = prev[0];
+    prev[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const tmp = prev[j];
+      prev[j] = Math.min(prev[j] + 1, prev[j - 1] + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
+      diag = tmp;
+    }
+  }
+  return prev[b.length];
+}
+
+function jsonSyntaxError(source: string, e: unknown): LoadError {
+  const msg = e instanceof Error ? e.message : String(e);
+  const m = /position (\d+)/.exec(msg);
+  const pos = m ? Number(m[1]) : source.length;
+  let line = 1;
+  let column = 1;
+  for (let i = 0; i < pos && i < source.length; i++) {
+    if (source.charCodeAt(i) === 10) {
+      line++;
+      column = 1;
+    } else column++;
+  }
+  const found = source.trim() === '' ? 'an empty file' : `invalid JSON (${msg.replace(/^JSON\.parse: /, '')})`;
+  return {
+    path: '$',
+    line,
+    column,
+    found,
+    expected: 'a JSON document (a mailflow-topology file)',
+    message: `line ${line}, column ${column}: found ${found}; expected a JSON document (a mailflow-topology file).`,
+  };
+}
+
+/**
+ * Refuses prototype keys and absurd nesting before anything else looks at the value. Iterative, so
+ * a hostile document cannot exhaust the stack.
+ */
+function findHostileShape(raw: unknown): LoadError | null {
+  const stack: Array<{ value: unknown; path: PropertyKey[] }> = [{ value: raw, path: [] }];
+  while (stack.length) {
+    const { value, path } = stack.pop()!;
+    if (value === null || typeof value !== 'object') continue;
+    if (path.length > MAX_DEPTH) {
+      const where = formatPath(path);
+      return {
+        path: where,
+        found: `values nested deeper than ${MAX_DEPTH} levels`,
+        expected: 'the shape of a mailflow-topology document',
+        message: `${where}: found values nested deeper than ${MAX_DEPTH} levels; expected the shape of a mailflow-topology document.`,
+      };
+    }
+    if (Array.isArray(value)) {
+      for (let i = value.length - 1; i >= 0; i--) stack.push({ value: value[i], path: [...path, i] });
+    } else {
+      for (const key of Object.keys(value)) {
+        if (FORBIDDEN_KEYS.has(key)) {
+          const where = formatPath([...path, key]);
+          return {
+            path: where,
+            found: `the reserved key "${key}"`,
+            expected: 'only the fields and ids the format defines',
+            message: `${where}: found the reserved key "${key}"; expected only the fields and ids the format defines.`,
+          };
+        }
+        stack.push({ value: (value as Record<string, unknown>)[key], path: [...path, key] });
+      }
+    }
+  }
+  return null;
+}

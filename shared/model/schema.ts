@@ -1,0 +1,314 @@
+/**
+ * The topology document, format version 1, as `document-format.md` defines it.
+ *
+ * One zod schema is the single description of the format: the loader validates with it, the JSON
+ * Schema in `shared/model/mailflow-topology.schema.json` is generated from it (`npm run schema`), and
+ * the TypeScript types below are inferred from it. Objects are strict: an unknown field is an error
+ * naming its path, so a typo never passes silently.
+ */
+import { z } from 'zod';
+
+// Patterns are regular expressions (not refinements) so the generated JSON Schema carries them too.
+const OCTET = '(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)';
+const IPV4 = `${OCTET}\\.${OCTET}\\.${OCTET}\\.${OCTET}`;
+const LABEL = '[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?';
+const DOMAIN = `(?:${LABEL}\\.)+${LABEL}`;
+const LOCAL = '[^\\s@<>"(),;:\\\\\\[\\]]{1,64}';
+
+export const patterns = {
+  ipv4: new RegExp(`^${IPV4}$`),
+  ipv4OrCidr: new RegExp(`^${IPV4}(?:/(?:[0-9]|[12][0-9]|3[0-2]))?$`),
+  domain: new RegExp(`^${DOMAIN}$`),
+  domainOrWildcard: new RegExp(`^(?:\\*\\.)?${DOMAIN}$`),
+  domainPattern: new RegExp(`^(?:\\*|(?:\\*\\.)?${DOMAIN})$`),
+  email: new RegExp(`^${LOCAL}@${DOMAIN}$`),
+  emailOrNull: new RegExp(`^(?:<>|${LOCAL}@${DOMAIN})$`),
+  id: /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/,
+  rejectStatusCode: /^5\.7\.(?:1|9\d\d)$/,
+  smartHost: new RegExp(`^(?:${DOMAIN}|${IPV4})$`),
+} as const;
+
+const ipv4 = z.string().regex(patterns.ipv4, 'expected an IPv4 address such as 203.0.113.10');
+const ipv4OrCidr = z
+  .string()
+  .regex(patterns.ipv4OrCidr, 'expected an IPv4 address or CIDR block (/0 to /32) such as 198.51.100.0/24');
+const domain = z.string().regex(patterns.domain, 'expected a domain name such as contoso.com');
+const domainOrWildcard = z
+  .string()
+  .regex(patterns.domainOrWildcard, 'expected a name such as mail.contoso.com or *.contoso.com');
+const domainPattern = z
+  .string()
+  .regex(patterns.domainPattern, 'expected a domain, a wildcard such as *.contoso.com, or *');
+const email = z.string().regex(patterns.email, 'expected an e-mail address such as alice@contoso.com');
+const emailOrNull = z
+  .string()
+  .regex(patterns.emailOrNull, 'expected an e-mail address such as alice@contoso.com, or <> for a null sender');
+const id = z
+  .string()
+  .regex(patterns.id, 'expected an id of letters, digits, ".", "_" or "-" (starting with a letter or digit)');
+const text = z.string().max(10_000);
+
+export const PRESETS = ['current', '2017-12'] as const;
+export const DOMAIN_TYPES = ['Authoritative', 'InternalRelay'] as const;
+export const CONNECTOR_TYPES = ['OnPremises', 'Partner'] as const;
+export const MULTI_RECIPIENT_DOMAIN_POLICIES = ['acceptIfSameTenant', 'rejectIfMultipleDomains'] as const;
+export const CERT_DOMAIN_MATCH_MODES = ['oneLabelUp', 'exact', 'anyAncestor', 'wildcardNamespace'] as const;
+export const AMBIGUOUS_TENANT_POLICIES = ['reject', 'firstListed'] as const;
+export const UNATTRIBUTED_RELAY_REPLIES = ['5.7.64', '4.4.62'] as const;
+export const SCOPES = ['InOrganization', 'NotInOrganization'] as const;
+export const SERVER_ROLES = ['onPremises', 'external'] as const;
+export const RESULTS = ['accepted', 'rejected', 'deferred'] as const;
+export const DISPOSITIONS = [
+  'delivered',
+  'onPremises',
+  'internet',
+  'ndr',
+  'deleted',
+  'redirected',
+  'rejected',
+  'deferred',
+] as const;
+
+export const throttlingSchema = z.strictObject({
+  surgeFactor: z.number().positive().max(1e6).optional(),
+  surgeFloorPerHour: z.number().int().nonnegative().max(1e9).optional(),
+  newSourcePerHour: z.number().int().nonnegative().max(1e9).optional(),
+  historyDays: z.number().int().min(1).max(365).optional(),
+  messageExpirationHours: z.number().int().min(1).max(24 * 30).optional(),
+});
+
+export const serviceSchema = z.strictObject({
+  preset: z.enum(PRESETS).default('current'),
+  headerFromCountsForRelay: z.boolean().optional(),
+  multiRecipientDomainPolicy: z.enum(MULTI_RECIPIENT_DOMAIN_POLICIES).optional(),
+  certDomainMatch: z.enum(CERT_DOMAIN_MATCH_MODES).optional(),
+  ambiguousTenantPolicy: z.enum(AMBIGUOUS_TENANT_POLICIES).optional(),
+  unattributedRelayReply: z.enum(UNATTRIBUTED_RELAY_REPLIES).optional(),
+  throttling: throttlingSchema.optional(),
+});
+
+export const acceptedDomainSchema = z.strictObject({
+  domainName: domain,
+  domainType: z.enum(DOMAIN_TYPES),
+  matchSubDomains: z.boolean().default(false),
+});
+
+export const inboundConnectorSchema = z.strictObject({
+  id,
+  name: text,
+  connectorType: z.enum(CONNECTOR_TYPES),
+  enabled: z.boolean().default(true),
+  senderIPAddresses: z.array(ipv4OrCidr).max(10_000).default([]),
+  tlsSenderCertificateName: domainOrWildcard.nullable().default(null),
+  requireTls: z.boolean().default(false),
+  restrictDomainsToIPAddresses: z.boolean().default(false),
+  restrictDomainsToCertificate: z.boolean().default(false),
+  senderDomains: z.array(domainPattern).max(10_000).default(['*']),
+});
+
+export const outboundConnectorSchema = z.strictObject({
+  id,
+  name: text,
+  connectorType: z.enum(CONNECTOR_TYPES),
+  enabled: z.boolean(),
+  recipientDomains: z.array(domainPattern).max(10_000),
+  allAcceptedDomains: z.boolean(),
+  useMXRecord: z.boolean(),
+  smartHosts: z.array(z.string().regex(patterns.smartHost, 'expected a host name or IPv4 address')).max(100),
+  routeAllMessagesViaOnPremises: z.boolean(),
+});
+
+export const ruleConditionsSchema = z.strictObject({
+  sentToScope: z.enum(SCOPES).optional(),
+  recipientDomainIs: z.array(domain).max(10_000).optional(),
+  senderDomainIs: z.array(domain).max(10_000).optional(),
+  fromScope: z.enum(SCOPES).optional(),
+});
+
+export const ruleExceptionsSchema = z.strictObject({
+  exceptIfRecipientDomainIs: z.array(domain).max(10_000).optional(),
+  exceptIfSenderDomainIs: z.array(domain).max(10_000).optional(),
+});
+
+export const ruleActionsSchema = z
+  .strictObject({
+    rejectMessageReasonText: text.nullable().optional(),
+    rejectMessageEnhancedStatusCode: z
+      .string()
+      .regex(patterns.rejectStatusCode, 'expected 5.7.1 or a code from 5.7.900 to 5.7.999')
+      .nullable()
+      .optional(),
+    deleteMessage: z.boolean().optional(),
+    redirectMessageTo: z.array(email).max(100).optional(),
+    setHeaderName: z.string().min(1).max(200).nullable().optional(),
+    setHeaderValue: z.string().max(2000).nullable().optional(),
+    stopRuleProcessing: z.boolean().optional(),
+  })
+  .superRefine((a, ctx) => {
+    if (!hasAnyAction(a)) {
+      ctx.addIssue({ code: 'custom', message: 'expected at least one action' });
+    }
+    if ((a.setHeaderName ?? null) === null && (a.setHeaderValue ?? null) !== null) {
+      ctx.addIssue({ code: 'custom', path: ['setHeaderName'], message: 'expected a header name with setHeaderValue' });
+    }
+  });
+
+/** A rule must do something: reject, delete, redirect, stamp a header or stop processing. */
+export function hasAnyAction(a: z.input<typeof ruleActionsSchema>): boolean {
+  return (
+    (a.rejectMessageReasonText ?? null) !== null ||
+    (a.rejectMessageEnhancedStatusCode ?? null) !== null ||
+    a.deleteMessage === true ||
+    (a.redirectMessageTo?.length ?? 0) > 0 ||
+    (a.setHeaderName ?? null) !== null ||
+    a.stopRuleProcessing === true
+  );
+}
+
+export const transportRuleSchema = z.strictObject({
+  id,
+  name: text,
+  priority: z.number().int().min(0).max(100_000),
+  enabled: z.boolean(),
+  conditions: ruleConditionsSchema,
+  exceptions: ruleExceptionsSchema.optional(),
+  actions: ruleActionsSchema,
+});
+
+export const tenantSchema = z.strictObject({
+  id,
+  name: text,
+  acceptedDomains: z.array(acceptedDomainSchema).max(10_000),
+  recipients: z.array(email).max(1_000_000).default([]),
+  rejectDirectSend: z.boolean().default(false),
+  inboundConnectors: z.array(inboundConnectorSchema).max(10_000).default([]),
+  outboundConnectors: z.array(outboundConnectorSchema).max(10_000).default([]),
+  transportRules: z.array(transportRuleSchema).max(10_000).default([]),
+});
+
+export const certificateSchema = z.strictObject({
+  subject: domainOrWildcard,
+  subjectAlternativeNames: z.array(domainOrWildcard).max(1000),
+  trusted: z.boolean(),
+  chainComplete: z.boolean(),
+});
+
+export const serverSchema = z.strictObject({
+  id,
+  name: text,
+  role: z.enum(SERVER_ROLES),
+  ipAddress: ipv4,
+  tls: z.boolean(),
+  certificate: certificateSchema.nullable().default(null),
+});
+
+export const expectedRecipientSchema = z.strictObject({
+  disposition: z.enum(DISPOSITIONS),
+  tenant: id.nullable().optional(),
+  path: z.array(id).max(1000).optional(),
+  code: z.string().regex(/^[245]\.\d{1,3}\.\d{1,3}$/, 'expected an enhanced status code such as 5.7.64').optional(),
+});
+
+export const expectSchema = z.strictObject({
+  result: z.enum(RESULTS),
+  code: z.string().regex(/^[245]\.\d{1,3}\.\d{1,3}$/, 'expected an enhanced status code such as 5.7.64').optional(),
+  attributedTenant: id.optional(),
+  recipients: z.record(z.string(), expectedRecipientSchema).optional(),
+});
+
+export const loadSchema = z.strictObject({
+  baselinePerHour: z.number().int().nonnegative().max(1e9),
+  baselineDays: z.number().int().nonnegative().max(365),
+  burstPerHour: z.number().int().nonnegative().max(1e9),
+  burstHours: z.number().int().min(1).max(24 * 365),
+});
+
+export const scenarioSchema = z
+  .strictObject({
+    id,
+    name: text,
+    description: text.optional(),
+    serverId: id,
+    mailFrom: emailOrNull.optional(),
+    rcptTo: z.array(email).min(1, 'expected at least one recipient').max(1000).optional(),
+    headerFrom: email.optional(),
+    load: loadSchema.optional(),
+    expect: expectSchema.optional(),
+  })
+  .superRefine((s, ctx) => {
+    // "A load scenario has `load` and no `mailFrom`/`rcptTo`; a message scenario has both and no `load`."
+    if (s.load) {
+      for (const key of ['mailFrom', 'rcptTo', 'headerFrom'] as const) {
+        if (s[key] !== undefined) {
+          ctx.addIssue({ code: 'custom', path: [key], message: `a load scenario has no ${key}` });
+        }
+      }
+    } else {
+      for (const key of ['mailFrom', 'rcptTo'] as const) {
+        if (s[key] === undefined) {
+          ctx.addIssue({
+            code: 'custom',
+            path: [key],
+            message: `expected ${key} (a message scenario has mailFrom and rcptTo; a load scenario has load)`,
+          });
+        }
+      }
+    }
+  });
+
+export const positionSchema = z.strictObject({ x: z.number().finite(), y: z.number().finite() });
+
+export const viewSchema = z.strictObject({
+  positions: z.record(z.string(), positionSchema).default({}),
+  viewport: z
+    .strictObject({ x: z.number().finite(), y: z.number().finite(), zoom: z.number().positive().max(100) })
+    .optional(),
+});
+
+export const FORMAT = 'mailflow-topology';
+export const CURRENT_VERSION = 1;
+
+export const documentSchema = z.strictObject({
+  format: z.literal(FORMAT),
+  version: z.literal(CURRENT_VERSION),
+  title: text,
+  service: serviceSchema.optional(),
+  tenants: z.array(tenantSchema).max(100_000),
+  servers: z.array(serverSchema).max(100_000),
+  scenarios: z.array(scenarioSchema).max(100_000).default([]),
+  view: viewSchema.optional(),
+});
+
+export type TopologyDocument = z.output<typeof documentSchema>;
+export type TopologyDocumentInput = z.input<typeof documentSchema>;
+export type ServiceSettingsInput = z.output<typeof serviceSchema>;
+export type ThrottlingInput = z.output<typeof throttlingSchema>;
+export type Tenant = z.output<typeof tenantSchema>;
+export type AcceptedDomain = z.output<typeof acceptedDomainSchema>;
+export type InboundConnector = z.output<typeof inboundConnectorSchema>;
+export type OutboundConnector = z.output<typeof outboundConnectorSchema>;
+export type TransportRule = z.output<typeof transportRuleSchema>;
+export type RuleConditions = z.output<typeof ruleConditionsSchema>;
+export type RuleExceptions = z.output<typeof ruleExceptionsSchema>;
+export type RuleActions = z.output<typeof ruleActionsSchema>;
+export type Server = z.output<typeof serverSchema>;
+export type Certificate = z.output<typeof certificateSchema>;
+export type Scenario = z.output<typeof scenarioSchema>;
+export type LoadProfile = z.output<typeof loadSchema>;
+export type Expectation = z.output<typeof expectSchema>;
+export type ExpectedRecipient = z.output<typeof expectedRecipientSchema>;
+export type Position = z.output<typeof positionSchema>;
+export type View = z.output<typeof viewSchema>;
+export type Disposition = (typeof DISPOSITIONS)[number];
+export type Result = (typeof RESULTS)[number];
+export type Preset = (typeof PRESETS)[number];
+export type CertDomainMatchMode = (typeof CERT_DOMAIN_MATCH_MODES)[number];
+
+/** A scenario that sends one message (it has `mailFrom` and `rcptTo`). */
+export type MessageScenario = Scenario & { mailFrom: string; rcptTo: string[]; load?: undefined };
+/** A scenario that models a source's volume over time (it has `load`). */
+export type LoadScenario = Scenario & { load: LoadProfile };
+
+export function isLoadScenario(s: Scenario): s is LoadScenario {
+  return s.load !== undefined;
+}
