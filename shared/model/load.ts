@@ -120,32 +120,33 @@ function zodIssueToError(issue: z.core.$ZodIssue, root: unknown): LoadError {
     const key = issue.keys[0];
     path.push(key);
     found = `an unknown field "${key}"${issue.keys.length > 1 ? ` (and ${issue.keys.length - 1} more)` : ''}`;
-    expected = `only the fields the format defines${suggestField(key, valueAt(root, issue.path).value)}`;
+    expected = `only the fields the format defines${suggestField(key)}`;
   } else {
     const at = valueAt(root, path);
     found = at.present ? describeValue(at.value) : 'nothing (the field is missing)';
     expected = expectedText(issue);
   }
   const where = formatPath(path);
-  return { path: where, found, expected, message: `${where}: found ${found}; ${expected}.` };
+  return { path: where, found, expected, message: `${where}: found ${found}; expected ${expected}.` };
 }
 
+/** What was expected, without the word "expected" (the message adds it). */
 function expectedText(issue: z.core.$ZodIssue): string {
   switch (issue.code) {
     case 'invalid_type':
-      return `expected ${issue.expected === 'int' ? 'a whole number' : article(String(issue.expected))}`;
+      return issue.expected === 'int' ? 'a whole number' : article(String(issue.expected));
     case 'invalid_value':
-      return `expected ${issue.values.map((v) => JSON.stringify(v)).join(' or ')}`;
+      return issue.values.map((v) => JSON.stringify(v)).join(' or ');
     case 'too_small':
-      return issue.origin === 'array' ? `expected at least ${issue.minimum} item(s)` : `expected at least ${issue.minimum}`;
+      return issue.origin === 'array' ? `at least ${issue.minimum} item(s)` : `at least ${issue.minimum}`;
     case 'too_big':
       return issue.origin === 'array'
-        ? `expected at most ${issue.maximum} items`
+        ? `at most ${issue.maximum} items`
         : issue.origin === 'string'
-          ? `expected at most ${issue.maximum} characters`
-          : `expected at most ${issue.maximum}`;
+          ? `at most ${issue.maximum} characters`
+          : `at most ${issue.maximum}`;
     default:
-      return issue.message.startsWith('expected') ? issue.message : `expected ${issue.message}`;
+      return issue.message.replace(/^expected /, '');
   }
 }
 
@@ -162,8 +163,7 @@ function article(type: string): string {
 }
 
 /** "Did you mean" for a misspelt field: the known field closest by edit distance. */
-function suggestField(key: string, container: unknown): string {
-  void container;
+function suggestField(key: string): string {
   const known = KNOWN_FIELDS.filter((f) => editDistance(f.toLowerCase(), key.toLowerCase()) <= 2);
   return known.length ? ` (did you mean "${known[0]}"?)` : '';
 }

@@ -1,0 +1,323 @@
+/**
+ * Design diagnostics (cli.md "Diagnostics"): findings about a design that will surprise its owner in
+ * production, each with a severity, the entity it concerns, and a message that says what will
+ * happen and how to fix it, in English and Japanese.
+ *
+ * Each rule is a small named function. Findings are derived from the same engine functions the
+ * simulation uses, so a diagnostic never disagrees with a simulated message.
+ */
+import type { InboundConnector, Scenario, Server, Tenant, TopologyDocument } from '../model/schema';
+import { isLoadScenario } from '../model/schema';
+import { checkIntegrity } from '../model/integrity';
+import { domainOf, ipv4ToInt, parseIpv4Range, patternCovers, rangesOverlap, type Ipv4Range } from '../model/net';
+import { resolveService, type ServiceSettings } from '../model/service';
+import { checkCertificateDomain, coveringConnector, usableCertificateNames } from '../engine/attribution';
+import { indexTopology, ownerOfDomain, tenantAccepts, type TopologyIndex } from '../engine/topologyIndex';
+import { namesOf } from '../engine/trace';
+import type { Lang } from '../engine/types';
+import { MESSAGES, type DiagnosticRule, type MessageArgs } from './messages';
+
+export type Severity = 'error' | 'warning' | 'info';
+
+export interface Diagnostic {
+  rule: DiagnosticRule;
+  severity: Severity;
+  /** The id of the entity it concerns (a connector, a tenant, a server, a scenario), or null. */
+  entity: string | null;
+  /** JSON path of the concerned value, when there is one. */
+  path: string | null;
+  /** What will happen, and how to fix it, in the requested language. */
+  message: string;
+  /** Other entities involved (the overlapping connector, the captured server...). */
+  related: string[];
+}
+
+export interface LintOptions {
+  lang?: Lang;
+}
+
+interface Context {
+  doc: TopologyDocument;
+  index: TopologyIndex;
+  settings: ServiceSettings;
+  lang: Lang;
+  name: (id: string) => string;
+  out: Diagnostic[];
+}
+
+export function lint(doc: TopologyDocument, options: LintOptions = {}): Diagnostic[] {
+  const ctx: Context = {
+    doc,
+    index: indexTopology(doc),
+    settings: resolveService(doc.service),
+    lang: options.lang ?? 'en',
+    name: namesOf(doc),
+    out: [],
+  };
+  structuralErrors(ctx);
+  certificateDomainNotAccepted(ctx);
+  overlappingIpConnectors(ctx);
+  multipleRecipientDomainsOverIpConnector(ctx);
+  outsideRecipientRuleBlocksOtherTenants(ctx);
+  wildcardCapturesOtherServer(ctx);
+  serverWithoutConnector(ctx);
+  internalRelayWithoutOutboundConnector(ctx);
+  const rank: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+  return ctx.out.sort((a, b) => rank[a.severity] - rank[b.severity]);
+}
+
+function report(
+  ctx: Context,
+  rule: DiagnosticRule,
+  severity: Severity,
+  entity: string | null,
+  path: string | null,
+  args: MessageArgs,
+  related: string[] = [],
+): void {
+  ctx.out.push({ rule, severity, entity, path, message: MESSAGES[rule][ctx.lang](args), related });
+}
+
+/** Structural errors: the loader's cross-reference rules (duplicate domains, missing servers, ...). */
+function structuralErrors(ctx: Context): void {
+  for (const issue of checkIntegrity(ctx.doc)) {
+    const rule: DiagnosticRule = issue.rule === 'duplicate-domain' ? 'duplicate-accepted-domain' : issue.rule === 'missing-server' ? 'scenario-missing-server' : 'broken-reference';
+    report(ctx, rule, 'error', issue.entityId, issue.path, { path: issue.path, found: issue.found, expected: issue.expected });
+  }
+}
+
+function tenantPath(ctx: Context, tenant: Tenant): number {
+  return ctx.index.tenantOrder.get(tenant.id) ?? 0;
+}
+
+function connectorPath(ctx: Context, tenant: Tenant, connector: InboundConnector): string {
+  return `tenants[${tenantPath(ctx, tenant)}].inboundConnectors[${tenant.inboundConnectors.indexOf(connector)}]`;
+}
+
+function onPremisesConnectors(ctx: Context): Array<{ tenant: Tenant; connector: InboundConnector }> {
+  return ctx.doc.tenants.flatMap((tenant) =>
+    tenant.inboundConnectors.filter((c) => c.enabled && c.connectorType === 'OnPremises').map((connector) => ({ tenant, connector })),
+  );
+}
+
+function serversMatchingCertificate(ctx: Context, connector: InboundConnector): Array<{ server: Server; name: string }> {
+  const pattern = connector.tlsSenderCertificateName;
+  if (!pattern) return [];
+  return ctx.doc.servers.flatMap((server) => {
+    const name = usableCertificateNames(server).find((n) => patternCovers(pattern, n));
+    return name ? [{ server, name }] : [];
+  });
+}
+
+/**
+ * Point 2 (MC1226222): an OnPremises certificate connector whose certificate domain is not an
+ * accepted domain of its tenant is used only when the sender or recipient domain is accepted;
+ * null-sender mail (NDRs) to the Internet is rejected with 5.7.64 ATTR36.
+ */
+function certificateDomainNotAccepted(ctx: Context): void {
+  for (const { tenant, connector } of onPremisesConnectors(ctx)) {
+    const pattern = connector.tlsSenderCertificateName;
+    if (!pattern) continue;
+    const matching = serversMatchingCertificate(ctx, connector);
+    // Without a server in the design, judge the name a server would present under the connector.
+    const names = matching.length > 0 ? matching.map((m) => m.name) : [pattern.startsWith('*.') ? `mail.${pattern.slice(2)}` : pattern];
+    const failing = names.filter((n) => checkCertificateDomain(ctx.index, ctx.settings.certDomainMatch, tenant, pattern, n).acceptedDomain === null);
+    if (failing.length === 0) continue;
+    const check = checkCertificateDomain(ctx.index, ctx.settings.certDomainMatch, tenant, pattern, failing[0]);
+    report(ctx, 'certificate-domain-not-accepted', 'warning', connector.id, `${connectorPath(ctx, tenant, connector)}.tlsSenderCertificateName`, {
+      connector: ctx.name(connector.id),
+      tenant: ctx.name(tenant.id),
+      certificate: failing[0],
+      checked: check.checkedDomains.join(', '),
+      mode: ctx.settings.certDomainMatch,
+    }, matching.map((m) => m.server.id));
+  }
+}
+
+/**
+ * MC1226222: an IP shared with other tenants' servers. When two tenants' OnPremises connectors
+ * cover the same addresses, the sender and recipient domains decide, and mail that neither accepts
+ * is refused. Sweep over ranges sorted by start: O(n log n).
+ */
+function overlappingIpConnectors(ctx: Context): void {
+  const ranges: Array<{ tenant: Tenant; connector: InboundConnector; text: string; range: Ipv4Range }> = [];
+  for (const { tenant, connector } of onPremisesConnectors(ctx)) {
+    for (const text of connector.senderIPAddresses) {
+      const range = parseIpv4Range(text);
+      if (range) ranges.push({ tenant, connector, text, range });
+    }
+  }
+  ranges.sort((a, b) => a.range.start - b.range.start || b.range.end - a.range.end);
+  const reported = new Set<string>();
+  const open: typeof ranges = [];
+  for (const r of ranges) {
+    for (let i = open.length - 1; i >= 0; i--) if (open[i].range.end < r.range.start) open.splice(i, 1);
+    for (const o of open) {
+      if (o.tenant === r.tenant || !rangesOverlap(o.range, r.range)) continue;
+      const key = [o.connector.id, r.connector.id].sort().join('|');
+      if (reported.has(key)) continue;
+      reported.add(key);
+      report(ctx, 'ip-connector-overlap', 'warning', r.connector.id, `${connectorPath(ctx, r.tenant, r.connector)}.senderIPAddresses`, {
+        connector: ctx.name(r.connector.id),
+        tenant: ctx.name(r.tenant.id),
+        range: r.text,
+        otherConnector: ctx.name(o.connector.id),
+        otherTenant: ctx.name(o.tenant.id),
+        otherRange: o.text,
+      }, [o.connector.id]);
+    }
+    open.push(r);
+  }
+}
+
+function messageScenariosFrom(ctx: Context, server: Server): Array<Scenario & { mailFrom: string; rcptTo: string[] }> {
+  return ctx.doc.scenarios.filter(
+    (s): s is Scenario & { mailFrom: string; rcptTo: string[] } => !isLoadScenario(s) && s.serverId === server.id && !!s.rcptTo,
+  );
+}
+
+/** Connectors that match a server by IP (OnPremises, enabled). */
+function ipConnectorsOf(ctx: Context, server: Server): Array<{ tenant: Tenant; connector: InboundConnector }> {
+  const ip = ipv4ToInt(server.ipAddress) ?? -1;
+  return onPremisesConnectors(ctx).filter(({ connector }) =>
+    connector.senderIPAddresses.some((t) => {
+      const r = parseIpv4Range(t);
+      return r !== null && ip >= r.start && ip <= r.end;
+    }),
+  );
+}
+
+/**
+ * Point 3: an IP connector used by a server that sends to several recipient domains in one session
+ * while its senders' domains are not accepted. With rejectIfMultipleDomains (2017) it is refused with
+ * 5.7.64; today it passes only while every domain belongs to the connector's tenant.
+ */
+function multipleRecipientDomainsOverIpConnector(ctx: Context): void {
+  for (const server of ctx.doc.servers) {
+    const connectors = ipConnectorsOf(ctx, server);
+    if (connectors.length === 0) continue;
+    for (const scenario of messageScenariosFrom(ctx, server)) {
+      const domains = [...new Set(scenario.rcptTo.map((r) => domainOf(r)!))];
+      if (domains.length < 2) continue;
+      const p1 = domainOf(scenario.mailFrom);
+      const p2 = scenario.headerFrom ? domainOf(scenario.headerFrom) : null;
+      for (const { tenant, connector } of connectors) {
+        const senderAccepted = tenantAccepts(ctx.index, tenant, p1) || (ctx.settings.headerFromCountsForRelay && tenantAccepts(ctx.index, tenant, p2));
+        if (senderAccepted) continue;
+        const allHere = domains.every((d) => tenantAccepts(ctx.index, tenant, d));
+        const rejected = ctx.settings.multiRecipientDomainPolicy === 'rejectIfMultipleDomains' || !allHere;
+        report(ctx, 'multiple-recipient-domains-ip-connector', rejected ? 'error' : 'warning', connector.id, `scenarios[${ctx.doc.scenarios.indexOf(scenario)}]`, {
+          connector: ctx.name(connector.id),
+          tenant: ctx.name(tenant.id),
+          server: ctx.name(server.id),
+          scenario: scenario.name,
+          domains: domains.join(', '),
+          sender: p1 ?? '<>',
+          outcome: rejected ? 'rejected' : 'accepted',
+        }, [server.id, scenario.id]);
+      }
+    }
+  }
+}
+
+/**
+ * Point 1: a tenant with an OnPremises connector and a rule that rejects or deletes mail to
+ * recipients outside the organization, while its server also sends to other tenants: that mail is
+ * first received in this tenant and the rule blocks it before the hand-off.
+ */
+function outsideRecipientRuleBlocksOtherTenants(ctx: Context): void {
+  for (const tenant of ctx.doc.tenants) {
+    const blocking = tenant.transportRules.filter(
+      (r) =>
+        r.enabled &&
+        r.conditions.sentToScope === 'NotInOrganization' &&
+        ((r.actions.rejectMessageReasonText ?? null) !== null || (r.actions.rejectMessageEnhancedStatusCode ?? null) !== null || r.actions.deleteMessage === true),
+    );
+    if (blocking.length === 0) continue;
+    const connectors = tenant.inboundConnectors.filter((c) => c.enabled && c.connectorType === 'OnPremises');
+    if (connectors.length === 0) continue;
+    const servers = ctx.doc.servers.filter((s) => {
+      const ip = ipv4ToInt(s.ipAddress) ?? -1;
+      const names = usableCertificateNames(s);
+      return connectors.some(
+        (c) =>
+          c.senderIPAddresses.some((t) => {
+            const r = parseIpv4Range(t);
+            return r !== null && ip >= r.start && ip <= r.end;
+          }) || (c.tlsSenderCertificateName !== null && names.some((n) => patternCovers(c.tlsSenderCertificateName!, n))),
+      );
+    });
+    for (const server of servers) {
+      const otherTenants = new Set<string>();
+      for (const s of messageScenariosFrom(ctx, server)) {
+        for (const r of s.rcptTo) {
+          const owner = ownerOfDomain(ctx.index, domainOf(r));
+          if (owner && owner.tenant !== tenant) otherTenants.add(owner.tenant.id);
+        }
+      }
+      const others = otherTenants.size > 0 ? [...otherTenants] : ctx.doc.tenants.filter((t) => t !== tenant).map((t) => t.id);
+      if (others.length === 0) continue;
+      for (const rule of blocking) {
+        report(ctx, 'outside-rule-blocks-other-tenants', otherTenants.size > 0 ? 'warning' : 'info', rule.id, `tenants[${tenantPath(ctx, tenant)}].transportRules[${tenant.transportRules.indexOf(rule)}]`, {
+          rule: ctx.name(rule.id),
+          tenant: ctx.name(tenant.id),
+          server: ctx.name(server.id),
+          others: others.map(ctx.name).join(', '),
+        }, [server.id, ...others]);
+      }
+    }
+  }
+}
+
+/**
+ * A wildcard certificate connector that also captures another server of the organization: every
+ * server presenting a name under `*.x.com` is attributed to this tenant, with its rules.
+ */
+function wildcardCapturesOtherServer(ctx: Context): void {
+  for (const { tenant, connector } of onPremisesConnectors(ctx)) {
+    if (!connector.tlsSenderCertificateName?.startsWith('*.')) continue;
+    const matching = serversMatchingCertificate(ctx, connector);
+    if (matching.length < 2) continue;
+    report(ctx, 'wildcard-captures-other-server', 'warning', connector.id, `${connectorPath(ctx, tenant, connector)}.tlsSenderCertificateName`, {
+      connector: ctx.name(connector.id),
+      tenant: ctx.name(tenant.id),
+      pattern: connector.tlsSenderCertificateName,
+      servers: matching.map((m) => `${ctx.name(m.server.id)} (${m.name})`).join(', '),
+    }, matching.map((m) => m.server.id));
+  }
+}
+
+/**
+ * Throttling risk (seed; "Fix error code 451 4.7.500-699"): a server with no connector at all that
+ * sends to Exchange Online is throttled when its volume surges.
+ */
+function serverWithoutConnector(ctx: Context): void {
+  ctx.doc.servers.forEach((server, i) => {
+    const sends = server.role === 'onPremises' || ctx.doc.scenarios.some((s) => s.serverId === server.id);
+    if (!sends || coveringConnector(ctx.index, server)) return;
+    report(ctx, 'server-without-connector', server.role === 'onPremises' ? 'warning' : 'info', server.id, `servers[${i}]`, {
+      server: ctx.name(server.id),
+      ip: server.ipAddress,
+    });
+  });
+}
+
+/**
+ * An InternalRelay domain with no OnPremises outbound connector for it: unknown recipients come
+ * back as 550 5.4.14 (routing loop), since the domain's MX points at Exchange Online.
+ */
+function internalRelayWithoutOutboundConnector(ctx: Context): void {
+  ctx.doc.tenants.forEach((tenant, ti) => {
+    tenant.acceptedDomains.forEach((d, di) => {
+      if (d.domainType !== 'InternalRelay') return;
+      const covered = tenant.outboundConnectors.some(
+        (c) => c.enabled && c.connectorType === 'OnPremises' && (c.allAcceptedDomains || c.recipientDomains.some((p) => patternCovers(p, d.domainName))),
+      );
+      if (covered) return;
+      report(ctx, 'internal-relay-without-connector', 'warning', tenant.id, `tenants[${ti}].acceptedDomains[${di}]`, {
+        tenant: ctx.name(tenant.id),
+        domain: d.domainName,
+      });
+    });
+  });
+}
