@@ -24,7 +24,7 @@ import {
 import { SimulationInputError } from './errors';
 import { simulateLoadScenario } from './throttling';
 import { namesOf, Trace } from './trace';
-import { ownerOfDomain, indexTopology, type TopologyIndex } from './topologyIndex';
+import { ownerOfDomain, indexTopology, recipientsOf, type TopologyIndex } from './topologyIndex';
 import { rulesInOrder, ruleEffect, ruleMatches, type RuleContext } from './transportRules';
 import { SOURCES } from './sources';
 import type {
@@ -95,7 +95,7 @@ export function simulateMessage(
 ): MessageSimulation {
   const index = indexTopology(doc);
   const settings = resolveService(doc.service);
-  const server = doc.servers.find((s) => s.id === input.serverId);
+  const server = index.serverById.get(input.serverId);
   if (!server) {
     throw new SimulationInputError(
       `no server "${input.serverId}" in the document (it has: ${doc.servers.map((s) => s.id).join(', ') || 'none'})`,
@@ -257,7 +257,7 @@ class MessageRun {
     const domain = domainOf(address);
     const owner = ownerOfDomain(this.index, domain);
     if (!owner || owner.acceptedDomain.domainType !== 'Authoritative' || !domain) return null;
-    const listed = this.index.recipientsByTenant.get(owner.tenant.id)!;
+    const listed = recipientsOf(this.index, owner.tenant);
     // A tenant that lists no recipients in this domain is treated as "every address exists".
     if (!listed.domains.has(domain)) return null;
     return listed.addresses.has(address.toLowerCase()) ? null : owner.tenant;
@@ -577,7 +577,7 @@ class MessageRun {
     const owner = ownerOfDomain(index, domain);
     if (owner && owner.tenant === tenant) {
       const type = owner.acceptedDomain.domainType;
-      const listed = index.recipientsByTenant.get(tenant.id)!.addresses.has(r.address.toLowerCase());
+      const listed = recipientsOf(index, tenant).addresses.has(r.address.toLowerCase());
       if (type === 'Authoritative' || listed) {
         trace.add('deliver', {
           at: tenant.id,

@@ -93,10 +93,10 @@ export function simulateLoadScenario(
   load: LoadProfile,
   options: SimulateOptions & { scenarioId?: string | null } = {},
 ): LoadSimulation {
-  const server = doc.servers.find((s) => s.id === serverId);
+  const index = indexTopology(doc);
+  const server = index.serverById.get(serverId);
   if (!server) throw new SimulationInputError(`no server "${serverId}" in the document`);
   const settings = resolveService(doc.service);
-  const index = indexTopology(doc);
   const trace = new Trace(options.lang ?? 'en', namesOf(doc));
   const covering = coveringConnector(index, server);
   const hours = throttleTable(load, settings.throttling, covering !== null);

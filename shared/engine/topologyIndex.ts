@@ -5,7 +5,7 @@
  *
  * Cached per document object (documents are immutable values: the app replaces, never mutates).
  */
-import type { AcceptedDomain, InboundConnector, Tenant, TopologyDocument } from '../model/schema';
+import type { AcceptedDomain, InboundConnector, Server, Tenant, TopologyDocument } from '../model/schema';
 import { parseIpv4Range, prefixMask, type Ipv4Range } from '../model/net';
 
 export interface IndexedInbound {
@@ -29,8 +29,9 @@ export interface TopologyIndex {
   domainOwner: Map<string, DomainOwner>;
   /** Does any accepted domain use matchSubDomains? (Skip ancestor walks when none does.) */
   anyMatchSubDomains: boolean;
-  /** Per tenant: lower-cased listed recipients, and the domains that have any listed recipient. */
+  /** Per tenant, built on first use: lower-cased listed recipients and the domains that have any. */
   recipientsByTenant: Map<string, { addresses: Set<string>; domains: Set<string> }>;
+  serverById: Map<string, Server>;
   /** Enabled inbound connectors (any type) by prefix length → network address. */
   inboundByPrefix: Map<number, Map<number, IndexedInbound[]>>;
   /** Enabled inbound connectors by certificate name: exact names, and `*.x.com` under `x.com`. */
@@ -51,6 +52,7 @@ export function indexTopology(doc: TopologyDocument): TopologyIndex {
     domainOwner: new Map(),
     anyMatchSubDomains: false,
     recipientsByTenant: new Map(),
+    serverById: new Map(doc.servers.map((s) => [s.id, s])),
     inboundByPrefix: new Map(),
     inboundByCertExact: new Map(),
     inboundByCertWildcard: new Map(),
@@ -65,14 +67,6 @@ export function indexTopology(doc: TopologyDocument): TopologyIndex {
       if (!index.domainOwner.has(key)) index.domainOwner.set(key, { tenant, acceptedDomain: d });
       if (d.matchSubDomains) index.anyMatchSubDomains = true;
     }
-    const addresses = new Set<string>();
-    const domains = new Set<string>();
-    for (const r of tenant.recipients) {
-      const a = r.toLowerCase();
-      addresses.add(a);
-      domains.add(a.slice(a.lastIndexOf('@') + 1));
-    }
-    index.recipientsByTenant.set(tenant.id, { addresses, domains });
     for (const connector of tenant.inboundConnectors) {
       const entry: IndexedInbound = {
         connector,
@@ -99,6 +93,21 @@ export function indexTopology(doc: TopologyDocument): TopologyIndex {
   });
   cache.set(doc, index);
   return index;
+}
+
+/** A tenant's listed recipients (lower-cased) and the domains that have any, built on first use. */
+export function recipientsOf(index: TopologyIndex, tenant: Tenant): { addresses: Set<string>; domains: Set<string> } {
+  let entry = index.recipientsByTenant.get(tenant.id);
+  if (!entry) {
+    entry = { addresses: new Set(), domains: new Set() };
+    for (const r of tenant.recipients) {
+      const a = r.toLowerCase();
+      entry.addresses.add(a);
+      entry.domains.add(a.slice(a.lastIndexOf('@') + 1));
+    }
+    index.recipientsByTenant.set(tenant.id, entry);
+  }
+  return entry;
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {

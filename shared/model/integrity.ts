@@ -26,37 +26,38 @@ export interface IntegrityIssue {
 export function entityPaths(doc: TopologyDocument): Map<string, string> {
   const seen = new Map<string, string>();
   forEachEntityId(doc, (id, path) => {
-    if (!seen.has(id)) seen.set(id, path);
+    if (!seen.has(id)) seen.set(id, path());
   });
   return seen;
 }
 
-function forEachEntityId(doc: TopologyDocument, visit: (id: string, path: string) => void): void {
+/** Visits every entity id; the path is a function so a large valid document builds no strings. */
+function forEachEntityId(doc: TopologyDocument, visit: (id: string, path: () => string) => void): void {
   doc.tenants.forEach((t, ti) => {
-    visit(t.id, `tenants[${ti}].id`);
-    t.inboundConnectors.forEach((c, i) => visit(c.id, `tenants[${ti}].inboundConnectors[${i}].id`));
-    t.outboundConnectors.forEach((c, i) => visit(c.id, `tenants[${ti}].outboundConnectors[${i}].id`));
-    t.transportRules.forEach((r, i) => visit(r.id, `tenants[${ti}].transportRules[${i}].id`));
+    visit(t.id, () => `tenants[${ti}].id`);
+    t.inboundConnectors.forEach((c, i) => visit(c.id, () => `tenants[${ti}].inboundConnectors[${i}].id`));
+    t.outboundConnectors.forEach((c, i) => visit(c.id, () => `tenants[${ti}].outboundConnectors[${i}].id`));
+    t.transportRules.forEach((r, i) => visit(r.id, () => `tenants[${ti}].transportRules[${i}].id`));
   });
-  doc.servers.forEach((s, i) => visit(s.id, `servers[${i}].id`));
-  doc.scenarios.forEach((s, i) => visit(s.id, `scenarios[${i}].id`));
+  doc.servers.forEach((s, i) => visit(s.id, () => `servers[${i}].id`));
+  doc.scenarios.forEach((s, i) => visit(s.id, () => `scenarios[${i}].id`));
 }
 
 export function checkIntegrity(doc: TopologyDocument): IntegrityIssue[] {
   const issues: IntegrityIssue[] = [];
 
   // Ids are unique across the document.
-  const firstPath = new Map<string, string>();
+  const firstPath = new Map<string, () => string>();
   forEachEntityId(doc, (id, path) => {
     const first = firstPath.get(id);
     if (first) {
       issues.push({
         rule: 'duplicate-id',
-        path,
+        path: path(),
         entityId: id,
-        found: `"${id}", already the id at ${first}`,
+        found: `"${id}", already the id at ${first()}`,
         expected: 'an id unique across tenants, connectors, rules, servers and scenarios',
-        otherPath: first,
+        otherPath: first(),
       });
     } else {
       firstPath.set(id, path);
@@ -64,23 +65,23 @@ export function checkIntegrity(doc: TopologyDocument): IntegrityIssue[] {
   });
 
   // A domain is an accepted domain of at most one tenant (compared case-insensitively).
-  const domainAt = new Map<string, { path: string; tenantId: string }>();
+  const domainAt = new Map<string, { ti: number; di: number; tenantId: string }>();
+  const domainPath = (ti: number, di: number) => `tenants[${ti}].acceptedDomains[${di}].domainName`;
   doc.tenants.forEach((t, ti) => {
     t.acceptedDomains.forEach((d, di) => {
       const key = d.domainName.toLowerCase();
-      const path = `tenants[${ti}].acceptedDomains[${di}].domainName`;
       const first = domainAt.get(key);
       if (first) {
         issues.push({
           rule: 'duplicate-domain',
-          path,
+          path: domainPath(ti, di),
           entityId: t.id,
-          found: `"${d.domainName}", already accepted at ${first.path} (tenant "${first.tenantId}")`,
+          found: `"${d.domainName}", already accepted at ${domainPath(first.ti, first.di)} (tenant "${first.tenantId}")`,
           expected: 'a domain accepted by at most one tenant',
-          otherPath: first.path,
+          otherPath: domainPath(first.ti, first.di),
         });
       } else {
-        domainAt.set(key, { path, tenantId: t.id });
+        domainAt.set(key, { ti, di, tenantId: t.id });
       }
       // Set-AcceptedDomain: "You can only use the MatchSubDomains switch on InternalRelay domains".
       if (d.matchSubDomains && d.domainType !== 'InternalRelay') {

@@ -225,15 +225,28 @@ function jsonSyntaxError(source: string, e: unknown): LoadError {
 
 /**
  * Refuses prototype keys and absurd nesting before anything else looks at the value. Iterative, so
- * a hostile document cannot exhaust the stack.
+ * a hostile document cannot exhaust the stack; it tracks only depth and parent links (a path is
+ * spelled out only for the error), so a large valid document costs one cheap pass.
  */
 function findHostileShape(raw: unknown): LoadError | null {
-  const stack: Array<{ value: unknown; path: PropertyKey[] }> = [{ value: raw, path: [] }];
+  interface Frame {
+    value: unknown;
+    depth: number;
+    parent: Frame | null;
+    key: string | number | null;
+  }
+  const stack: Frame[] = [{ value: raw, depth: 0, parent: null, key: null }];
+  const pathOf = (f: Frame, last?: string) => {
+    const keys: Array<string | number> = last === undefined ? [] : [last];
+    for (let x: Frame | null = f; x && x.key !== null; x = x.parent) keys.unshift(x.key);
+    return formatPath(keys);
+  };
   while (stack.length) {
-    const { value, path } = stack.pop()!;
+    const frame = stack.pop()!;
+    const value = frame.value;
     if (value === null || typeof value !== 'object') continue;
-    if (path.length > MAX_DEPTH) {
-      const where = formatPath(path);
+    if (frame.depth > MAX_DEPTH) {
+      const where = pathOf(frame);
       return {
         path: where,
         found: `values nested deeper than ${MAX_DEPTH} levels`,
@@ -242,11 +255,14 @@ function findHostileShape(raw: unknown): LoadError | null {
       };
     }
     if (Array.isArray(value)) {
-      for (let i = value.length - 1; i >= 0; i--) stack.push({ value: value[i], path: [...path, i] });
+      for (let i = value.length - 1; i >= 0; i--) {
+        const v = value[i];
+        if (v !== null && typeof v === 'object') stack.push({ value: v, depth: frame.depth + 1, parent: frame, key: i });
+      }
     } else {
       for (const key of Object.keys(value)) {
         if (FORBIDDEN_KEYS.has(key)) {
-          const where = formatPath([...path, key]);
+          const where = pathOf(frame, key);
           return {
             path: where,
             found: `the reserved key "${key}"`,
@@ -254,7 +270,8 @@ function findHostileShape(raw: unknown): LoadError | null {
             message: `${where}: found the reserved key "${key}"; expected only the fields and ids the format defines.`,
           };
         }
-        stack.push({ value: (value as Record<string, unknown>)[key], path: [...path, key] });
+        const v = (value as Record<string, unknown>)[key];
+        if (v !== null && typeof v === 'object') stack.push({ value: v, depth: frame.depth + 1, parent: frame, key });
       }
     }
   }

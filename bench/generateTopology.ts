@@ -1,0 +1,75 @@
+/**
+ * Deterministic generated topologies for benchmarks and scale tests: N tenants, each with two
+ * OnPremises inbound connectors (one by certificate, one by IP), five mail flow rules, 50
+ * recipients and one on-premises server; plus a few scenarios. Pure TypeScript.
+ */
+import type { TopologyDocumentInput } from '../shared/model/schema';
+
+export interface GenerateOptions {
+  tenants: number;
+  recipientsPerTenant?: number;
+  /** Lay the canvas out in a grid (view.positions), as a saved design would have. */
+  withPositions?: boolean;
+}
+
+/** Nodes the canvas shows per generated tenant: the tenant, 2 connectors, 5 rules and a server. */
+export const NODES_PER_TENANT = 9;
+
+export function generateTopology({ tenants: n, recipientsPerTenant = 50, withPositions = false }: GenerateOptions): TopologyDocumentInput {
+  const tenants = [];
+  const servers = [];
+  const positions: Record<string, { x: number; y: number }> = {};
+  for (let i = 0; i < n; i++) {
+    const domain = `t${i}.example`;
+    const net = `10.${(i >> 8) & 255}.${i & 255}`;
+    tenants.push({
+      id: `t${i}`,
+      name: `Tenant ${i}`,
+      acceptedDomains: [
+        { domainName: domain, domainType: 'Authoritative' as const },
+        { domainName: `relay.${domain}`, domainType: 'InternalRelay' as const },
+      ],
+      recipients: Array.from({ length: recipientsPerTenant }, (_, r) => `user${r}@${domain}`),
+      inboundConnectors: [
+        { id: `t${i}-cert`, name: `From T${i} (certificate)`, connectorType: 'OnPremises' as const, tlsSenderCertificateName: `*.${domain}` },
+        { id: `t${i}-ip`, name: `From T${i} (IP)`, connectorType: 'OnPremises' as const, senderIPAddresses: [`${net}.0/24`] },
+      ],
+      outboundConnectors: [],
+      transportRules: [
+        { id: `t${i}-r0`, name: 'Stamp outgoing', priority: 0, enabled: true, conditions: { fromScope: 'InOrganization' as const }, actions: { setHeaderName: 'X-Org', setHeaderValue: `t${i}` } },
+        { id: `t${i}-r1`, name: 'Block a partner', priority: 1, enabled: true, conditions: { recipientDomainIs: [`blocked${i}.example`] }, actions: { rejectMessageReasonText: 'Blocked' } },
+        { id: `t${i}-r2`, name: 'Drop spam domain', priority: 2, enabled: true, conditions: { senderDomainIs: [`spam${i}.example`] }, actions: { deleteMessage: true } },
+        { id: `t${i}-r3`, name: 'Audit copy', priority: 3, enabled: false, conditions: { sentToScope: 'NotInOrganization' as const }, actions: { redirectMessageTo: [`audit@${domain}`] } },
+        { id: `t${i}-r4`, name: 'Stop', priority: 4, enabled: true, conditions: { sentToScope: 'InOrganization' as const }, actions: { stopRuleProcessing: true } },
+      ],
+    });
+    servers.push({
+      id: `s${i}`,
+      name: `EX${i}`,
+      role: 'onPremises' as const,
+      ipAddress: `${net}.10`,
+      tls: true,
+      certificate: { subject: `mail.${domain}`, subjectAlternativeNames: [`mail.${domain}`], trusted: true, chainComplete: true },
+    });
+    if (withPositions) {
+      const col = i % 10;
+      const row = Math.floor(i / 10);
+      positions[`t${i}`] = { x: 400 + col * 520, y: row * 420 };
+      positions[`s${i}`] = { x: 0, y: i * 120 };
+    }
+  }
+  const last = n - 1;
+  return {
+    format: 'mailflow-topology',
+    version: 1,
+    title: `Generated topology: ${n} tenants`,
+    tenants,
+    servers,
+    scenarios: [
+      { id: 'own-tenant', name: 'Server 0 to its own tenant', serverId: 's0', mailFrom: 'user0@t0.example', rcptTo: ['user1@t0.example'] },
+      { id: 'cross-tenant', name: 'Server 0 to the last tenant', serverId: 's0', mailFrom: 'user0@t0.example', rcptTo: [`user1@t${last}.example`] },
+      { id: 'internet', name: 'Server 0 to the Internet', serverId: 's0', mailFrom: 'user0@t0.example', rcptTo: ['someone@gmail.example'] },
+    ],
+    ...(withPositions ? { view: { positions } } : {}),
+  };
+}
