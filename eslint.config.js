@@ -4,6 +4,7 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
+import reactHooks from 'eslint-plugin-react-hooks';
 
 // Bare module names are matched exactly (`paths`), so a local file such as ../model/net.ts is fine.
 const NODE_BUILTINS = [
@@ -39,6 +40,14 @@ export default tseslint.config(
         groups: ['node:*', '@xyflow/*', 'elkjs/*', 'electron/*', '**/renderer/**', '**/electron/**', '**/cli/**'],
       }),
       'no-restricted-globals': ['error', 'window', 'document', 'navigator', 'localStorage', 'process', 'Buffer', 'require', '__dirname'],
+    },
+  },
+  {
+    files: ['renderer/**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      'react-hooks/rules-of-hooks': 'error',
+      'react-hooks/exhaustive-deps': 'warn',
     },
   },
   {

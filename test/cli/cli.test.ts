@@ -84,6 +84,7 @@ describe('mailflow check and lint', () => {
   });
 
   it('a malformed file exits 2 with the place named, and is left unchanged', async () => {
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- test mutations of raw JSON
     const cases: Array<[string, (d: any) => void, string]> = [
       ['typo', (d) => { d.tenants[0].acceptedDomain = d.tenants[0].acceptedDomains; delete d.tenants[0].acceptedDomains; }, 'tenants[0].acceptedDomain'],
       ['bad CIDR', (d) => { d.tenants[0].inboundConnectors[0].senderIPAddresses = ['10.0.0.0/40']; }, 'tenants[0].inboundConnectors[0].senderIPAddresses[0]'],
