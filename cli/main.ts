@@ -4,8 +4,11 @@
  */
 import { EXIT, type CliCommand, type CliIO, type ParsedArgs } from './types';
 import { checkCommand, lintCommand, simulateCommand, UsageError } from './commands/core';
+import { diffCommand } from './commands/diff';
+import { importCommand } from './commands/import';
+import { powershellCommand } from './commands/powershell';
 
-export const COMMANDS: CliCommand[] = [simulateCommand, checkCommand, lintCommand];
+export const COMMANDS: CliCommand[] = [simulateCommand, checkCommand, lintCommand, importCommand, powershellCommand, diffCommand];
 
 export function usage(commands: CliCommand[] = COMMANDS): string {
   return [
@@ -46,6 +49,9 @@ const FLAGS: Record<string, string[]> = {
   simulate: ['json'],
   check: ['json'],
   lint: ['json'],
+  import: ['json'],
+  powershell: [],
+  diff: ['json'],
 };
 
 export async function runCli(argv: string[], io: CliIO, commands: CliCommand[] = COMMANDS): Promise<number> {

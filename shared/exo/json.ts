@@ -37,7 +37,13 @@ export function decodeExoBytes(bytes: Uint8Array): string {
     return new TextDecoder('utf-16le').decode(bytes.subarray(2));
   }
   if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) {
-    return new TextDecoder('utf-16be').decode(bytes.subarray(2));
+    // Swapped to little-endian: not every TextDecoder build knows 'utf-16be'.
+    const swapped = new Uint8Array(bytes.length - 2);
+    for (let i = 2; i + 1 < bytes.length; i += 2) {
+      swapped[i - 2] = bytes[i + 1];
+      swapped[i - 1] = bytes[i];
+    }
+    return new TextDecoder('utf-16le').decode(swapped);
   }
   return new TextDecoder('utf-8').decode(bytes);
 }
@@ -49,6 +55,12 @@ export function parseExoJson(text: string): JsonParseResult {
     parser.skipWhitespace();
     if (parser.pos >= source.length) {
       return { ok: false, error: parser.failure('the file is empty', true) };
+    }
+    const first = source[parser.pos];
+    if (first !== '{' && first !== '[') {
+      // Format-List or Format-Table text, a CSV, an error message: not what ConvertTo-Json writes.
+      const start = source.slice(parser.pos, parser.pos + 30).split(/\r?\n/)[0];
+      throw parser.fail(`the file is not JSON (it starts with ${JSON.stringify(start)})`);
     }
     const value = parser.parseValue(0);
     parser.skipWhitespace();

@@ -1,0 +1,252 @@
+/**
+ * What differs between two versions of a tenant (typically the one imported from Exchange Online
+ * and the one designed), per entity and field (issue 6).
+ *
+ * Entities are matched by name, because two imports of the same tenant give different ids, and by
+ * id when no name matches (a renamed entity). Accepted domains are matched by domain name. Values
+ * are compared as Exchange compares them: domain lists as case-insensitive sets, an absent or empty
+ * rule condition as "not set", `x.x.x.x/32` as `x.x.x.x`.
+ */
+import type { AcceptedDomain, InboundConnector, OutboundConnector, Tenant, TransportRule } from '../model/schema';
+
+export type DiffEntityKind = 'tenant' | 'acceptedDomain' | 'inboundConnector' | 'outboundConnector' | 'transportRule';
+
+export interface FieldChange {
+  /** Path within the entity, e.g. `senderIPAddresses` or `conditions.sentToScope`. */
+  field: string;
+  old: unknown;
+  new: unknown;
+  /** For list fields: values only in b, and values only in a. */
+  added?: string[];
+  removed?: string[];
+}
+
+export interface EntityChange {
+  kind: DiffEntityKind;
+  /** The entity's name in b (in a when removed); the domain for accepted domains. */
+  name: string;
+  idA: string | null;
+  idB: string | null;
+  change: 'added' | 'removed' | 'changed';
+  /** Empty for added and removed entities. */
+  fields: FieldChange[];
+}
+
+export interface TenantDiff {
+  a: { id: string; name: string };
+  b: { id: string; name: string };
+  identical: boolean;
+  changes: EntityChange[];
+}
+
+export function diffTenants(a: Tenant, b: Tenant): TenantDiff {
+  const changes: EntityChange[] = [];
+  const tenantFields = compareFields(tenantView(a), tenantView(b));
+  if (tenantFields.length) changes.push({ kind: 'tenant', name: b.name, idA: a.id, idB: b.id, change: 'changed', fields: tenantFields });
+
+  const domainKey = (d: AcceptedDomain) => d.domainName.toLowerCase();
+  for (const [x, y] of matchBy(a.acceptedDomains, b.acceptedDomains, domainKey, domainKey)) {
+    pushChange(changes, 'acceptedDomain', x, y, (d) => d.domainName, () => null, domainView);
+  }
+  for (const [x, y] of matchEntities(a.inboundConnectors, b.inboundConnectors)) {
+    pushChange(changes, 'inboundConnector', x, y, (c) => c.name, (c) => c.id, inboundView);
+  }
+  for (const [x, y] of matchEntities(a.outboundConnectors, b.outboundConnectors)) {
+    pushChange(changes, 'outboundConnector', x, y, (c) => c.name, (c) => c.id, outboundView);
+  }
+  for (const [x, y] of matchEntities(a.transportRules, b.transportRules)) {
+    pushChange(changes, 'transportRule', x, y, (r) => r.name, (r) => r.id, ruleView);
+  }
+  return { a: { id: a.id, name: a.name }, b: { id: b.id, name: b.name }, identical: changes.length === 0, changes };
+}
+
+function pushChange<T>(
+  out: EntityChange[],
+  kind: DiffEntityKind,
+  x: T | null,
+  y: T | null,
+  name: (v: T) => string,
+  id: (v: T) => string | null,
+  view: (v: T) => Record<string, Comparable>,
+): void {
+  if (x && y) {
+    const fields = compareFields(view(x), view(y));
+    if (fields.length) out.push({ kind, name: name(y), idA: id(x), idB: id(y), change: 'changed', fields });
+  } else if (y) out.push({ kind, name: name(y), idA: null, idB: id(y), change: 'added', fields: [] });
+  else if (x) out.push({ kind, name: name(x), idA: id(x), idB: null, change: 'removed', fields: [] });
+}
+
+/** Pairs entities by name (exact, then ignoring case), then by id; the rest are added or removed. */
+function matchEntities<T extends { id: string; name: string }>(as: readonly T[], bs: readonly T[]): Array<[T | null, T | null]> {
+  const pairs: Array<[T | null, T | null]> = [];
+  const freeA = new Set(as);
+  const freeB = new Set(bs);
+  const pass = (key: (v: T) => string) => {
+    for (const x of as) {
+      if (!freeA.has(x)) continue;
+      const y = bs.find((v) => freeB.has(v) && key(v) === key(x));
+      if (y) {
+        pairs.push([x, y]);
+        freeA.delete(x);
+        freeB.delete(y);
+      }
+    }
+  };
+  pass((v) => v.name);
+  pass((v) => v.name.toLowerCase());
+  pass((v) => `\u0000id:${v.id}`);
+  for (const x of as) if (freeA.has(x)) pairs.push([x, null]);
+  for (const y of bs) if (freeB.has(y)) pairs.push([null, y]);
+  return pairs;
+}
+
+function matchBy<T>(as: readonly T[], bs: readonly T[], ka: (v: T) => string, kb: (v: T) => string): Array<[T | null, T | null]> {
+  const pairs: Array<[T | null, T | null]> = [];
+  const freeB = new Set(bs);
+  for (const x of as) {
+    const y = bs.find((v) => freeB.has(v) && kb(v) === ka(x));
+    if (y) freeB.delete(y);
+    pairs.push([x, y ?? null]);
+  }
+  for (const y of bs) if (freeB.has(y)) pairs.push([null, y]);
+  return pairs;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Comparable views: what matters of each entity, with Exchange's notion of equality
+
+/** A scalar, or a set of strings compared case-insensitively (`{ set: [...] }`). */
+type Comparable = string | number | boolean | null | { set: string[]; caseSensitive?: boolean };
+
+const set = (list: readonly string[] | undefined, caseSensitive = false): Comparable => ({ set: [...(list ?? [])], caseSensitive });
+const ip = (list: readonly string[]): string[] => list.map((v) => v.replace(/\/32$/, ''));
+const text = (v: string | null | undefined): string | null => (v === undefined || v === '' ? null : v);
+const lower = (v: string | null | undefined): string | null => (v ? v.toLowerCase() : null);
+
+function tenantView(t: Tenant): Record<string, Comparable> {
+  return { name: t.name, rejectDirectSend: t.rejectDirectSend, recipients: set(t.recipients) };
+}
+
+function domainView(d: AcceptedDomain): Record<string, Comparable> {
+  return { domainType: d.domainType, matchSubDomains: d.matchSubDomains };
+}
+
+function inboundView(c: InboundConnector): Record<string, Comparable> {
+  return {
+    name: c.name,
+    connectorType: c.connectorType,
+    enabled: c.enabled,
+    senderIPAddresses: set(ip(c.senderIPAddresses)),
+    tlsSenderCertificateName: lower(c.tlsSenderCertificateName),
+    requireTls: c.requireTls,
+    restrictDomainsToIPAddresses: c.restrictDomainsToIPAddresses,
+    restrictDomainsToCertificate: c.restrictDomainsToCertificate,
+    senderDomains: set(c.senderDomains.length ? c.senderDomains : ['*']),
+  };
+}
+
+function outboundView(c: OutboundConnector): Record<string, Comparable> {
+  return {
+    name: c.name,
+    connectorType: c.connectorType,
+    enabled: c.enabled,
+    recipientDomains: set(c.recipientDomains),
+    allAcceptedDomains: c.allAcceptedDomains,
+    useMXRecord: c.useMXRecord,
+    smartHosts: set(c.smartHosts),
+    routeAllMessagesViaOnPremises: c.routeAllMessagesViaOnPremises,
+  };
+}
+
+function ruleView(r: TransportRule): Record<string, Comparable> {
+  const a = r.actions;
+  return {
+    name: r.name,
+    priority: r.priority,
+    enabled: r.enabled,
+    'conditions.sentToScope': r.conditions.sentToScope ?? null,
+    'conditions.recipientDomainIs': set(r.conditions.recipientDomainIs),
+    'conditions.senderDomainIs': set(r.conditions.senderDomainIs),
+    'conditions.fromScope': r.conditions.fromScope ?? null,
+    'exceptions.exceptIfRecipientDomainIs': set(r.exceptions?.exceptIfRecipientDomainIs),
+    'exceptions.exceptIfSenderDomainIs': set(r.exceptions?.exceptIfSenderDomainIs),
+    'actions.rejectMessageReasonText': text(a.rejectMessageReasonText),
+    'actions.rejectMessageEnhancedStatusCode': text(a.rejectMessageEnhancedStatusCode),
+    'actions.deleteMessage': a.deleteMessage === true,
+    'actions.redirectMessageTo': set(a.redirectMessageTo),
+    'actions.setHeaderName': text(a.setHeaderName),
+    // Exchange needs a value with a header name; an empty one and none stamp the same header.
+    'actions.setHeaderValue': text(a.setHeaderValue),
+    'actions.stopRuleProcessing': a.stopRuleProcessing === true,
+  };
+}
+
+function compareFields(x: Record<string, Comparable>, y: Record<string, Comparable>): FieldChange[] {
+  const out: FieldChange[] = [];
+  for (const field of Object.keys(y)) {
+    const u = x[field];
+    const v = y[field];
+    if (isSet(u) && isSet(v)) {
+      const norm = (s: string) => (v.caseSensitive ? s : s.toLowerCase());
+      const inU = new Set(u.set.map(norm));
+      const inV = new Set(v.set.map(norm));
+      const added = unique(v.set.filter((s) => !inU.has(norm(s))));
+      const removed = unique(u.set.filter((s) => !inV.has(norm(s))));
+      if (added.length || removed.length) out.push({ field, old: u.set, new: v.set, added, removed });
+    } else if (u !== v) {
+      out.push({ field, old: u ?? null, new: v ?? null });
+    }
+  }
+  return out;
+}
+
+function isSet(v: Comparable | undefined): v is { set: string[]; caseSensitive?: boolean } {
+  return typeof v === 'object' && v !== null && 'set' in v;
+}
+
+function unique(list: string[]): string[] {
+  return [...new Set(list)];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Human output
+
+const KIND_LABEL: Record<DiffEntityKind, string> = {
+  tenant: 'tenant',
+  acceptedDomain: 'accepted domain',
+  inboundConnector: 'inbound connector',
+  outboundConnector: 'outbound connector',
+  transportRule: 'mail flow rule',
+};
+
+function show(v: unknown): string {
+  if (v === null || v === undefined) return '(not set)';
+  if (Array.isArray(v)) return v.length ? v.join(', ') : '(none)';
+  return typeof v === 'string' ? JSON.stringify(v) : String(v);
+}
+
+/** One line per entity (`+` only in b, `-` only in a, `~` changed), one indented line per field. */
+export function formatTenantDiff(diff: TenantDiff, labels: { a: string; b: string } = { a: 'a', b: 'b' }): string {
+  const lines: string[] = [];
+  lines.push(
+    `Tenant "${diff.a.name}" (${diff.a.id}) in ${labels.a} vs "${diff.b.name}" (${diff.b.id}) in ${labels.b}: ` +
+      (diff.identical ? 'no differences.' : `${diff.changes.length} difference(s).`),
+  );
+  for (const c of diff.changes) {
+    const label = `${KIND_LABEL[c.kind]} "${c.name}"`;
+    if (c.change === 'added') lines.push(`+ ${label}: only in ${labels.b}`);
+    else if (c.change === 'removed') lines.push(`- ${label}: only in ${labels.a}`);
+    else {
+      lines.push(`~ ${label}`);
+      for (const f of c.fields) {
+        if (f.added || f.removed) {
+          const parts: string[] = [];
+          if (f.added?.length) parts.push(`added ${f.added.join(', ')}`);
+          if (f.removed?.length) parts.push(`removed ${f.removed.join(', ')}`);
+          lines.push(`    ${f.field}: ${parts.join('; ')}`);
+        } else lines.push(`    ${f.field}: ${show(f.old)} → ${show(f.new)}`);
+      }
+    }
+  }
+  return lines.join('\n') + '\n';
+}
