@@ -59,7 +59,8 @@ if (existsSync(join(root, 'playwright.config.ts'))) {
   }
 }
 
-if (existsSync(join(root, 'scripts', 'package-smoke.mjs'))) run('package', 'node', ['scripts/package-smoke.mjs']);
+run('security', 'node', ['scripts/electronegativity.mjs']);
+run('package', 'node', ['scripts/package-smoke.mjs']);
 
 if (failedSteps.length) console.log(`\nFailed steps: ${failedSteps.join(', ')}`);
 console.log(`\n${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);

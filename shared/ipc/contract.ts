@@ -127,28 +127,7 @@ export const MENU_ACTION_IDS = [
 export type MenuActionId = (typeof MENU_ACTION_IDS)[number];
 export const menuActionIdSchema = z.enum(MENU_ACTION_IDS);
 
-/** Channel names. Requests are `invoke`d; events flow main → renderer. */
-export const IPC_CHANNELS = {
-  openDialog: 'mailflow:open-dialog',
-  openPath: 'mailflow:open-path',
-  save: 'mailflow:save',
-  exportFile: 'mailflow:export-file',
-  printToPdf: 'mailflow:print-to-pdf',
-  listRecent: 'mailflow:list-recent',
-  writeDraft: 'mailflow:write-draft',
-  listDrafts: 'mailflow:list-drafts',
-  discardDraft: 'mailflow:discard-draft',
-  getSettings: 'mailflow:get-settings',
-  setSettings: 'mailflow:set-settings',
-  getSystemInfo: 'mailflow:get-system-info',
-  setDocumentState: 'mailflow:set-document-state',
-  openExternal: 'mailflow:open-external',
-  closeWindow: 'mailflow:close-window',
-  // main → renderer
-  menuAction: 'mailflow:menu-action',
-  openRequest: 'mailflow:open-request',
-  systemChanged: 'mailflow:system-changed',
-} as const;
+export { IPC_CHANNELS } from './channels';
 
 export const documentStateSchema = z.strictObject({
   title: z.string().max(1000),
