@@ -5,10 +5,11 @@
 import { EXIT, type CliCommand, type CliIO, type ParsedArgs } from './types';
 import { checkCommand, lintCommand, simulateCommand, UsageError } from './commands/core';
 import { diffCommand } from './commands/diff';
+import { exportCommand } from './commands/export';
 import { importCommand } from './commands/import';
 import { powershellCommand } from './commands/powershell';
 
-export const COMMANDS: CliCommand[] = [simulateCommand, checkCommand, lintCommand, importCommand, powershellCommand, diffCommand];
+export const COMMANDS: CliCommand[] = [simulateCommand, checkCommand, lintCommand, exportCommand, importCommand, powershellCommand, diffCommand];
 
 export function usage(commands: CliCommand[] = COMMANDS): string {
   return [
@@ -49,6 +50,7 @@ const FLAGS: Record<string, string[]> = {
   simulate: ['json'],
   check: ['json'],
   lint: ['json'],
+  export: ['transparent'],
   import: ['json'],
   powershell: [],
   diff: ['json'],

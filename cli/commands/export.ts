@@ -24,6 +24,11 @@ export const DEFAULT_PNG_SCALE = 2;
 
 class ExportUsageError extends Error {}
 
+/** resvg allocates the whole canvas at once; beyond this a very large design is refused, not crashed on. */
+export const MAX_PNG_PIXELS = 120_000_000;
+
+export class ExportTooLargeError extends Error {}
+
 export interface ExportSettings {
   format: ExportFormat;
   theme: 'light' | 'dark';
@@ -56,6 +61,12 @@ export async function exportDocument(doc: TopologyDocument, settings: ExportSett
   };
   const drawn = renderDiagramSvg(doc, options);
   if (settings.format === 'svg') return drawn.svg;
+  const pixels = Math.round(drawn.width * settings.scale) * Math.round(drawn.height * settings.scale);
+  if (pixels > MAX_PNG_PIXELS) {
+    throw new ExportTooLargeError(
+      `the picture would be ${Math.round(drawn.width * settings.scale)} × ${Math.round(drawn.height * settings.scale)} pixels; use a smaller --scale, or --format svg`,
+    );
+  }
   // The PNG embeds the document itself (iTXt), so the SVG it is drawn from does not need to.
   const png = renderSvgToPng(renderDiagramSvg(doc, { ...options, embedDocument: false }).svg, settings.scale);
   if (settings.format === 'png') return embedDocumentInPng(png, serializeDocument(doc));
@@ -162,7 +173,16 @@ async function run(args: ParsedArgs, io: CliIO): Promise<number> {
     }
   }
 
-  const data = await exportDocument(doc, { ...settings, simulation });
+  let data: string | Uint8Array;
+  try {
+    data = await exportDocument(doc, { ...settings, simulation });
+  } catch (e) {
+    if (e instanceof ExportTooLargeError) {
+      io.stderr(`mailflow export: ${e.message}\n`);
+      return EXIT.invalid;
+    }
+    throw e;
+  }
   try {
     io.writeFile(settings.out, data);
   } catch (e) {

@@ -16,6 +16,7 @@ export interface DiagramLabels {
   rules: string;
   delivery: string;
   noInbound: string;
+  directEntry: string;
   noRules: string;
   mailboxes: string;
   mailboxesAll: string;
@@ -36,6 +37,7 @@ export interface DiagramLabels {
   partnerRestrictions: string;
   rejectDirectSend: string;
   conditionAll: string;
+  priority: string;
   conditionPrefix: string;
   exceptPrefix: string;
   sentToOutside: string;
@@ -67,7 +69,7 @@ export interface DiagramLabels {
   service: (preset: string) => string;
   keyNames: Record<string, string>;
   dispositions: Record<string, string>;
-  loadSummary: (deferred: number, expired: number, hours: number) => string;
+  loadSummary: (deferred: string, expired: string, hours: number) => string;
 }
 
 const EN: DiagramLabels = {
@@ -84,7 +86,8 @@ const EN: DiagramLabels = {
   inboundConnectors: 'Inbound connectors',
   rules: 'Mail flow rules (by priority)',
   delivery: 'Delivery and outbound',
-  noInbound: 'No inbound connector',
+  noInbound: 'No inbound connector (by recipient domain)',
+  directEntry: 'Without a connector (by recipient domain)',
   noRules: 'No mail flow rule',
   mailboxes: 'Mailboxes',
   mailboxesAll: 'every address (not modelled)',
@@ -105,6 +108,7 @@ const EN: DiagramLabels = {
   partnerRestrictions: 'Restricted',
   rejectDirectSend: 'Direct Send rejected',
   conditionAll: 'If: every message',
+  priority: 'Priority',
   conditionPrefix: 'If',
   exceptPrefix: 'Except',
   sentToOutside: 'recipient outside the organization',
@@ -168,7 +172,8 @@ const JA: DiagramLabels = {
   inboundConnectors: '受信コネクタ',
   rules: 'メール フロー ルール (優先度順)',
   delivery: '配信と送信',
-  noInbound: '受信コネクタなし',
+  noInbound: '受信コネクタなし (宛先ドメインで判定)',
+  directEntry: 'コネクタなし (宛先ドメインで判定)',
   noRules: 'メール フロー ルールなし',
   mailboxes: 'メールボックス',
   mailboxesAll: 'すべてのアドレス (未モデル化)',
@@ -189,6 +194,7 @@ const JA: DiagramLabels = {
   partnerRestrictions: '制限',
   rejectDirectSend: 'Direct Send を拒否',
   conditionAll: '条件: すべてのメッセージ',
+  priority: '優先度',
   conditionPrefix: '条件',
   exceptPrefix: '例外',
   sentToOutside: '宛先が組織外',

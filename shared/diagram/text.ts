@@ -47,7 +47,7 @@ function advance(ch: string): number {
 export function textWidth(text: string, fontSize: number, bold = false): number {
   let em = 0;
   for (const ch of text) em += advance(ch);
-  return em * fontSize * (bold ? 1.08 : 1);
+  return em * fontSize * (bold ? 1.06 : 0.98) * 0.94;
 }
 
 /**
@@ -66,7 +66,6 @@ export function wrapText(text: string, fontSize: number, maxWidth: number, bold 
       continue;
     }
     if (current) lines.push(current);
-    current = '';
     // A single word wider than the line is cut by characters.
     let piece = '';
     for (const ch of word) {

@@ -31,6 +31,8 @@ export interface DiagramPalette {
   ndr: string;
   stop: string;
   stopText: string;
+  /** Text on coloured pills other than the stop mark (dark in the dark theme, for contrast). */
+  pillText: string;
   ok: string;
   firstReceipt: string;
   disabled: string;
@@ -67,6 +69,7 @@ export const PALETTES: Record<DiagramThemeName, DiagramPalette> = {
     ndr: '#b42318',
     stop: '#c62828',
     stopText: '#ffffff',
+    pillText: '#ffffff',
     ok: '#1a7f37',
     firstReceipt: '#d9480f',
     disabled: '#9ca3af',
@@ -77,9 +80,9 @@ export const PALETTES: Record<DiagramThemeName, DiagramPalette> = {
     muted: '#a3acb9',
     title: '#f9fafb',
     onPremZone: '#1f242c',
-    onPremZoneStroke: '#4b5563',
+    onPremZoneStroke: '#7b8594',
     internetZone: '#221f2b',
-    internetZoneStroke: '#5b5372',
+    internetZoneStroke: '#8a7fa8',
     cloudZone: '#17283b',
     cloudZoneStroke: '#3d6a9c',
     tenantFill: '#1d2733',
@@ -101,6 +104,7 @@ export const PALETTES: Record<DiagramThemeName, DiagramPalette> = {
     ndr: '#ff6b6b',
     stop: '#e53935',
     stopText: '#ffffff',
+    pillText: '#14171c',
     ok: '#4ade80',
     firstReceipt: '#ff8a4c',
     disabled: '#6b7280',

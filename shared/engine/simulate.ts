@@ -3,7 +3,7 @@
  * mailflow-model.md "The decision procedure" describes it. Pure and deterministic: the same document
  * and input give the same result, events and texts.
  */
-import type { Scenario, Server, Tenant, TopologyDocument } from '../model/schema';
+import type { OutboundConnector, Scenario, Server, Tenant, TopologyDocument } from '../model/schema';
 import { isLoadScenario } from '../model/schema';
 import { domainOf, NULL_SENDER, patternCovers, patternSpecificity } from '../model/net';
 import { resolveService, type ServiceSettings } from '../model/service';
@@ -592,9 +592,12 @@ class MessageRun {
         return;
       }
       // InternalRelay, unknown recipient: to the organization's own server through the OnPremises
-      // outbound connector that covers the domain; without one the mail loops back (5.4.14).
-      const connector = tenant.outboundConnectors.find(
-        (c) => c.enabled && c.connectorType === 'OnPremises' && (c.allAcceptedDomains || c.recipientDomains.some((p) => patternCovers(p, domain))),
+      // outbound connector that covers the domain (the most specific: exact, wildcard, `*`, then
+      // allAcceptedDomains); without one the mail loops back (5.4.14).
+      const connector = mostSpecificConnector(
+        tenant.outboundConnectors.filter((c) => c.connectorType === 'OnPremises'),
+        domain,
+        true,
       );
       if (connector) {
         this.outbound(tenant, r, connector.id, 'onPremises', connector.smartHosts, connector.useMXRecord);
@@ -620,10 +623,7 @@ class MessageRun {
       this.ndr(tenant, r, reply.enhanced, reply.text, null);
       return;
     }
-    const connector = tenant.outboundConnectors
-      .filter((c) => c.enabled)
-      .flatMap((c) => c.recipientDomains.filter((p) => patternCovers(p, domain)).map((p) => ({ c, score: patternSpecificity(p) })))
-      .sort((a, b) => b.score - a.score)[0]?.c;
+    const connector = mostSpecificConnector(tenant.outboundConnectors, domain, false);
     if (connector) {
       this.outbound(tenant, r, connector.id, connector.connectorType === 'OnPremises' ? 'onPremises' : 'internet', connector.smartHosts, connector.useMXRecord);
     } else {
@@ -689,6 +689,22 @@ class MessageRun {
       headers: this.headers,
     };
   }
+}
+
+/**
+ * The enabled outbound connector whose RecipientDomains match a domain most specifically: exact,
+ * then wildcard, then `*` (New-OutboundConnector); `allAcceptedDomains` counts below `*` and only
+ * for the tenant's own accepted domains. Ties go to document order.
+ */
+function mostSpecificConnector(connectors: readonly OutboundConnector[], domain: string, acceptedDomain: boolean): OutboundConnector | undefined {
+  let best: { c: OutboundConnector; score: number } | undefined;
+  for (const c of connectors) {
+    if (!c.enabled) continue;
+    let score = acceptedDomain && c.allAcceptedDomains ? -1 : -Infinity;
+    for (const p of c.recipientDomains) if (patternCovers(p, domain)) score = Math.max(score, patternSpecificity(p));
+    if (score > -Infinity && (!best || score > best.score)) best = { c, score };
+  }
+  return best?.c;
 }
 
 function dedupe(addresses: readonly string[]): string[] {

@@ -230,6 +230,11 @@ describe('routing', () => {
   it('InternalRelay without an outbound connector loops back: NDR 5.4.14', () => {
     expect(outcome(send(d([]), 'ex', 'a@contoso.com', ['other@jpn.contoso.com']), 'other@jpn.contoso.com')).toMatchObject({ disposition: 'ndr', code: '5.4.14' });
   });
+  it('InternalRelay takes the most specific OnPremises connector, whatever the order', () => {
+    const sim = send(d([outbound('star', ['*']), outbound('jpn', ['jpn.contoso.com'])]), 'ex', 'a@contoso.com', ['other@jpn.contoso.com']);
+    const e = sim.events.find((x) => x.kind === 'outbound')!;
+    expect(e.kind === 'outbound' && e.data.connector).toBe('jpn');
+  });
   it('allAcceptedDomains covers InternalRelay domains', () => {
     const sim = send(d([outbound('all', [], { allAcceptedDomains: true })]), 'ex', 'a@contoso.com', ['other@jpn.contoso.com']);
     expect(sim.recipients[0].disposition).toBe('onPremises');

@@ -1,0 +1,87 @@
+/**
+ * The example gallery ("New from example"): every file listed in examples/index.json loads, its
+ * scenarios' expectations pass (what `mailflow check` runs), and the list describes each example in
+ * both languages.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { checkAll } from '../../shared/check';
+import { parseDocumentText } from '../../shared/model/load';
+
+const EXAMPLES = join(__dirname, '../../examples');
+const gallery = JSON.parse(readFileSync(join(EXAMPLES, 'index.json'), 'utf8')) as {
+  examples: Array<{ file: string; featuredScenario?: string; title: Record<string, string>; description: Record<string, string> }>;
+};
+
+describe('example gallery', () => {
+  it('lists every example file in the folder, and only those', () => {
+    const files = readdirSync(EXAMPLES).filter((f) => f.endsWith('.mailflow.json')).sort();
+    expect(gallery.examples.map((e) => e.file).sort()).toEqual(files);
+  });
+
+  it('includes the four examples of the specification unchanged', () => {
+    const spec = '/work/shared/spec/examples';
+    let specFiles: string[];
+    try {
+      specFiles = readdirSync(spec).filter((f) => f.endsWith('.json'));
+    } catch {
+      return; // The specification folder is outside the repository; skip where it is absent.
+    }
+    expect(specFiles.length).toBe(4);
+    for (const f of specFiles) expect(readFileSync(join(EXAMPLES, f), 'utf8')).toBe(readFileSync(join(spec, f), 'utf8'));
+  });
+
+  for (const entry of gallery.examples) {
+    describe(entry.file, () => {
+      const loaded = parseDocumentText(readFileSync(join(EXAMPLES, entry.file), 'utf8'));
+
+      it('is a valid document', () => {
+        expect(loaded.ok ? [] : loaded.errors.map((e) => e.message)).toEqual([]);
+      });
+
+      it('passes `check`: every scenario with an expectation behaves as expected', () => {
+        if (!loaded.ok) throw new Error('invalid document');
+        const results = checkAll(loaded.document);
+        expect(results.length).toBeGreaterThan(0);
+        expect(results.filter((r) => !r.pass).map((r) => `${r.scenarioId}: ${r.differences.join('; ')}`)).toEqual([]);
+      });
+
+      it('has a title and a description in English and Japanese, and a featured scenario that exists', () => {
+        for (const lang of ['en', 'ja']) {
+          expect(entry.title[lang]?.trim()).toBeTruthy();
+          expect(entry.description[lang]?.trim()).toBeTruthy();
+        }
+        expect(entry.title.ja).not.toBe(entry.title.en);
+        if (!loaded.ok) throw new Error('invalid document');
+        if (entry.featuredScenario) expect(loaded.document.scenarios.map((s) => s.id)).toContain(entry.featuredScenario);
+      });
+    });
+  }
+});
+
+describe('hybrid example', () => {
+  const loaded = parseDocumentText(readFileSync(join(EXAMPLES, 'hybrid-seed.mailflow.json'), 'utf8'));
+  if (!loaded.ok) throw new Error('invalid hybrid example');
+  const doc = loaded.document;
+
+  it('has Exchange Server on premises with centralized mail transport and an InternalRelay domain with its connector', () => {
+    const outbound = doc.tenants.flatMap((t) => t.outboundConnectors);
+    expect(outbound.some((c) => c.connectorType === 'OnPremises' && c.routeAllMessagesViaOnPremises)).toBe(true);
+    const relayDomains = doc.tenants.flatMap((t) => t.acceptedDomains.filter((d) => d.domainType === 'InternalRelay').map((d) => d.domainName));
+    expect(relayDomains.length).toBeGreaterThan(0);
+    for (const d of relayDomains) {
+      expect(outbound.some((c) => c.connectorType === 'OnPremises' && c.recipientDomains.includes(d))).toBe(true);
+    }
+    expect(doc.tenants.length).toBe(2);
+    expect(doc.servers.some((s) => s.role === 'onPremises' && /exchange/i.test(s.name))).toBe(true);
+  });
+
+  it('has scenarios for each of the three points of the seed, each with an expectation', () => {
+    for (const point of ['point1', 'point2', 'point3']) {
+      const scenarios = doc.scenarios.filter((s) => s.id.startsWith(point));
+      expect(scenarios.length, point).toBeGreaterThan(0);
+      for (const s of scenarios) expect(s.expect, s.id).toBeDefined();
+    }
+  });
+});

@@ -1,0 +1,66 @@
+/**
+ * Every scenario of every example (and of an edge-case fixture) draws: the SVG stays well-formed,
+ * the path starts at the scenario's server, and nothing in the drawing leaves the picture.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { simulateScenario } from '../../shared/engine';
+import { renderDiagramSvg } from '../../shared/diagram/svg';
+import { buildOverlay } from '../../shared/diagram/overlay';
+import { diagramLabels } from '../../shared/diagram/labels';
+import { parseDocumentText } from '../../shared/model/load';
+import type { TopologyDocument } from '../../shared/model/schema';
+import { svgTexts, xmlProblems } from './xml';
+
+const ROOT = join(__dirname, '../..');
+const files = [
+  ...(JSON.parse(readFileSync(join(ROOT, 'examples/index.json'), 'utf8')) as { examples: Array<{ file: string }> }).examples.map((e) => join(ROOT, 'examples', e.file)),
+  join(ROOT, 'test/fixtures/diagram/edge-cases.mailflow.json'),
+  join(ROOT, 'test/fixtures/diagram/names-to-escape.mailflow.json'),
+];
+
+function load(path: string): TopologyDocument {
+  const r = parseDocumentText(readFileSync(path, 'utf8'));
+  if (!r.ok) throw new Error(`${path}: ${r.errors.map((e) => e.message).join('; ')}`);
+  return r.document;
+}
+
+describe('simulation overlay', () => {
+  for (const file of files) {
+    const doc = load(file);
+    for (const scenario of doc.scenarios) {
+      it(`${file.split('/').pop()} / ${scenario.id}`, () => {
+        for (const lang of ['en', 'ja'] as const) {
+          const sim = simulateScenario(doc, scenario.id, { lang });
+          const drawn = renderDiagramSvg(doc, { simulation: sim, lang, theme: lang === 'ja' ? 'dark' : 'light' });
+          expect(xmlProblems(drawn.svg)).toEqual([]);
+          const overlay = buildOverlay(doc, drawn.layout, sim, diagramLabels(lang));
+          // The path starts at the sending server's box.
+          const server = drawn.layout.cards.get(scenario.serverId)!;
+          expect(overlay.highlighted.has(scenario.serverId)).toBe(true);
+          const first = overlay.segments.find((s) => s.kind === 'path')!;
+          expect(first.points[0]).toEqual({ x: server.x + server.width, y: server.y + server.height / 2 });
+          for (const s of overlay.segments) {
+            for (const p of s.points) {
+              expect(p.x).toBeGreaterThanOrEqual(0);
+              expect(p.y).toBeGreaterThanOrEqual(0);
+              expect(p.x).toBeLessThanOrEqual(drawn.width);
+              expect(p.y).toBeLessThanOrEqual(drawn.height);
+            }
+          }
+          // A refusal shows its SMTP code on the picture.
+          if (sim.result !== 'accepted') expect(svgTexts(drawn.svg).join('\n')).toContain(`${sim.smtp.code} ${sim.smtp.enhanced}`);
+        }
+      });
+    }
+  }
+
+  it('draws a document with nothing in it', () => {
+    const empty = load(join(ROOT, 'examples/throttling.mailflow.json'));
+    const bare = { ...empty, tenants: [], servers: [], scenarios: [] };
+    const drawn = renderDiagramSvg(bare);
+    expect(xmlProblems(drawn.svg)).toEqual([]);
+    expect(svgTexts(drawn.svg)).toContain(bare.title);
+  });
+});
