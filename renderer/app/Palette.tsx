@@ -1,0 +1,53 @@
+/**
+ * The palette: each kind can be dragged onto the canvas (HTML5 drag and drop) or clicked (added at a
+ * sensible place, or into the selected tenant). Button names are the kinds' names.
+ */
+import type { DragEvent, ReactElement } from 'react';
+import { useTranslation } from 'react-i18next';
+import { addEntity } from '../actions/editing';
+import { PALETTE_MIME } from '../canvas/Canvas';
+import { InboundIcon, OutboundIcon, RuleIcon, SenderIcon, ServerIcon, TenantIcon } from '../canvas/icons';
+import type { PaletteKind } from '../model/entities';
+
+const ITEMS: Array<{ kind: PaletteKind; icon: ReactElement; section: 'onprem' | 'exo' | 'internet' }> = [
+  { kind: 'server', icon: <ServerIcon />, section: 'onprem' },
+  { kind: 'tenant', icon: <TenantIcon />, section: 'exo' },
+  { kind: 'inbound', icon: <InboundIcon />, section: 'exo' },
+  { kind: 'outbound', icon: <OutboundIcon />, section: 'exo' },
+  { kind: 'rule', icon: <RuleIcon />, section: 'exo' },
+  { kind: 'external', icon: <SenderIcon />, section: 'internet' },
+];
+
+export function Palette() {
+  const { t } = useTranslation();
+  const onDragStart = (event: DragEvent, kind: PaletteKind) => {
+    event.dataTransfer.setData(PALETTE_MIME, kind);
+    event.dataTransfer.effectAllowed = 'copy';
+  };
+  return (
+    <nav className="palette" aria-label={t('palette.title')}>
+      <h2 className="panel-title">{t('palette.title')}</h2>
+      {(['onprem', 'exo', 'internet'] as const).map((section) => (
+        <section key={section} className="palette-section">
+          <h3>{t(`palette.section.${section}`)}</h3>
+          {ITEMS.filter((i) => i.section === section).map((item) => (
+            <button
+              key={item.kind}
+              type="button"
+              className={`palette-item kind-${item.kind}`}
+              draggable
+              onDragStart={(e) => onDragStart(e, item.kind)}
+              onClick={() => addEntity(item.kind)}
+              title={t(`palette.hint.${item.kind}`)}
+              data-kind={item.kind}
+            >
+              <span className="palette-icon">{item.icon}</span>
+              <span className="palette-label">{t(`kinds.${item.kind}`)}</span>
+            </button>
+          ))}
+        </section>
+      ))}
+      <p className="palette-tip">{t('palette.tip')}</p>
+    </nav>
+  );
+}

@@ -1,0 +1,262 @@
+/**
+ * The canvas. Nodes are derived from the document (`documentToFlow`); React Flow keeps its own
+ * copy only while a drag is in progress, and the final position is committed once on drag stop.
+ * Selection lives in the UI store (never in the undo history).
+ */
+import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
+import {
+  applyNodeChanges,
+  Background,
+  BackgroundVariant,
+  Controls,
+  MiniMap,
+  ReactFlow,
+  useReactFlow,
+  type Node,
+  type NodeChange,
+  type OnSelectionChangeParams,
+} from '@xyflow/react';
+import { useTranslation } from 'react-i18next';
+import type { Position } from '../../shared/model/schema';
+import { addEntity, commitPositions, moveChildToTenant, refuseDropOutsideTenant } from '../actions/editing';
+import { isChildKind, type PaletteKind } from '../model/entities';
+import { useDocumentStore } from '../store/documentStore';
+import { useUiStore } from '../store/uiStore';
+import { setCanvasApi } from './canvasApi';
+import { documentToFlow, reuseUnchangedNodes, summariseDiagnostics, tenantAt, type FlowNode, type NodeKind } from './documentToFlow';
+import { GRID } from './geometry';
+import { nodeTypes } from './nodes';
+
+export const PALETTE_MIME = 'application/x-mailflow-kind';
+const EMPTY_SELECTION: ReadonlySet<string> = new Set();
+/** Above this many tenants + servers, opening a document shows its beginning instead of all of it. */
+const LARGE_DOCUMENT = 150;
+
+function withSelection(nodes: FlowNode[], selection: ReadonlySet<string>): FlowNode[] {
+  let changed = false;
+  const out = nodes.map((n) => {
+    const selected = selection.has(n.id);
+    if ((n.selected ?? false) === selected) return n;
+    changed = true;
+    return { ...n, selected };
+  });
+  return changed ? out : nodes;
+}
+
+const MINIMAP_COLORS: Record<string, string> = {
+  tenant: 'var(--mf-tenant-fill)',
+  server: 'var(--mf-server)',
+  external: 'var(--mf-external)',
+  inbound: 'var(--mf-inbound)',
+  outbound: 'var(--mf-outbound)',
+  rule: 'var(--mf-rule)',
+  frontDoor: 'var(--mf-accent)',
+  internet: 'var(--mf-internet)',
+  zone: 'transparent',
+};
+
+export function Canvas() {
+  const { t, i18n } = useTranslation();
+  const flow = useReactFlow<FlowNode>();
+  const doc = useDocumentStore((s) => s.doc);
+  const diagnostics = useUiStore((s) => s.diagnostics);
+  const selection = useUiStore((s) => s.selection);
+  const reveal = useUiStore((s) => s.reveal);
+  const theme = useUiStore((s) => s.theme);
+  const showMinimap = useUiStore((s) => s.showMinimap);
+  const snapToGrid = useUiStore((s) => s.snapToGrid);
+  const wrapper = useRef<HTMLDivElement>(null);
+
+  const diagnosticMap = useMemo(() => summariseDiagnostics(diagnostics), [diagnostics]);
+  const label = useCallback(
+    (kind: NodeKind, name: string) => {
+      if (kind === 'zone') return t(name === 'exo' ? 'canvas.zoneExo' : 'canvas.zoneOnPrem');
+      if (kind === 'frontDoor') return t('canvas.frontDoor');
+      if (kind === 'internet') return t('canvas.internet');
+      return `${t(`kinds.${kind}`)} ${name}`;
+    },
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [t, i18n.language],
+  );
+  // Derived once per document/diagnostics/language change; selection is applied cheaply on top.
+  const previousBase = useRef<FlowNode[]>([]);
+  const base = useMemo(() => {
+    const derived = documentToFlow(doc, { selection: EMPTY_SELECTION, diagnostics: diagnosticMap, label });
+    const nodes = reuseUnchangedNodes(previousBase.current, derived.nodes);
+    previousBase.current = nodes;
+    return { nodes, edges: derived.edges };
+  }, [doc, diagnosticMap, label]);
+  const selectionSet = useMemo(() => new Set(selection), [selection]);
+  const [nodes, setNodes] = useState<FlowNode[]>(() => withSelection(base.nodes, selectionSet));
+  const selectionRef = useRef(selectionSet);
+  selectionRef.current = selectionSet;
+
+  useEffect(() => {
+    setNodes(withSelection(base.nodes, selectionRef.current));
+  }, [base]);
+  useEffect(() => {
+    setNodes((current) => withSelection(current, selectionSet));
+  }, [selectionSet]);
+
+  const nodesRef = useRef(nodes);
+  nodesRef.current = nodes;
+  const onNodesChange = useCallback((changes: NodeChange<FlowNode>[]) => {
+    // Drag positions and selection stay local; the document changes on drag stop. Measurements are
+    // not copied into the nodes: every node has a fixed size, React Flow keeps what it measured,
+    // and unchanged node objects keep their identity (so 1,000 nodes are not re-rendered per edit).
+    const local = changes.filter((c) => c.type !== 'dimensions');
+    if (local.length) setNodes((current) => applyNodeChanges(local, current));
+    // A move with the arrow keys has no drag stop: commit its final position right away.
+    if (useUiStore.getState().dragging.length === 0) {
+      const moved: Record<string, Position> = {};
+      for (const c of changes) {
+        if (c.type !== 'position' || c.dragging !== false || !c.position) continue;
+        const node = nodesRef.current.find((n) => n.id === c.id);
+        if (node && !node.parentId) moved[c.id] = c.position;
+      }
+      commitPositions(moved);
+    }
+  }, []);
+
+  const onSelectionChange = useCallback(({ nodes: selected }: OnSelectionChangeParams) => {
+    useUiStore.getState().select(selected.map((n) => n.id));
+  }, []);
+
+  const resync = useCallback(() => setNodes(withSelection(base.nodes, selectionRef.current)), [base]);
+
+  const onNodeDragStart = useCallback((_: unknown, __: Node, dragged: Node[]) => {
+    useUiStore.getState().setDragging(dragged.map((n) => n.id));
+  }, []);
+
+  const onNodeDragStop = useCallback(
+    (_: unknown, __: Node, dragged: Node[]) => {
+      useUiStore.getState().setDragging([]);
+      const positions: Record<string, Position> = {};
+      let modelChanged = false;
+      for (const n of dragged) {
+        if (n.parentId && isChildKind(n.type ?? '')) {
+          // A connector or rule: where did it land? Another tenant → move it in the model.
+          const internal = flow.getInternalNode(n.id);
+          const abs = internal?.internals.positionAbsolute ?? n.position;
+          const center = { x: abs.x + (n.width ?? n.measured?.width ?? 0) / 2, y: abs.y + (n.height ?? n.measured?.height ?? 0) / 2 };
+          const target = tenantAt(flow.getNodes(), center, n.id);
+          if (target && target !== n.parentId) modelChanged = moveChildToTenant(n.id, target) || modelChanged;
+          else if (!target) refuseDropOutsideTenant(n.type ?? 'inbound');
+        } else if (!n.parentId) {
+          positions[n.id] = n.position;
+        }
+      }
+      commitPositions(positions);
+      // Children snap back into their tenant's layout; a refused drop returns to where it was.
+      if (!modelChanged) resync();
+    },
+    [flow, resync],
+  );
+
+  const onDragOver = useCallback((event: DragEvent) => {
+    if (event.dataTransfer.types.includes(PALETTE_MIME)) {
+      event.preventDefault();
+      event.dataTransfer.dropEffect = 'copy';
+    }
+  }, []);
+
+  const onDrop = useCallback(
+    (event: DragEvent) => {
+      const kind = event.dataTransfer.getData(PALETTE_MIME) as PaletteKind;
+      if (!kind) return;
+      event.preventDefault();
+      event.stopPropagation();
+      const point = flow.screenToFlowPosition({ x: event.clientX, y: event.clientY });
+      if (isChildKind(kind)) {
+        addEntity(kind, { tenantId: tenantAt(flow.getNodes(), point), dropped: true });
+      } else {
+        addEntity(kind, { position: point, dropped: true });
+      }
+    },
+    [flow],
+  );
+
+  useEffect(() => {
+    setCanvasApi({
+      fitView: (ids) => void flow.fitView(ids?.length ? { nodes: ids.map((id) => ({ id })), padding: 0.4, duration: 300, maxZoom: 1.2 } : { padding: 0.15, duration: 300 }),
+      zoomIn: () => void flow.zoomIn({ duration: 150 }),
+      zoomOut: () => void flow.zoomOut({ duration: 150 }),
+      viewportCenter: () => {
+        const rect = wrapper.current?.getBoundingClientRect();
+        return rect ? flow.screenToFlowPosition({ x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 }) : { x: 0, y: 0 };
+      },
+    });
+    // The first fit (React Flow's `fitView` prop would fit every node, even of a large design).
+    useUiStore.getState().revealIds([]);
+    return () => setCanvasApi(null);
+  }, [flow]);
+
+  useEffect(() => {
+    if (!reveal) return;
+    let attempts = 0;
+    let timer: ReturnType<typeof setTimeout>;
+    const run = () => {
+      const doc = useDocumentStore.getState().doc;
+      const wanted = reveal.ids.length ? reveal.ids : [...doc.servers.slice(0, 3), ...doc.tenants.slice(0, 3)].map((e) => e.id);
+      // Wait until newly derived nodes have reached React Flow before fitting.
+      if (wanted.some((id) => !flow.getInternalNode(id)) && attempts++ < 40) {
+        timer = setTimeout(run, 25);
+        return;
+      }
+      if (reveal.ids.length) {
+        void flow.fitView({ nodes: reveal.ids.map((id) => ({ id })), padding: 0.5, duration: 300, maxZoom: 1.1 });
+        return;
+      }
+      // A freshly opened document: its saved viewport, else the whole design — or, for a large
+      // design, its first entities, so the first paint draws a screenful rather than every node.
+      const saved = doc.view?.viewport;
+      if (saved) void flow.setViewport(saved);
+      else if (doc.servers.length + doc.tenants.length > LARGE_DOCUMENT) void flow.fitView({ nodes: wanted.map((id) => ({ id })), padding: 0.1, maxZoom: 1 });
+      else void flow.fitView({ padding: 0.06, maxZoom: 1.1 });
+    };
+    timer = setTimeout(run, 30);
+    return () => clearTimeout(timer);
+  }, [reveal, flow]);
+
+  return (
+    <div className="canvas-wrapper" ref={wrapper} onDragOver={onDragOver} onDrop={onDrop} data-testid="canvas">
+      <ReactFlow<FlowNode>
+        nodes={nodes}
+        edges={base.edges}
+        nodeTypes={nodeTypes}
+        onNodesChange={onNodesChange}
+        onSelectionChange={onSelectionChange}
+        onNodeDragStart={onNodeDragStart}
+        onNodeDragStop={onNodeDragStop}
+        onPaneClick={() => useUiStore.getState().select([])}
+        nodesConnectable={false}
+        deleteKeyCode={null}
+        selectionKeyCode="Shift"
+        multiSelectionKeyCode={['Meta', 'Control']}
+        snapToGrid={snapToGrid}
+        snapGrid={[GRID, GRID]}
+        onlyRenderVisibleElements
+        minZoom={0.05}
+        maxZoom={2.5}
+        colorMode={theme}
+        proOptions={{ hideAttribution: true }}
+        ariaLabelConfig={{ 'node.a11yDescription.default': t('canvas.a11yNode') }}
+        defaultEdgeOptions={{ type: 'smoothstep' }}
+      >
+        <Background variant={BackgroundVariant.Dots} gap={GRID} size={1.2} />
+        <Controls showInteractive={false} position="bottom-left" />
+        {showMinimap && (
+          <MiniMap
+            pannable
+            zoomable
+            position="bottom-right"
+            ariaLabel={t('canvas.minimap')}
+            nodeColor={(n) => MINIMAP_COLORS[n.type ?? ''] ?? 'var(--mf-muted)'}
+            nodeStrokeWidth={2}
+            style={{ width: 168, height: 112 }}
+          />
+        )}
+      </ReactFlow>
+    </div>
+  );
+}

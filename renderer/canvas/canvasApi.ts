@@ -1,0 +1,23 @@
+/**
+ * What actions need from the mounted canvas (zoom, fit, the viewport centre). The canvas registers
+ * it on mount; actions call it without holding React Flow state themselves.
+ */
+import type { Position } from '../../shared/model/schema';
+
+export interface CanvasApi {
+  fitView(ids?: string[]): void;
+  zoomIn(): void;
+  zoomOut(): void;
+  /** The flow coordinates at the centre of the visible canvas. */
+  viewportCenter(): Position;
+}
+
+let api: CanvasApi | null = null;
+
+export function setCanvasApi(next: CanvasApi | null): void {
+  api = next;
+}
+
+export function getCanvasApi(): CanvasApi | null {
+  return api;
+}

@@ -1,0 +1,315 @@
+/**
+ * Canvas node components, one per kind. Memoised: a node re-renders only when its entity object,
+ * its diagnostic summary or its selection changes (the document store keeps untouched entities'
+ * identity), which keeps 1,000-node documents responsive.
+ */
+import { memo, type ReactNode } from 'react';
+import { Handle, Position, type NodeProps, type NodeTypes } from '@xyflow/react';
+import { useTranslation } from 'react-i18next';
+import type {
+  DiagnosticSummary,
+  InboundData,
+  LandmarkData,
+  OutboundData,
+  RuleData,
+  ServerData,
+  TenantData,
+  ZoneData,
+} from './documentToFlow';
+import {
+  BuildingIcon,
+  CertificateIcon,
+  FrontDoorIcon,
+  GlobeIcon,
+  InboundIcon,
+  LockIcon,
+  OutboundIcon,
+  RuleIcon,
+  SenderIcon,
+  ServerIcon,
+  SeverityIcon,
+  TenantIcon,
+} from './icons';
+
+function Badge({ summary }: { summary: DiagnosticSummary | null }) {
+  const { t } = useTranslation();
+  if (!summary) return null;
+  return (
+    <span
+      className={`node-badge severity-${summary.severity}`}
+      title={summary.messages.join('\n')}
+      aria-label={t('canvas.badge', { count: summary.count })}
+      data-testid="diagnostic-badge"
+    >
+      <SeverityIcon severity={summary.severity} size={13} />
+      {summary.count}
+    </span>
+  );
+}
+
+function Handles() {
+  return (
+    <>
+      <Handle type="target" position={Position.Left} isConnectable={false} className="node-handle" />
+      <Handle type="source" position={Position.Right} isConnectable={false} className="node-handle" />
+    </>
+  );
+}
+
+function Chips({ items, max, empty }: { items: string[]; max: number; empty?: string }) {
+  if (items.length === 0) return empty ? <span className="chip chip-muted">{empty}</span> : null;
+  return (
+    <>
+      {items.slice(0, max).map((item, i) => (
+        <span className="chip" key={`${item}-${i}`} title={item}>
+          {item}
+        </span>
+      ))}
+      {items.length > max && <span className="chip chip-muted">+{items.length - max}</span>}
+    </>
+  );
+}
+
+function Card({
+  kindClass,
+  icon,
+  kindLabel,
+  title,
+  diagnostic,
+  selected,
+  disabled,
+  children,
+}: {
+  kindClass: string;
+  icon: ReactNode;
+  kindLabel: string;
+  title: string;
+  diagnostic: DiagnosticSummary | null;
+  selected: boolean;
+  disabled?: boolean;
+  children?: ReactNode;
+}) {
+  return (
+    <div className={`mf-card ${kindClass}${selected ? ' is-selected' : ''}${disabled ? ' is-disabled' : ''}`}>
+      <Handles />
+      <div className="mf-card-head">
+        <span className="mf-card-icon">{icon}</span>
+        <span className="mf-card-titles">
+          <span className="mf-card-kind">{kindLabel}</span>
+          <span className="mf-card-title" title={title}>
+            {title}
+          </span>
+        </span>
+        <Badge summary={diagnostic} />
+      </div>
+      {children && <div className="mf-card-body">{children}</div>}
+    </div>
+  );
+}
+
+export const ServerNode = memo(function ServerNode({ data, selected }: NodeProps & { data: ServerData }) {
+  const { t } = useTranslation();
+  const s = data.entity;
+  const external = data.kind === 'external';
+  return (
+    <Card
+      kindClass={external ? 'kind-external' : 'kind-server'}
+      icon={external ? <SenderIcon /> : <ServerIcon />}
+      kindLabel={t(external ? 'kinds.external' : 'kinds.server')}
+      title={s.name}
+      diagnostic={data.diagnostic}
+      selected={selected}
+    >
+      <div className="mf-row">
+        <span className="mono">{s.ipAddress}</span>
+        {s.tls && (
+          <span className="chip chip-ok" title={t('canvas.tls')}>
+            <LockIcon size={11} /> TLS
+          </span>
+        )}
+      </div>
+      {s.certificate && (
+        <div className="mf-row" title={t('canvas.certificate')}>
+          <CertificateIcon size={12} />
+          <span className="mono ellipsis">{s.certificate.subject}</span>
+          {(!s.certificate.trusted || !s.certificate.chainComplete) && <span className="chip chip-warn">{t('canvas.untrusted')}</span>}
+        </div>
+      )}
+    </Card>
+  );
+});
+
+export const TenantNode = memo(function TenantNode({ data, selected }: NodeProps & { data: TenantData }) {
+  const { t } = useTranslation();
+  const tenant = data.entity;
+  const empty = tenant.inboundConnectors.length + tenant.outboundConnectors.length + tenant.transportRules.length === 0;
+  return (
+    <div className={`mf-tenant${selected ? ' is-selected' : ''}`}>
+      <div className="mf-tenant-head">
+        <span className="mf-card-icon">
+          <TenantIcon />
+        </span>
+        <span className="mf-card-titles">
+          <span className="mf-card-kind">{t('kinds.tenant')}</span>
+          <span className="mf-card-title" title={tenant.name}>
+            {tenant.name}
+          </span>
+        </span>
+        {tenant.rejectDirectSend && <span className="chip chip-ok">{t('canvas.rejectDirectSend')}</span>}
+        <Badge summary={data.diagnostic} />
+      </div>
+      <div className="mf-tenant-domains" title={t('fields.acceptedDomains')}>
+        <Chips items={tenant.acceptedDomains.map((d) => (d.domainType === 'InternalRelay' ? `${d.domainName} ↪` : d.domainName))} max={4} empty={t('canvas.noDomains')} />
+      </div>
+      {empty && <div className="mf-tenant-empty">{t('canvas.dropHere')}</div>}
+    </div>
+  );
+});
+
+export const InboundNode = memo(function InboundNode({ data, selected }: NodeProps & { data: InboundData }) {
+  const { t } = useTranslation();
+  const c = data.entity;
+  return (
+    <Card
+      kindClass="kind-inbound"
+      icon={<InboundIcon />}
+      kindLabel={`${t('kinds.inbound')} · ${t(`enums.connectorType.${c.connectorType}`)}`}
+      title={c.name}
+      diagnostic={data.diagnostic}
+      selected={selected}
+      disabled={!c.enabled}
+    >
+      <div className="mf-row">
+        {c.tlsSenderCertificateName ? (
+          <>
+            <CertificateIcon size={12} />
+            <span className="mono ellipsis" title={t('fields.tlsSenderCertificateName')}>
+              {c.tlsSenderCertificateName}
+            </span>
+          </>
+        ) : null}
+        {c.senderIPAddresses.length > 0 && (
+          <span className="mono ellipsis" title={c.senderIPAddresses.join(', ')}>
+            {c.senderIPAddresses.slice(0, 2).join(', ')}
+            {c.senderIPAddresses.length > 2 ? ` +${c.senderIPAddresses.length - 2}` : ''}
+          </span>
+        )}
+        {!c.tlsSenderCertificateName && c.senderIPAddresses.length === 0 && <span className="muted">{t('canvas.noMatch')}</span>}
+      </div>
+    </Card>
+  );
+});
+
+export const OutboundNode = memo(function OutboundNode({ data, selected }: NodeProps & { data: OutboundData }) {
+  const { t } = useTranslation();
+  const c = data.entity;
+  const route = c.useMXRecord ? 'MX' : c.smartHosts.join(', ') || t('canvas.noSmartHost');
+  const scope = c.allAcceptedDomains ? t('canvas.allAcceptedDomains') : c.recipientDomains.join(', ') || t('canvas.noRecipientDomains');
+  return (
+    <Card
+      kindClass="kind-outbound"
+      icon={<OutboundIcon />}
+      kindLabel={`${t('kinds.outbound')} · ${t(`enums.connectorType.${c.connectorType}`)}`}
+      title={c.name}
+      diagnostic={data.diagnostic}
+      selected={selected}
+      disabled={!c.enabled}
+    >
+      <div className="mf-row">
+        <span className="ellipsis" title={scope}>
+          {scope}
+        </span>
+        <span className="muted">→</span>
+        <span className="mono ellipsis" title={route}>
+          {route}
+        </span>
+      </div>
+    </Card>
+  );
+});
+
+export const RuleNode = memo(function RuleNode({ data, selected }: NodeProps & { data: RuleData }) {
+  const { t } = useTranslation();
+  const r = data.entity;
+  const a = r.actions;
+  const action =
+    a.rejectMessageEnhancedStatusCode || a.rejectMessageReasonText
+      ? `${t('canvas.action.reject')} ${a.rejectMessageEnhancedStatusCode ?? '5.7.1'}`
+      : a.deleteMessage
+        ? t('canvas.action.delete')
+        : (a.redirectMessageTo?.length ?? 0) > 0
+          ? t('canvas.action.redirect')
+          : a.setHeaderName
+            ? `${t('canvas.action.header')} ${a.setHeaderName}`
+            : t('canvas.action.stop');
+  return (
+    <Card
+      kindClass="kind-rule"
+      icon={<RuleIcon />}
+      kindLabel={`${t('kinds.rule')} · ${t('canvas.priority', { priority: r.priority })}`}
+      title={r.name}
+      diagnostic={data.diagnostic}
+      selected={selected}
+      disabled={!r.enabled}
+    >
+      <div className="mf-row">
+        <span className="ellipsis">{action}</span>
+        {r.actions.stopRuleProcessing && <span className="chip chip-muted">{t('canvas.stop')}</span>}
+      </div>
+    </Card>
+  );
+});
+
+export const FrontDoorNode = memo(function FrontDoorNode({ data }: NodeProps & { data: LandmarkData }) {
+  const { t } = useTranslation();
+  return (
+    <div className="mf-landmark kind-frontdoor">
+      <Handles />
+      <FrontDoorIcon size={22} />
+      <span>
+        <strong>{data.label}</strong>
+        <small>{t('canvas.frontDoorHint')}</small>
+      </span>
+    </div>
+  );
+});
+
+export const InternetNode = memo(function InternetNode({ data }: NodeProps & { data: LandmarkData }) {
+  const { t } = useTranslation();
+  return (
+    <div className="mf-landmark kind-internet">
+      <Handles />
+      <GlobeIcon size={22} />
+      <span>
+        <strong>{data.label}</strong>
+        <small>{t('canvas.internetHint')}</small>
+      </span>
+    </div>
+  );
+});
+
+export const ZoneNode = memo(function ZoneNode({ data }: NodeProps & { data: ZoneData }) {
+  const { t } = useTranslation();
+  return (
+    <div className={`mf-zone zone-${data.zone}`}>
+      <div className="mf-zone-label">
+        {data.zone === 'exo' ? <TenantIcon size={16} /> : <BuildingIcon size={16} />}
+        {data.label}
+      </div>
+      {data.empty && <div className="mf-zone-empty">{t(data.zone === 'exo' ? 'canvas.emptyExo' : 'canvas.emptyOnPrem')}</div>}
+      {data.zone === 'onprem' && <Handle type="target" id="outbound-target" position={Position.Right} isConnectable={false} className="node-handle" />}
+    </div>
+  );
+});
+
+export const nodeTypes: NodeTypes = {
+  server: ServerNode,
+  external: ServerNode,
+  tenant: TenantNode,
+  inbound: InboundNode,
+  outbound: OutboundNode,
+  rule: RuleNode,
+  frontDoor: FrontDoorNode,
+  internet: InternetNode,
+  zone: ZoneNode,
+} as unknown as NodeTypes;

@@ -1,0 +1,67 @@
+/**
+ * Start-up: platform → settings → language and theme → actions → render → open `?example=` or offer
+ * a draft left by a previous session.
+ */
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { z } from 'zod';
+import '@xyflow/react/dist/style.css';
+import './styles.css';
+import { coreActions } from './actions/coreActions';
+import { performAction, registerActions } from './actions/registry';
+import { App } from './app/App';
+import { applyLanguage, applyTheme } from './app/preferences';
+import { handleOpenResult, offerDraftRecovery, openExampleFromUrl, startDocumentStateSync, startDraftWriter } from './files/fileController';
+import { initI18n, languageFromLocale } from './i18n';
+import { getPlatform } from './platform';
+import { useDocumentStore } from './store/documentStore';
+import { useUiStore, type Language, type Theme } from './store/uiStore';
+
+// zod would probe `new Function` once, which the CSP (`script-src 'self'`) reports; validate without it.
+z.config({ jitless: true });
+
+async function start(): Promise<void> {
+  const platform = getPlatform();
+  const params = new URLSearchParams(location.search);
+  const [settings, system] = await Promise.all([platform.getSettings(), platform.getSystemInfo()]);
+  const urlLang = params.get('lang');
+  const urlTheme = params.get('theme');
+  const language: Language =
+    urlLang === 'en' || urlLang === 'ja' ? urlLang : settings.language === 'system' ? languageFromLocale(system.locale) : settings.language;
+  const theme: Theme =
+    urlTheme === 'light' || urlTheme === 'dark' ? urlTheme : settings.theme === 'system' ? (system.prefersDark ? 'dark' : 'light') : settings.theme;
+  initI18n(language);
+  applyLanguage(language, false);
+  applyTheme(theme, false);
+  registerActions(coreActions());
+
+  if (window.__MAILFLOW_TEST__) {
+    // Read-only hook for end-to-end tests: a deep copy, so a test can never change the document.
+    window.__mailflow = Object.freeze({
+      getDocument: () => structuredClone(useDocumentStore.getState().doc),
+      getSelection: () => [...useUiStore.getState().selection],
+    });
+  }
+
+  createRoot(document.getElementById('root')!).render(
+    <StrictMode>
+      <App />
+    </StrictMode>,
+  );
+
+  platform.onMenuAction((id) => performAction(id));
+  platform.onOpenRequest((result) => void handleOpenResult(result, { askFirst: true }));
+  platform.onSystemChanged((info) => {
+    // Follow the OS only while the user has not chosen.
+    void platform.getSettings().then((s) => {
+      if (s.theme === 'system') applyTheme(info.prefersDark ? 'dark' : 'light', false);
+      if (s.language === 'system') applyLanguage(languageFromLocale(info.locale), false);
+    });
+  });
+  startDocumentStateSync();
+  const opened = await openExampleFromUrl();
+  startDraftWriter();
+  if (!opened && params.get('recover') !== 'no') await offerDraftRecovery();
+}
+
+void start();

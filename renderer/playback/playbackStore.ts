@@ -1,0 +1,230 @@
+/**
+ * Playback state: the simulation being shown, its plan, the current step, play/pause and speed,
+ * the results of "Check all" and the event-list filters. Never part of the undo history; the
+ * document is read from the designer's document store and only the engine decides mail flow.
+ */
+import { create } from 'zustand';
+import { checkAll as engineCheckAll, type CheckResult } from '../../shared/check';
+import { simulateScenario } from '../../shared/engine';
+import type { Lang, Simulation } from '../../shared/engine/types';
+import type { TopologyDocument } from '../../shared/model/schema';
+import { useDocumentStore } from '../store/documentStore';
+import { useUiStore } from '../store/uiStore';
+import { getCanvasApi } from '../canvas/canvasApi';
+import { buildPlan, stepDuration, type PlaybackPlan } from './plan';
+
+/** Brings the plan's entities into view once the panel below the canvas has taken its place. */
+function revealPlan(plan: PlaybackPlan): void {
+  if (typeof window === 'undefined') return;
+  const ids = plan.ids.filter((id) => !id.startsWith('__zone'));
+  setTimeout(() => getCanvasApi()?.fitView(ids), 120);
+}
+
+export const SPEEDS = [0.25, 0.5, 1, 2, 4] as const;
+
+export interface PlaybackState {
+  /** The scenario chosen in the Scenarios panel (not necessarily run yet). */
+  selectedScenario: string | null;
+  /** The scenario that was simulated, and its result. */
+  scenarioId: string | null;
+  simulation: Simulation | null;
+  plan: PlaybackPlan | null;
+  /** Current step (index into plan.steps); -1 before the first. */
+  index: number;
+  playing: boolean;
+  speed: number;
+  error: string | null;
+  checks: Record<string, CheckResult> | null;
+  kindFilter: string | null;
+  tenantFilter: string | null;
+  /** The document the simulation was made from (to re-run when it changes). */
+  simulatedDoc: TopologyDocument | null;
+  simulatedLang: Lang | null;
+  selectScenario(id: string | null): void;
+  run(id?: string | null, options?: { play?: boolean; keepView?: boolean }): boolean;
+  checkAll(): void;
+  play(): void;
+  pause(): void;
+  togglePlay(): void;
+  stepForward(): void;
+  stepBack(): void;
+  reset(): void;
+  goTo(index: number): void;
+  setSpeed(speed: number): void;
+  setKindFilter(kind: string | null): void;
+  setTenantFilter(tenant: string | null): void;
+  clear(): void;
+}
+
+function lang(): Lang {
+  return useUiStore.getState().language === 'ja' ? 'ja' : 'en';
+}
+
+export const usePlaybackStore = create<PlaybackState>()((set, get) => ({
+  selectedScenario: null,
+  scenarioId: null,
+  simulation: null,
+  plan: null,
+  index: -1,
+  playing: false,
+  speed: 1,
+  error: null,
+  checks: null,
+  kindFilter: null,
+  tenantFilter: null,
+  simulatedDoc: null,
+  simulatedLang: null,
+  selectScenario(id) {
+    set({ selectedScenario: id });
+  },
+  run(id, options) {
+    const scenarioId = id ?? get().selectedScenario ?? useDocumentStore.getState().doc.scenarios[0]?.id ?? null;
+    if (!scenarioId) return false;
+    const doc = useDocumentStore.getState().doc;
+    const language = lang();
+    try {
+      const simulation = simulateScenario(doc, scenarioId, { lang: language });
+      const plan = buildPlan(simulation);
+      set({
+        selectedScenario: scenarioId,
+        scenarioId,
+        simulation,
+        plan,
+        index: plan.steps.length ? 0 : -1,
+        playing: (options?.play ?? true) && plan.steps.length > 1,
+        error: null,
+        simulatedDoc: doc,
+        simulatedLang: language,
+      });
+      if (!options?.keepView) revealPlan(plan);
+      return true;
+    } catch (e) {
+      set({ error: e instanceof Error ? e.message : String(e), simulation: null, plan: null, index: -1, playing: false, scenarioId });
+      return false;
+    }
+  },
+  checkAll() {
+    const results = engineCheckAll(useDocumentStore.getState().doc, lang());
+    set({ checks: Object.fromEntries(results.map((r) => [r.scenarioId, r])) });
+  },
+  play() {
+    const { plan, index } = get();
+    if (!plan) {
+      if (get().run()) return;
+      return;
+    }
+    // Playing at the end starts over, like a media player.
+    if (index >= plan.steps.length - 1) set({ index: 0, playing: true });
+    else set({ playing: true });
+  },
+  pause() {
+    set({ playing: false });
+  },
+  togglePlay() {
+    if (get().playing) get().pause();
+    else get().play();
+  },
+  stepForward() {
+    const { plan, index } = get();
+    if (!plan) return;
+    set({ index: Math.min(plan.steps.length - 1, index + 1), playing: false });
+  },
+  stepBack() {
+    const { plan, index } = get();
+    if (!plan) return;
+    set({ index: Math.max(0, index - 1), playing: false });
+  },
+  reset() {
+    const { plan } = get();
+    set({ index: plan && plan.steps.length ? 0 : -1, playing: false });
+  },
+  goTo(index) {
+    const { plan } = get();
+    if (!plan) return;
+    set({ index: Math.max(0, Math.min(plan.steps.length - 1, index)) });
+  },
+  setSpeed(speed) {
+    set({ speed });
+  },
+  setKindFilter(kindFilter) {
+    set({ kindFilter });
+  },
+  setTenantFilter(tenantFilter) {
+    set({ tenantFilter });
+  },
+  clear() {
+    set({ scenarioId: null, simulation: null, plan: null, index: -1, playing: false, error: null });
+  },
+}));
+
+/** The step currently shown, or null. */
+export function currentStep(s: Pick<PlaybackState, 'plan' | 'index'>) {
+  return s.plan && s.index >= 0 ? (s.plan.steps[s.index] ?? null) : null;
+}
+
+let started = false;
+
+/**
+ * Starts the clock (advances steps while playing; pauses while the page is hidden) and keeps the
+ * simulation in step with the document and the language. Idempotent.
+ */
+export function startPlaybackClock(): () => void {
+  if (started || typeof window === 'undefined') return () => undefined;
+  started = true;
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  const schedule = () => {
+    if (timer) clearTimeout(timer);
+    timer = null;
+    const s = usePlaybackStore.getState();
+    if (!s.playing || !s.plan || document.hidden) return;
+    timer = setTimeout(() => {
+      const now = usePlaybackStore.getState();
+      if (!now.playing || !now.plan) return;
+      if (now.index >= now.plan.steps.length - 1) usePlaybackStore.setState({ playing: false });
+      else usePlaybackStore.setState({ index: now.index + 1 });
+    }, stepDuration(s.speed));
+  };
+  const unsubPlayback = usePlaybackStore.subscribe((s, prev) => {
+    if (s.playing !== prev.playing || s.index !== prev.index || s.speed !== prev.speed || s.plan !== prev.plan) schedule();
+  });
+  const onVisibility = () => {
+    // A hidden window does not animate; it resumes where it was when shown again.
+    schedule();
+  };
+  document.addEventListener('visibilitychange', onVisibility);
+  const rerun = () => {
+    const s = usePlaybackStore.getState();
+    const doc = useDocumentStore.getState().doc;
+    if (!s.scenarioId || !s.simulation) return;
+    if (s.simulatedDoc === doc && s.simulatedLang === lang()) return;
+    if (!doc.scenarios.some((x) => x.id === s.scenarioId)) {
+      s.clear();
+      return;
+    }
+    const { index, playing } = s;
+    if (s.run(s.scenarioId, { play: playing, keepView: true })) {
+      const plan = usePlaybackStore.getState().plan;
+      usePlaybackStore.setState({ index: Math.min(index, (plan?.steps.length ?? 1) - 1) });
+    }
+  };
+  const unsubDoc = useDocumentStore.subscribe((s, prev) => {
+    if (s.doc === prev.doc) return;
+    rerun();
+    // Badges always describe the document on screen.
+    if (usePlaybackStore.getState().checks) usePlaybackStore.getState().checkAll();
+  });
+  const unsubUi = useUiStore.subscribe((s, prev) => {
+    if (s.language !== prev.language) {
+      rerun();
+      if (usePlaybackStore.getState().checks) usePlaybackStore.getState().checkAll();
+    }
+  });
+  return () => {
+    started = false;
+    if (timer) clearTimeout(timer);
+    unsubPlayback();
+    unsubDoc();
+    unsubUi();
+    document.removeEventListener('visibilitychange', onVisibility);
+  };
+}

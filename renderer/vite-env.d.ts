@@ -1,0 +1,14 @@
+/// <reference types="vite/client" />
+import type { MailflowDesktopApi } from '../shared/ipc/contract';
+
+declare global {
+  interface Window {
+    /** Present in the desktop app (exposed by the preload). */
+    mailflow?: MailflowDesktopApi;
+    /** Set by end-to-end tests before the app starts. */
+    __MAILFLOW_TEST__?: boolean;
+    /** Read-only test hook, only when `__MAILFLOW_TEST__` is set. */
+    __mailflow?: { getDocument(): unknown; getSelection(): string[] };
+  }
+}
+export {};

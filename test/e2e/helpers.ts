@@ -1,0 +1,61 @@
+/** Shared helpers for the designer's end-to-end tests. */
+import { expect, type Page } from '@playwright/test';
+
+export interface TestDocument {
+  title: string;
+  tenants: Array<{
+    id: string;
+    name: string;
+    acceptedDomains: Array<{ domainName: string; domainType: string; matchSubDomains: boolean }>;
+    inboundConnectors: Array<{ id: string; name: string; senderIPAddresses: string[]; tlsSenderCertificateName: string | null }>;
+    outboundConnectors: Array<{ id: string; name: string }>;
+    transportRules: Array<{ id: string; name: string; priority: number }>;
+  }>;
+  servers: Array<{ id: string; name: string; role: string; ipAddress: string }>;
+  scenarios: unknown[];
+  view?: { positions: Record<string, { x: number; y: number }> };
+}
+
+/** Opens the app with the test hook on; `query` such as "?example=point-2-certificate". */
+export async function openApp(page: Page, query = ''): Promise<void> {
+  await page.addInitScript(() => {
+    (window as unknown as { __MAILFLOW_TEST__: boolean }).__MAILFLOW_TEST__ = true;
+  });
+  const sep = query.includes('?') ? '&' : '?';
+  await page.goto(`/${query}${sep}recover=no${query.includes('lang=') ? '' : '&lang=en'}`);
+  await expect(page.locator('.react-flow')).toBeVisible();
+  if (query.includes('example=')) {
+    // The example is fetched after start-up: wait until it is the open document.
+    await page.waitForFunction(() => {
+      const doc = (window as unknown as { __mailflow?: { getDocument(): { tenants: unknown[]; servers: unknown[] } } }).__mailflow?.getDocument();
+      return !!doc && doc.tenants.length + doc.servers.length > 0;
+    });
+  }
+}
+
+export function getDocument(page: Page): Promise<TestDocument> {
+  return page.evaluate(() => (window as unknown as { __mailflow: { getDocument(): unknown } }).__mailflow.getDocument() as never);
+}
+
+export function getSelection(page: Page): Promise<string[]> {
+  return page.evaluate(() => (window as unknown as { __mailflow: { getSelection(): string[] } }).__mailflow.getSelection());
+}
+
+/** HTML5 drag and drop from a palette button to a point of the canvas (viewport coordinates). */
+export async function dragPaletteTo(page: Page, name: string, target: { x: number; y: number }): Promise<void> {
+  const source = page.getByRole('button', { name, exact: true });
+  await source.dragTo(page.locator('.react-flow__pane'), { targetPosition: await relativeToPane(page, target) });
+}
+
+async function relativeToPane(page: Page, point: { x: number; y: number }): Promise<{ x: number; y: number }> {
+  const box = await page.locator('.react-flow__pane').boundingBox();
+  if (!box) throw new Error('no canvas');
+  return { x: point.x - box.x, y: point.y - box.y };
+}
+
+/** Centre of a canvas node in viewport coordinates. */
+export async function nodeCenter(page: Page, label: string): Promise<{ x: number; y: number }> {
+  const box = await page.getByLabel(label, { exact: true }).boundingBox();
+  if (!box) throw new Error(`no node ${label}`);
+  return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+}

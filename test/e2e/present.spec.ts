@@ -1,0 +1,72 @@
+/** Present mode walks a playlist of scenarios forward and back, with captions from the engine's events. */
+import { expect, test } from '@playwright/test';
+import { openApp } from './helpers';
+
+test('present mode walks a playlist forward and back, and Escape leaves', async ({ page }) => {
+  await openApp(page, '?example=point-1-first-receipt');
+  await page.getByRole('button', { name: 'Present', exact: true }).click();
+  const dialog = page.getByRole('dialog', { name: 'Choose the scenarios to present' });
+  await expect(dialog).toBeVisible();
+  // Present the first two scenarios only.
+  await dialog.getByRole('checkbox', { name: /matches no connector/ }).uncheck();
+  await dialog.getByRole('button', { name: 'Start presenting' }).click();
+
+  const caption = page.getByTestId('present-caption');
+  await expect(caption).toBeVisible();
+  // Editing chrome is hidden.
+  await expect(page.getByRole('menubar')).toBeHidden();
+  await expect(page.getByRole('tablist')).toBeHidden();
+  await expect(caption).toContainText('Scenario 1 of 2');
+  await expect(caption).toContainText('EX01 sends to Fabrikam');
+  await expect(caption).toContainText('Step 1 of 7');
+  await expect(caption).toContainText('connects to Exchange Online');
+
+  // Forward with the arrow key, Space and a click on the canvas.
+  await page.keyboard.press('ArrowRight');
+  await expect(caption).toContainText('Step 2 of 7');
+  await page.keyboard.press(' ');
+  await expect(caption).toContainText('Step 3 of 7');
+  await page.locator('.react-flow__pane').click({ position: { x: 20, y: 20 } });
+  await expect(caption).toContainText('Step 4 of 7');
+  await expect(caption).toContainText('First received in Contoso');
+  for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowRight');
+  await expect(caption).toContainText('Step 7 of 7');
+  await expect(caption).toContainText('NDR');
+
+  // Past the last step: the next scenario of the playlist.
+  await page.keyboard.press('ArrowRight');
+  await expect(caption).toContainText('Scenario 2 of 2');
+  await expect(caption).toContainText('EX01 sends inside Contoso');
+  await expect(caption).toContainText('Step 1 of');
+
+  // Back: to the previous scenario's last step.
+  await page.keyboard.press('ArrowLeft');
+  await expect(caption).toContainText('Scenario 1 of 2');
+  await expect(caption).toContainText('Step 7 of 7');
+  await page.keyboard.press('ArrowLeft');
+  await expect(caption).toContainText('Step 6 of 7');
+  await page.screenshot({ path: 'docs/screenshots/present-mode.png' });
+
+  await page.keyboard.press('Escape');
+  await expect(caption).toBeHidden();
+  await expect(page.getByRole('menubar')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Present', exact: true })).toBeVisible();
+});
+
+test('present mode in Japanese and the dark theme', async ({ page }) => {
+  await openApp(page, '?example=point-1-first-receipt&lang=ja&theme=dark');
+  await page.getByRole('button', { name: 'プレゼンテーション', exact: true }).click();
+  await page.getByRole('button', { name: '開始' }).click();
+  const caption = page.getByTestId('present-caption');
+  await expect(caption).toContainText('シナリオ 1 / 3');
+  await expect(caption).toContainText('ステップ 1 /');
+  await page.keyboard.press('ArrowRight');
+  await expect(caption).toContainText('ステップ 2 /');
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowRight');
+  await expect(caption).toContainText('Contoso');
+  await page.screenshot({ path: 'docs/screenshots/present-mode-ja-dark.png' });
+  await page.keyboard.press('Escape');
+  await expect(caption).toBeHidden();
+});
