@@ -3,7 +3,7 @@
  * by the same code as the app's export (shared/diagram), without a browser. PNG comes from resvg
  * (a native build shipped in the npm package), PDF from pdf-lib.
  */
-import { Resvg } from '@resvg/resvg-js';
+import { createRequire } from 'node:module';
 import { simulateScenario, SimulationInputError, type Lang, type Simulation } from '../../shared/engine';
 import type { TopologyDocument } from '../../shared/model/schema';
 import { parseDocumentText, serializeDocument } from '../../shared/model/load';
@@ -39,8 +39,16 @@ export interface ExportSettings {
   simulation: Simulation | null;
 }
 
+type ResvgModule = typeof import('@resvg/resvg-js');
+let resvgModule: ResvgModule | null = null;
+/** resvg is a native module: loaded on first PNG, so every other command starts without it. */
+function loadResvg(): ResvgModule {
+  return (resvgModule ??= createRequire(import.meta.url)('@resvg/resvg-js') as ResvgModule);
+}
+
 /** Draws an SVG into PNG bytes with resvg, at `scale`, using the fonts installed on the machine. */
 export function renderSvgToPng(svg: string, scale: number): Uint8Array {
+  const { Resvg } = loadResvg();
   const resvg = new Resvg(svg, {
     fitTo: { mode: 'zoom', value: scale },
     font: { loadSystemFonts: true, defaultFontFamily: 'Noto Sans CJK JP' },

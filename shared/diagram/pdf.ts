@@ -4,7 +4,6 @@
  * like the other formats; the title is the document's Title metadata and also an invisible text
  * line over the drawn title, so the PDF can be searched and its text copied.
  */
-import { PDFDocument, StandardFonts } from 'pdf-lib';
 
 export interface PdfInput {
   png: Uint8Array;
@@ -21,6 +20,8 @@ export interface PdfInput {
 const PX_TO_PT = 72 / 96;
 
 export async function buildDiagramPdf(input: PdfInput): Promise<Uint8Array> {
+  // Loaded on first use: the CLI and the app start without it (it is only needed for PDF export).
+  const { PDFDocument, StandardFonts } = await import('pdf-lib');
   const pdf = await PDFDocument.create();
   pdf.setTitle(input.title, { showInWindowTitleBar: true });
   pdf.setCreator(input.creator ?? 'Mailflow Studio');
