@@ -17,35 +17,56 @@ export interface CheckResult {
 
 const same = (a: string | null | undefined, b: string | null | undefined) => (a ?? null)?.toLowerCase() === (b ?? null)?.toLowerCase();
 
-export function compareWithExpectation(scenario: Scenario, sim: Simulation): string[] {
+/** "What differed" lines, in English or Japanese. */
+const DIFF_TEXT = {
+  en: {
+    result: (want: string, got: string, reply: string) => `result: expected ${want}, got ${got} (${reply})`,
+    code: (want: string, got: string) => `code: expected ${want}, got ${got}`,
+    tenant: (want: string, got: string) => `attributedTenant: expected ${want}, got ${got}`,
+    none: 'none',
+    missing: (address: string, want: string) => `${address}: expected ${want}, but it is not a recipient of the result`,
+    field: (address: string, field: string, want: string, got: string) => `${address}: ${field} expected ${want}, got ${got}`,
+  },
+  ja: {
+    result: (want: string, got: string, reply: string) => `結果: 期待値 ${want}、実際 ${got} (${reply})`,
+    code: (want: string, got: string) => `コード: 期待値 ${want}、実際 ${got}`,
+    tenant: (want: string, got: string) => `最初に受信するテナント: 期待値 ${want}、実際 ${got}`,
+    none: 'なし',
+    missing: (address: string, want: string) => `${address}: 期待値 ${want} ですが、結果の宛先に含まれていません`,
+    field: (address: string, field: string, want: string, got: string) => `${address}: ${field} 期待値 ${want}、実際 ${got}`,
+  },
+} as const;
+
+export function compareWithExpectation(scenario: Scenario, sim: Simulation, lang: Lang = 'en'): string[] {
   const ex = scenario.expect;
   if (!ex) return [];
+  const t = DIFF_TEXT[lang];
   const diffs: string[] = [];
-  if (ex.result !== sim.result) diffs.push(`result: expected ${ex.result}, got ${sim.result} (${sim.smtp.code} ${sim.smtp.enhanced})`);
-  if (ex.code !== undefined && ex.code !== sim.smtp.enhanced) diffs.push(`code: expected ${ex.code}, got ${sim.smtp.enhanced}`);
+  if (ex.result !== sim.result) diffs.push(t.result(ex.result, sim.result, `${sim.smtp.code} ${sim.smtp.enhanced}`));
+  if (ex.code !== undefined && ex.code !== sim.smtp.enhanced) diffs.push(t.code(ex.code, sim.smtp.enhanced));
   if (ex.attributedTenant !== undefined && !same(ex.attributedTenant, sim.attribution?.tenant)) {
-    diffs.push(`attributedTenant: expected ${ex.attributedTenant}, got ${sim.attribution?.tenant ?? 'none'}`);
+    diffs.push(t.tenant(ex.attributedTenant, sim.attribution?.tenant ?? t.none));
   }
   for (const [address, want] of Object.entries(ex.recipients ?? {})) {
     const got = sim.recipients.find((r) => same(r.address, address));
     if (!got) {
-      diffs.push(`${address}: expected ${want.disposition}, but it is not a recipient of the result`);
+      diffs.push(t.missing(address, want.disposition));
       continue;
     }
-    if (want.disposition !== got.disposition) diffs.push(`${address}: disposition expected ${want.disposition}, got ${got.disposition}`);
-    if (want.tenant !== undefined && !same(want.tenant, got.tenant)) diffs.push(`${address}: tenant expected ${want.tenant ?? 'null'}, got ${got.tenant ?? 'null'}`);
+    if (want.disposition !== got.disposition) diffs.push(t.field(address, 'disposition', want.disposition, got.disposition));
+    if (want.tenant !== undefined && !same(want.tenant, got.tenant)) diffs.push(t.field(address, 'tenant', want.tenant ?? 'null', got.tenant ?? 'null'));
     if (want.path !== undefined) {
       const ok = want.path.length === got.path.length && want.path.every((p, i) => same(p, got.path[i]));
-      if (!ok) diffs.push(`${address}: path expected [${want.path.join(', ')}], got [${got.path.join(', ')}]`);
+      if (!ok) diffs.push(t.field(address, 'path', `[${want.path.join(', ')}]`, `[${got.path.join(', ')}]`));
     }
-    if (want.code !== undefined && want.code !== got.code) diffs.push(`${address}: code expected ${want.code}, got ${got.code}`);
+    if (want.code !== undefined && want.code !== got.code) diffs.push(t.field(address, 'code', want.code, got.code));
   }
   return diffs;
 }
 
 export function checkScenario(doc: TopologyDocument, scenario: Scenario, lang: Lang = 'en'): CheckResult {
   const simulation = simulateScenario(doc, scenario, { lang });
-  const differences = compareWithExpectation(scenario, simulation);
+  const differences = compareWithExpectation(scenario, simulation, lang);
   return { scenarioId: scenario.id, name: scenario.name, pass: differences.length === 0, differences, simulation };
 }
 

@@ -104,7 +104,7 @@ function useZoom(): number {
 
 /** Moves this step's tokens along their hops; returns whether an animation is running. */
 function useTokenAnimation(step: PlanStep | null, geometries: Array<HopGeometry | null>, animateRef: { current: boolean }, speed: number) {
-  const tokenRefs = useRef<Array<SVGCircleElement | null>>([]);
+  const tokenRefs = useRef<Array<HTMLDivElement | null>>([]);
   useEffect(() => {
     if (!step || !step.hops.length) return;
     const place = (progress: number) => {
@@ -118,8 +118,8 @@ function useTokenAnimation(step: PlanStep | null, geometries: Array<HopGeometry 
         el.style.opacity = progress * orders >= hop.order ? '1' : '0';
         const eased = local < 0.5 ? 2 * local * local : 1 - (-2 * local + 2) ** 2 / 2;
         const p = pointOn(g, eased);
-        el.setAttribute('cx', String(p.x));
-        el.setAttribute('cy', String(p.y));
+        // A transform on its own layer: the compositor moves it, nothing is repainted.
+        el.style.transform = `translate(${p.x}px, ${p.y}px)`;
       });
     };
     if (!animateRef.current) {
@@ -227,26 +227,28 @@ export function PlaybackOverlay() {
             return g ? <path key={`cur-${i}`} className={`pb-trail pb-current pb-hop-${h.kind}`} d={pathOf(g)} markerEnd="url(#pb-arrow)" /> : null;
           })}
           {restTokens.map((id) => {
-            const p = anchor(id, rects, tenants);
+            // A token rests where its last hop ended (on the node's border), not over the node's text.
+            const arrived = [...step.trail].reverse().find((h) => h.to === id);
+            const g = arrived ? hopGeometry(arrived, rects, tenants) : null;
+            const p = g ? g.p1 : anchor(id, rects, tenants);
             return p ? <circle key={`rest-${id}`} className="pb-token" cx={p.x} cy={p.y} r={9} /> : null;
           })}
-          {step.hops.map((h, i) => {
-            const g = geometries[i];
-            const p = g ? pointOn(g, animate ? 0 : 1) : null;
-            return p ? (
-              <circle
-                key={`tok-${step.index}-${i}`}
-                ref={(el) => {
-                  tokenRefs.current[i] = el;
-                }}
-                className={`pb-token pb-token-${h.kind}`}
-                cx={p.x}
-                cy={p.y}
-                r={10}
-              />
-            ) : null;
-          })}
         </svg>
+        {step.hops.map((h, i) => {
+          const g = geometries[i];
+          const p = g ? pointOn(g, animate ? 0 : 1) : null;
+          return p ? (
+            <div
+              key={`tok-${step.index}-${i}`}
+              ref={(el) => {
+                tokenRefs.current[i] = el;
+              }}
+              className={`pb-token-dot pb-token-${h.kind}`}
+              style={{ transform: `translate(${p.x}px, ${p.y}px)` }}
+              data-testid="moving-token"
+            />
+          ) : null;
+        })}
         {step.firstReceipt.map((id) => {
           const r = rectOf(id);
           return r ? (

@@ -3,11 +3,11 @@
  * to create or edit a message or load scenario. Edits are whole-document commits through the
  * designer's `commitValidated`, so each is one undo step and is validated like a loaded file.
  */
-import { useState, type ReactNode } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { performAction } from '../actions/registry';
 import { commitValidated, useDocumentStore } from '../store/documentStore';
-import { askConfirm } from '../store/uiStore';
+import { askConfirm, useUiStore } from '../store/uiStore';
 import type { LoadError } from '../../shared/model/load';
 import { RESULTS } from '../../shared/model/schema';
 import { translator } from './i18n';
@@ -35,6 +35,14 @@ export function ScenarioPanel() {
   const checks = usePlaybackStore((s) => s.checks);
   const runningId = usePlaybackStore((s) => s.scenarioId);
   const [editing, setEditing] = useState<Editing | null>(null);
+  const uiSelection = useUiStore((s) => s.selection);
+  // A scenario chosen elsewhere (a diagnostic about it) becomes the selected scenario here.
+  useEffect(() => {
+    const id = uiSelection[0];
+    if (id && uiSelection.length === 1 && useDocumentStore.getState().doc.scenarios.some((s) => s.id === id)) {
+      usePlaybackStore.getState().selectScenario(id);
+    }
+  }, [uiSelection]);
   const selectedId = doc.scenarios.some((s) => s.id === selected) ? selected : (doc.scenarios[0]?.id ?? null);
   const selectedScenario = doc.scenarios.find((s) => s.id === selectedId) ?? null;
   const checkList = checks ? Object.values(checks) : [];

@@ -192,6 +192,7 @@ export function StepDetail() {
   const simulation = usePlaybackStore((s) => s.simulation);
   const step = usePlaybackStore(currentStep);
   const names = useMemo(() => namesOf(doc), [doc]);
+  const playing = usePlaybackStore((s) => s.playing);
   if (!simulation || !step) return null;
   const lines = transcriptUpTo(simulation.transcript, step.seq);
   return (
@@ -201,6 +202,10 @@ export function StepDetail() {
         {step.event.seq}. {t(`playback.kinds.${step.event.kind}`)}
       </h3>
       <p className="pb-detail-text">{step.event.text}</p>
+      {/* Screen readers hear each step the user moves to (not every step while playing). */}
+      <p className="visually-hidden" aria-live="polite">
+        {playing ? '' : step.event.text}
+      </p>
       <Decision event={step.event} t={translator(t)} name={names} />
       <h4>{t('playback.detail.conversation')}</h4>
       {lines.length === 0 ? (

@@ -16,6 +16,7 @@ export function playbackActions(): Action[] {
       id: 'simulation.run',
       labelKey: 'playback.actions.run',
       group: 'simulation',
+      shortcut: 'Mod+Enter',
       enabled: (c) => c.doc.scenarios.length > 0,
       perform: () => {
         s().run();
@@ -26,6 +27,7 @@ export function playbackActions(): Action[] {
       id: 'simulation.checkAll',
       labelKey: 'playback.actions.checkAll',
       group: 'simulation',
+      shortcut: 'Shift+Mod+Enter',
       enabled: (c) => c.doc.scenarios.some((x) => x.expect),
       perform: () => {
         s().checkAll();

@@ -209,6 +209,12 @@ export function startPlaybackClock(): () => void {
   };
   const unsubDoc = useDocumentStore.subscribe((s, prev) => {
     if (s.doc === prev.doc) return;
+    if (s.file.draftKey !== prev.file.draftKey) {
+      // Another document was opened: nothing of the previous one's playback applies.
+      usePlaybackStore.getState().clear();
+      usePlaybackStore.setState({ checks: null, selectedScenario: null, kindFilter: null, tenantFilter: null });
+      return;
+    }
     rerun();
     // Badges always describe the document on screen.
     if (usePlaybackStore.getState().checks) usePlaybackStore.getState().checkAll();

@@ -231,7 +231,7 @@ test.describe('files', () => {
 
     // New document, then open the saved file through the upload input.
     await page.getByRole('menuitem', { name: 'File' }).click();
-    await page.getByRole('menuitem', { name: 'New' }).click();
+    await page.getByRole('menuitem', { name: 'New', exact: true }).click();
     await expect.poll(async () => (await getDocument(page)).tenants.length).toBe(0);
     await page.locator('#mailflow-open-input').setInputFiles(savedPath);
     await expect.poll(async () => (await getDocument(page)).servers.map((s) => s.name)).toContain('Litware relay (edited)');
@@ -244,7 +244,7 @@ test.describe('files', () => {
     await page.locator('#mailflow-open-input').setInputFiles({ name: 'northwind.mailflow.json', mimeType: 'application/json', buffer: Buffer.from(text) });
     await expect.poll(async () => (await getDocument(page)).tenants.map((t) => t.id)).toEqual(['northwind']);
     await page.getByRole('menuitem', { name: 'File' }).click();
-    await page.getByRole('menuitem', { name: 'New' }).click();
+    await page.getByRole('menuitem', { name: 'New', exact: true }).click();
     await expect.poll(async () => (await getDocument(page)).tenants.length).toBe(0);
     await page.getByRole('menuitem', { name: 'File' }).click();
     await page.getByRole('menuitem', { name: 'northwind.mailflow.json' }).click();

@@ -150,10 +150,10 @@ test.describe('simulation playback', () => {
     await page.emulateMedia({ reducedMotion: 'reduce' });
     await runScenario(page, 'point-1-first-receipt', /EX01 sends to Fabrikam/);
     await page.getByRole('button', { name: 'Step forward', exact: true }).click();
-    const token = page.locator('.pb-token').last();
-    const first = await token.getAttribute('cx');
+    const token = page.getByTestId('moving-token').first();
+    const first = await token.getAttribute('style');
     await page.waitForTimeout(400);
-    expect(await token.getAttribute('cx')).toBe(first);
+    expect(await token.getAttribute('style')).toBe(first);
   });
 
   test('the playback panel has no serious accessibility violations, in Japanese too', async ({ page }) => {
