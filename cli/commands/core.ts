@@ -10,6 +10,14 @@ import { EXIT, type CliCommand, type CliIO, type ParsedArgs } from '../types';
 
 export class UsageError extends Error {}
 
+/** The one-file commands (check, lint): the file and language from the arguments, and the loaded document. */
+function fileCommandInput(args: ParsedArgs, io: CliIO): { doc: TopologyDocument; lang: Lang } | null {
+  const file = onePositional(args, 'a topology file');
+  const lang = langOption(args);
+  const doc = loadDocumentOrReport(file, io);
+  return doc ? { doc, lang } : null;
+}
+
 /** Reads and validates a document; on failure prints the located errors and returns null (exit 2). */
 export function loadDocumentOrReport(path: string, io: CliIO): TopologyDocument | null {
   let text: string;
@@ -139,11 +147,9 @@ export const checkCommand: CliCommand = {
   usage: ['mailflow check <file> [--json] [--lang en|ja]'],
   valueOptions: ['lang'],
   run(args, io) {
-    const file = onePositional(args, 'a topology file');
-    const lang = langOption(args);
-    const doc = loadDocumentOrReport(file, io);
-    if (!doc) return EXIT.invalid;
-    const results = checkAll(doc, lang);
+    const input = fileCommandInput(args, io);
+    if (!input) return EXIT.invalid;
+    const results = checkAll(input.doc, input.lang);
     const passed = results.filter((r) => r.pass).length;
     const failed = results.length - passed;
     if (args.options.json) {
@@ -171,11 +177,9 @@ export const lintCommand: CliCommand = {
   usage: ['mailflow lint <file> [--json] [--lang en|ja]'],
   valueOptions: ['lang'],
   run(args, io) {
-    const file = onePositional(args, 'a topology file');
-    const lang = langOption(args);
-    const doc = loadDocumentOrReport(file, io);
-    if (!doc) return EXIT.invalid;
-    const diagnostics = lint(doc, { lang });
+    const input = fileCommandInput(args, io);
+    if (!input) return EXIT.invalid;
+    const diagnostics = lint(input.doc, { lang: input.lang });
     const errors = diagnostics.filter((d) => d.severity === 'error').length;
     if (args.options.json) {
       const count = (s: string) => diagnostics.filter((d) => d.severity === s).length;
