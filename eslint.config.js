@@ -21,7 +21,7 @@ const layer = (message, { names = [], groups = [] }) => ({
 });
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'dist/', 'out/', 'release/', 'test-results/', 'playwright-report/', 'build/electron-stub/', '**/*.d.ts'] },
+  { ignores: ['node_modules/', 'dist/', 'out/', 'release/', 'test-results/', 'playwright-report/', 'build/electron-stub/', '**/*.d.ts', '**/*.tmp.mjs'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

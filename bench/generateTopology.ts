@@ -15,6 +15,12 @@ export interface GenerateOptions {
 /** Nodes the canvas shows per generated tenant: the tenant, 2 connectors, 5 rules and a server. */
 export const NODES_PER_TENANT = 9;
 
+const TENANT_COLUMNS = 10;
+const TENANT_COLUMN_W = 520;
+const TENANT_ROW_H = 640;
+const SERVER_COLUMN_W = 260;
+const SERVER_ROW_H = 120;
+
 export function generateTopology({ tenants: n, recipientsPerTenant = 50, withPositions = false }: GenerateOptions): TopologyDocumentInput {
   const tenants = [];
   const servers = [];
@@ -52,10 +58,14 @@ export function generateTopology({ tenants: n, recipientsPerTenant = 50, withPos
       certificate: { subject: `mail.${domain}`, subjectAlternativeNames: [`mail.${domain}`], trusted: true, chainComplete: true },
     });
     if (withPositions) {
-      const col = i % 10;
-      const row = Math.floor(i / 10);
-      positions[`t${i}`] = { x: 400 + col * 520, y: row * 420 };
-      positions[`s${i}`] = { x: 0, y: i * 120 };
+      // A generated tenant (2 inbound connectors beside 5 rules) is 486 × 548 px on the canvas:
+      // 520 × 640 px cells keep them apart. Servers fill columns as tall as the tenant grid, to the
+      // left of it, so "fit view" of a large document is not one very tall column of servers.
+      const col = i % TENANT_COLUMNS;
+      const row = Math.floor(i / TENANT_COLUMNS);
+      const serverRows = Math.max(1, Math.floor((Math.ceil(n / TENANT_COLUMNS) * TENANT_ROW_H) / SERVER_ROW_H));
+      positions[`t${i}`] = { x: 700 + col * TENANT_COLUMN_W, y: row * TENANT_ROW_H };
+      positions[`s${i}`] = { x: -Math.floor(i / serverRows) * SERVER_COLUMN_W, y: (i % serverRows) * SERVER_ROW_H };
     }
   }
   const last = n - 1;

@@ -13,6 +13,7 @@ import { App } from './app/App';
 import { applyLanguage, applyTheme } from './app/preferences';
 import { handleOpenResult, offerDraftRecovery, openExampleFromUrl, startDocumentStateSync, startDraftWriter } from './files/fileController';
 import { initI18n, languageFromLocale } from './i18n';
+import { installIntegrationActions } from './integrations';
 import { getPlatform } from './platform';
 import { useDocumentStore } from './store/documentStore';
 import { useUiStore, type Language, type Theme } from './store/uiStore';
@@ -34,6 +35,7 @@ async function start(): Promise<void> {
   applyLanguage(language, false);
   applyTheme(theme, false);
   registerActions(coreActions());
+  installIntegrationActions();
 
   if (window.__MAILFLOW_TEST__) {
     // Read-only hook for end-to-end tests: a deep copy, so a test can never change the document.

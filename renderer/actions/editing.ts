@@ -29,6 +29,7 @@ import { commitValidated, useDocumentStore } from '../store/documentStore';
 import { askConfirm, useUiStore } from '../store/uiStore';
 import { GRID } from '../canvas/geometry';
 import { freeSpot } from '../canvas/documentToFlow';
+import { announce } from '../canvas/announcer';
 
 const snap = (p: Position): Position => ({ x: Math.round(p.x / GRID) * GRID, y: Math.round(p.y / GRID) * GRID });
 
@@ -153,6 +154,9 @@ export async function deleteSelection(): Promise<void> {
     return;
   }
   useUiStore.getState().select([]);
+  // Said to screen readers (the canvas live region), e.g. after the Delete key on a focused node.
+  const only = c.entities.length === 1 ? c.entities[0] : null;
+  announce(only ? t('canvas.announce.deleted', { what: `${t(`kinds.${only.kind}`)} ${only.name}` }) : t('canvas.announce.deletedMany', { count: c.entities.length }));
 }
 
 export function duplicateSelection(): void {

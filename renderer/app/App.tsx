@@ -6,6 +6,7 @@ import { handleShortcut } from '../actions/registry';
 import { Canvas } from '../canvas/Canvas';
 import { openDroppedFile } from '../files/fileController';
 import { Inspector } from '../inspector/Inspector';
+import { IntegrationDialogs } from '../integrations';
 import { OPEN_INPUT_ID } from '../platform';
 import { useUiStore, type RightTab } from '../store/uiStore';
 import { DiagnosticsPanel } from './DiagnosticsPanel';
@@ -96,7 +97,8 @@ export function App() {
         <input
           id={OPEN_INPUT_ID}
           type="file"
-          accept=".json,application/json"
+          // Exported PNG/SVG pictures carry the design and open too.
+          accept=".json,application/json,.png,image/png,.svg,image/svg+xml"
           className="visually-hidden"
           aria-label={t('file.uploadInput')}
           // The Open action is the accessible way in; this input only serves it (and drops).
@@ -110,6 +112,7 @@ export function App() {
           }}
         />
         {fileOver && <div className="file-drop-overlay">{t('file.dropToOpen')}</div>}
+        <IntegrationDialogs />
         <DialogHost />
         <Toasts />
       </div>

@@ -10,6 +10,15 @@ import { getPlatform, type RecentEntry } from '../platform';
 import { useDocumentStore } from '../store/documentStore';
 import { useUiStore } from '../store/uiStore';
 
+/** "Shift+Mod+S" → "Shift+Control+S" (aria-keyshortcuts spells modifiers as KeyboardEvent does). */
+function ariaShortcut(shortcut: string): string {
+  const mod = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform) ? 'Meta' : 'Control';
+  return shortcut
+    .split('+')
+    .map((p) => (p === 'Mod' ? mod : p === 'Ctrl' ? 'Control' : p))
+    .join('+');
+}
+
 const GROUPS: ActionGroup[] = ['file', 'edit', 'insert', 'view', 'simulation', 'help'];
 
 export function MenuBar() {
@@ -78,12 +87,14 @@ export function MenuBar() {
                     disabled={!isActionEnabled(a, ctx)}
                     onClick={() => run(a)}
                     data-action={a.id}
+                    // The shortcut is announced as a shortcut, not read as part of the item's name.
+                    aria-keyshortcuts={a.shortcut ? ariaShortcut(a.shortcut) : undefined}
                   >
                     <span className="menu-check" aria-hidden="true">
                       {checked ? '✓' : ''}
                     </span>
                     <span className="menu-label">{t(a.labelKey)}</span>
-                    {a.shortcut && <kbd>{formatShortcut(a.shortcut)}</kbd>}
+                    {a.shortcut && <kbd aria-hidden="true">{formatShortcut(a.shortcut)}</kbd>}
                   </button>
                 );
               })}

@@ -21,6 +21,7 @@ const TOOLS: Array<{ id: string; icon: ReactElement }> = [
   { id: 'file.new', icon: <Icon d="M14 3H6a2 2 0 0 0-2 2v14a2 2 0 0 0 2 2h12a2 2 0 0 0 2-2V9l-6-6ZM14 3v6h6M12 12v6M9 15h6" /> },
   { id: 'file.open', icon: <Icon d="M3 7a2 2 0 0 1 2-2h4l2 2h8a2 2 0 0 1 2 2v8a2 2 0 0 1-2 2H5a2 2 0 0 1-2-2V7Z" /> },
   { id: 'file.save', icon: <Icon d="M5 3h11l5 5v11a2 2 0 0 1-2 2H5a2 2 0 0 1-2-2V5a2 2 0 0 1 2-2ZM7 3v6h8V3M7 21v-7h10v7" /> },
+  { id: 'file.export', icon: <Icon d="M12 15V3M7 8l5-5 5 5M5 14v5a2 2 0 0 0 2 2h10a2 2 0 0 0 2-2v-5" /> },
   { id: 'edit.undo', icon: <Icon d="M9 14 4 9l5-5M4 9h11a5 5 0 0 1 0 10h-3" /> },
   { id: 'edit.redo', icon: <Icon d="m15 14 5-5-5-5M20 9H9a5 5 0 0 0 0 10h3" /> },
   { id: 'view.autoLayout', icon: <Icon d="M4 4h6v6H4zM14 14h6v6h-6zM14 4h6v6h-6zM10 7h4M17 10v4" /> },

@@ -3,29 +3,36 @@
  * copy only while a drag is in progress, and the final position is committed once on drag stop.
  * Selection lives in the UI store (never in the undo history).
  */
-import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent, type KeyboardEvent } from 'react';
 import {
   applyNodeChanges,
   Background,
   BackgroundVariant,
   Controls,
-  MiniMap,
   ReactFlow,
   useReactFlow,
+  useStore,
   type Node,
   type NodeChange,
   type OnSelectionChangeParams,
+  type ReactFlowState,
 } from '@xyflow/react';
 import { useTranslation } from 'react-i18next';
 import type { Position } from '../../shared/model/schema';
 import { addEntity, commitPositions, moveChildToTenant, refuseDropOutsideTenant } from '../actions/editing';
-import { isChildKind, type PaletteKind } from '../model/entities';
+import { isChildKind, isLocatedChild, locateEntity, type PaletteKind } from '../model/entities';
+import { announce, CanvasAnnouncer } from './announcer';
+import { MoveToTenantDialog, type MoveToTenantRequest } from './MoveToTenantDialog';
+import { t as translate } from '../i18n';
 import { useDocumentStore } from '../store/documentStore';
 import { useUiStore } from '../store/uiStore';
 import { setCanvasApi } from './canvasApi';
 import { documentToFlow, reuseUnchangedNodes, summariseDiagnostics, tenantAt, type FlowNode, type NodeKind } from './documentToFlow';
 import { GRID } from './geometry';
-import { nodeTypes } from './nodes';
+import { Minimap } from './Minimap';
+import { LOW_DETAIL_ZOOM, nodeTypes } from './nodes';
+import './canvas.css';
+import { useCanvasPaintMark } from './paintMark';
 
 export const PALETTE_MIME = 'application/x-mailflow-kind';
 const EMPTY_SELECTION: ReadonlySet<string> = new Set();
@@ -43,17 +50,10 @@ function withSelection(nodes: FlowNode[], selection: ReadonlySet<string>): FlowN
   return changed ? out : nodes;
 }
 
-const MINIMAP_COLORS: Record<string, string> = {
-  tenant: 'var(--mf-tenant-fill)',
-  server: 'var(--mf-server)',
-  external: 'var(--mf-external)',
-  inbound: 'var(--mf-inbound)',
-  outbound: 'var(--mf-outbound)',
-  rule: 'var(--mf-rule)',
-  frontDoor: 'var(--mf-accent)',
-  internet: 'var(--mf-internet)',
-  zone: 'transparent',
-};
+/** At low detail the dotted grid is a blur of dots costing a repaint of the whole pane per frame. */
+const lowDetailSelector = (s: ReactFlowState) => s.transform[2] < LOW_DETAIL_ZOOM;
+/** Up to this many nodes, the viewport is composited while it moves (see `onMoveStart`). */
+const COMPOSITED_PAN_MAX_NODES = 2000;
 
 export function Canvas() {
   const { t, i18n } = useTranslation();
@@ -66,18 +66,43 @@ export function Canvas() {
   const showMinimap = useUiStore((s) => s.showMinimap);
   const snapToGrid = useUiStore((s) => s.snapToGrid);
   const wrapper = useRef<HTMLDivElement>(null);
+  useCanvasPaintMark(doc);
+  const lowDetail = useStore(lowDetailSelector);
 
+  // While the view moves, the viewport is its own compositor layer: panning moves pixels already
+  // drawn instead of repainting every node per frame (zooming shows them scaled until it ends,
+  // then they are drawn sharp at the new zoom). Set on the element directly: no React render.
+  // Measured (docs/performance.md): Chromium still splits the nodes into one layer per few nodes
+  // under it and re-layerizes them every frame, which costs more than repainting from about
+  // 2,000 nodes on; above that the viewport stays an ordinary layer.
+  const onMoveStart = useCallback(() => {
+    const viewport = wrapper.current?.querySelector<HTMLElement>('.react-flow__viewport');
+    if (viewport && nodesRef.current.length <= COMPOSITED_PAN_MAX_NODES) viewport.style.willChange = 'transform';
+  }, []);
+  const onMoveEnd = useCallback(() => {
+    const viewport = wrapper.current?.querySelector<HTMLElement>('.react-flow__viewport');
+    if (viewport) viewport.style.willChange = '';
+  }, []);
+
+  // React Flow's own live message for arrow moves is English-only and nameless: ours replaces it.
+  const ariaLabelConfig = useMemo(() => ({ 'node.a11yDescription.default': t('canvas.a11yNode'), 'node.a11yDescription.ariaLiveMessage': () => '' }), [t]);
   const diagnosticMap = useMemo(() => summariseDiagnostics(diagnostics), [diagnostics]);
-  const label = useCallback(
-    (kind: NodeKind, name: string) => {
+  const label = useMemo(() => {
+    // One translation per kind, not per node: i18next's t() is slow enough to matter 1,000 times.
+    const kindLabels = new Map<string, string>();
+    return (kind: NodeKind, name: string) => {
       if (kind === 'zone') return t(name === 'exo' ? 'canvas.zoneExo' : 'canvas.zoneOnPrem');
       if (kind === 'frontDoor') return t('canvas.frontDoor');
       if (kind === 'internet') return t('canvas.internet');
-      return `${t(`kinds.${kind}`)} ${name}`;
-    },
+      let kindLabel = kindLabels.get(kind);
+      if (kindLabel === undefined) {
+        kindLabel = t(`kinds.${kind}`);
+        kindLabels.set(kind, kindLabel);
+      }
+      return `${kindLabel} ${name}`;
+    };
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [t, i18n.language],
-  );
+  }, [t, i18n.language]);
   // Derived once per document/diagnostics/language change; selection is applied cheaply on top.
   const previousBase = useRef<FlowNode[]>([]);
   const base = useMemo(() => {
@@ -104,19 +129,86 @@ export function Canvas() {
     // Drag positions and selection stay local; the document changes on drag stop. Measurements are
     // not copied into the nodes: every node has a fixed size, React Flow keeps what it measured,
     // and unchanged node objects keep their identity (so 1,000 nodes are not re-rendered per edit).
-    const local = changes.filter((c) => c.type !== 'dimensions');
+    const keyboard = useUiStore.getState().dragging.length === 0;
+    const byId = keyboard ? new Map(nodesRef.current.map((n) => [n.id, n] as const)) : null;
+    // A connector or rule moved with the arrow keys stays in its tenant's column (moving it to
+    // another tenant is "M"): drop that change instead of leaving it drawn out of place.
+    const local = changes.filter((c) => c.type !== 'dimensions' && !(byId && c.type === 'position' && byId.get(c.id)?.parentId));
     if (local.length) setNodes((current) => applyNodeChanges(local, current));
+    if (!byId) return;
     // A move with the arrow keys has no drag stop: commit its final position right away.
-    if (useUiStore.getState().dragging.length === 0) {
-      const moved: Record<string, Position> = {};
-      for (const c of changes) {
-        if (c.type !== 'position' || c.dragging !== false || !c.position) continue;
-        const node = nodesRef.current.find((n) => n.id === c.id);
-        if (node && !node.parentId) moved[c.id] = c.position;
+    const moved: Record<string, Position> = {};
+    for (const c of changes) {
+      if (c.type !== 'position' || c.dragging !== false || !c.position) continue;
+      const node = byId.get(c.id);
+      if (!node) continue;
+      if (node.parentId) {
+        announce(translate('canvas.announce.childStays', { what: node.ariaLabel ?? node.id }));
+        continue;
       }
-      commitPositions(moved);
+      moved[c.id] = c.position;
+      announce(translate('canvas.announce.moved', { what: node.ariaLabel ?? node.id, x: Math.round(c.position.x), y: Math.round(c.position.y) }));
+    }
+    commitPositions(moved);
+  }, []);
+
+  // Keyboard: Enter on a node selects it and shows the inspector; M moves a selected connector or
+  // rule to another tenant (React Flow itself handles Tab, Enter/Space selection and arrow moves).
+  const [moveRequest, setMoveRequest] = useState<MoveToTenantRequest | null>(null);
+  const onKeyDown = useCallback((event: KeyboardEvent<HTMLDivElement>) => {
+    const target = event.target as HTMLElement;
+    const nodeElement = target.classList.contains('react-flow__node') ? target : null;
+    if (event.key === 'Enter' && nodeElement) {
+      const id = nodeElement.dataset.id ?? '';
+      const node = nodesRef.current.find((n) => n.id === id);
+      if (!node || node.selectable === false) return;
+      useUiStore.getState().select([id]);
+      useUiStore.getState().setRightTab('inspector');
+      announce(translate('canvas.announce.selected', { what: node.ariaLabel ?? id }));
+      return;
+    }
+    if ((event.key === 'm' || event.key === 'M') && !event.ctrlKey && !event.metaKey && !event.altKey) {
+      const selection = useUiStore.getState().selection;
+      const doc = useDocumentStore.getState().doc;
+      const found = selection.length === 1 ? locateEntity(doc, selection[0]) : null;
+      if (!found || !isLocatedChild(found)) return;
+      event.preventDefault();
+      const what = nodesRef.current.find((n) => n.id === found.id)?.ariaLabel ?? found.entity.name;
+      if (doc.tenants.length < 2) {
+        announce(translate('canvas.announce.noOtherTenant', { what }));
+        return;
+      }
+      setMoveRequest({ childId: found.id, what, currentTenantId: found.tenant.id });
     }
   }, []);
+  const focusNode = useCallback((id: string) => {
+    // The node may be re-created in another tenant (and first scrolled into view): try for a while.
+    let attempts = 0;
+    const tryFocus = () => {
+      const el = wrapper.current?.querySelector<HTMLElement>(`.react-flow__node[data-id="${CSS.escape(id)}"]`);
+      if (el) el.focus({ preventScroll: true });
+      else if (attempts++ < 30) setTimeout(tryFocus, 50);
+    };
+    setTimeout(tryFocus, 0);
+  }, []);
+  const onMoveToTenant = useCallback(
+    (tenantId: string) => {
+      if (!moveRequest) return;
+      setMoveRequest(null);
+      if (moveChildToTenant(moveRequest.childId, tenantId)) {
+        const tenant = useDocumentStore.getState().doc.tenants.find((x) => x.id === tenantId);
+        useUiStore.getState().select([moveRequest.childId]);
+        useUiStore.getState().revealIds([moveRequest.childId]);
+        announce(translate('canvas.announce.movedToTenant', { what: moveRequest.what, tenant: tenant?.name ?? tenantId }));
+      }
+      focusNode(moveRequest.childId);
+    },
+    [moveRequest, focusNode],
+  );
+  const onCancelMove = useCallback(() => {
+    if (moveRequest) focusNode(moveRequest.childId);
+    setMoveRequest(null);
+  }, [moveRequest, focusNode]);
 
   const onSelectionChange = useCallback(({ nodes: selected }: OnSelectionChangeParams) => {
     useUiStore.getState().select(selected.map((n) => n.id));
@@ -211,7 +303,8 @@ export function Canvas() {
       // design, its first entities, so the first paint draws a screenful rather than every node.
       const saved = doc.view?.viewport;
       if (saved) void flow.setViewport(saved);
-      else if (doc.servers.length + doc.tenants.length > LARGE_DOCUMENT) void flow.fitView({ nodes: wanted.map((id) => ({ id })), padding: 0.1, maxZoom: 1 });
+      // Not below the low-detail zoom: the first view shows details and mounts only what it shows.
+      else if (doc.servers.length + doc.tenants.length > LARGE_DOCUMENT) void flow.fitView({ nodes: wanted.map((id) => ({ id })), padding: 0.1, maxZoom: 1, minZoom: LOW_DETAIL_ZOOM + 0.05 });
       else void flow.fitView({ padding: 0.06, maxZoom: 1.1 });
     };
     timer = setTimeout(run, 30);
@@ -219,7 +312,7 @@ export function Canvas() {
   }, [reveal, flow]);
 
   return (
-    <div className="canvas-wrapper" ref={wrapper} onDragOver={onDragOver} onDrop={onDrop} data-testid="canvas">
+    <div className="canvas-wrapper" ref={wrapper} onDragOver={onDragOver} onDrop={onDrop} onKeyDown={onKeyDown} data-testid="canvas">
       <ReactFlow<FlowNode>
         nodes={nodes}
         edges={base.edges}
@@ -228,6 +321,8 @@ export function Canvas() {
         onSelectionChange={onSelectionChange}
         onNodeDragStart={onNodeDragStart}
         onNodeDragStop={onNodeDragStop}
+        onMoveStart={onMoveStart}
+        onMoveEnd={onMoveEnd}
         onPaneClick={() => useUiStore.getState().select([])}
         nodesConnectable={false}
         deleteKeyCode={null}
@@ -235,28 +330,20 @@ export function Canvas() {
         multiSelectionKeyCode={['Meta', 'Control']}
         snapToGrid={snapToGrid}
         snapGrid={[GRID, GRID]}
-        onlyRenderVisibleElements
+        onlyRenderVisibleElements={!lowDetail}
         minZoom={0.05}
         maxZoom={2.5}
         colorMode={theme}
         proOptions={{ hideAttribution: true }}
-        ariaLabelConfig={{ 'node.a11yDescription.default': t('canvas.a11yNode') }}
+        ariaLabelConfig={ariaLabelConfig}
         defaultEdgeOptions={{ type: 'smoothstep' }}
       >
-        <Background variant={BackgroundVariant.Dots} gap={GRID} size={1.2} />
+        {!lowDetail && <Background variant={BackgroundVariant.Dots} gap={GRID} size={1.2} />}
         <Controls showInteractive={false} position="bottom-left" />
-        {showMinimap && (
-          <MiniMap
-            pannable
-            zoomable
-            position="bottom-right"
-            ariaLabel={t('canvas.minimap')}
-            nodeColor={(n) => MINIMAP_COLORS[n.type ?? ''] ?? 'var(--mf-muted)'}
-            nodeStrokeWidth={2}
-            style={{ width: 168, height: 112 }}
-          />
-        )}
+        {showMinimap && <Minimap nodes={nodes} theme={theme} label={t('canvas.minimap')} />}
       </ReactFlow>
+      <CanvasAnnouncer />
+      {moveRequest && <MoveToTenantDialog request={moveRequest} tenants={doc.tenants} onMove={onMoveToTenant} onCancel={onCancelMove} />}
     </div>
   );
 }

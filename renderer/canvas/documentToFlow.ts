@@ -8,7 +8,7 @@
  * (inbound, rules, outbound) so a tenant always fits its contents. Zones, the Exchange Online front
  * door and the Internet are drawn around/next to the entities and are not part of the model.
  */
-import type { Edge, Node } from '@xyflow/react';
+import { Position as Side, type Edge, type Node, type NodeHandle } from '@xyflow/react';
 import type { InboundConnector, OutboundConnector, Position, Server, Tenant, TopologyDocument, TransportRule } from '../../shared/model/schema';
 import type { ChildKind, EntityKind } from '../model/entities';
 import {
@@ -170,6 +170,28 @@ function union(rects: Rect[]): Rect | null {
   return { x: x1, y: y1, w: x2 - x1, h: y2 - y1 };
 }
 
+/** Handle size in px (see .node-handle in canvas.css: invisible, centred on the left/right edge). */
+const HANDLE = 6;
+const handleCache = new Map<string, NodeHandle[]>();
+/**
+ * The handles each node draws (target on the left edge, source on the right), declared up front:
+ * React Flow otherwise mounts every node once, visible or not, just to measure its handles —
+ * 1,000 cards for a 1,000-node document before the first frame.
+ */
+function sideHandles(width: number, height: number, targetId: string | null = null, sourceToo = true): NodeHandle[] {
+  const key = `${width}x${height}:${targetId ?? ''}:${sourceToo}`;
+  let handles = handleCache.get(key);
+  if (!handles) {
+    const y = height / 2 - HANDLE / 2;
+    handles = [
+      { id: targetId, type: 'target', position: targetId ? Side.Right : Side.Left, x: targetId ? width - HANDLE / 2 : -HANDLE / 2, y, width: HANDLE, height: HANDLE },
+      ...(sourceToo ? [{ id: null, type: 'source' as const, position: Side.Right, x: width - HANDLE / 2, y, width: HANDLE, height: HANDLE }] : []),
+    ];
+    handleCache.set(key, handles);
+  }
+  return handles;
+}
+
 function diag(ui: FlowUiInput, id: string): DiagnosticSummary | null {
   return ui.diagnostics.get(id) ?? null;
 }
@@ -202,6 +224,8 @@ export function documentToFlow(doc: TopologyDocument, ui: FlowUiInput): { nodes:
     style: { width: r.w + ZONE_PAD * 2, height: r.h + ZONE_PAD * 2 + ZONE_HEADER },
     width: r.w + ZONE_PAD * 2,
     height: r.h + ZONE_PAD * 2 + ZONE_HEADER,
+    // Only the on-premises zone has a handle (where OnPremises outbound connectors point).
+    handles: zoneKind === 'onprem' ? sideHandles(r.w + ZONE_PAD * 2, r.h + ZONE_PAD * 2 + ZONE_HEADER, 'outbound-target', false) : [],
     selectable: false,
     draggable: false,
     focusable: false,
@@ -219,6 +243,7 @@ export function documentToFlow(doc: TopologyDocument, ui: FlowUiInput): { nodes:
     data: { kind: 'frontDoor', label: ui.label('frontDoor', '') },
     width: FRONT_DOOR_W,
     height: FRONT_DOOR_H,
+    handles: sideHandles(FRONT_DOOR_W, FRONT_DOOR_H),
     selectable: false,
     draggable: false,
     ariaLabel: ui.label('frontDoor', ''),
@@ -230,6 +255,7 @@ export function documentToFlow(doc: TopologyDocument, ui: FlowUiInput): { nodes:
     data: { kind: 'internet', label: ui.label('internet', '') },
     width: INTERNET_W,
     height: INTERNET_H,
+    handles: sideHandles(INTERNET_W, INTERNET_H),
     selectable: false,
     draggable: false,
     ariaLabel: ui.label('internet', ''),
@@ -244,6 +270,7 @@ export function documentToFlow(doc: TopologyDocument, ui: FlowUiInput): { nodes:
       data: { kind, entity: s, diagnostic: diag(ui, s.id) },
       width: SERVER_W,
       height: SERVER_H,
+      handles: sideHandles(SERVER_W, SERVER_H),
       selected: ui.selection.has(s.id),
       ariaLabel: ui.label(kind, s.name),
     });
@@ -267,6 +294,7 @@ export function documentToFlow(doc: TopologyDocument, ui: FlowUiInput): { nodes:
       style: { width: box.width, height: box.height },
       width: box.width,
       height: box.height,
+      handles: [],
       selected: ui.selection.has(t.id),
       ariaLabel: ui.label('tenant', t.name),
     });
@@ -279,6 +307,7 @@ export function documentToFlow(doc: TopologyDocument, ui: FlowUiInput): { nodes:
         data: { kind, entity, diagnostic: diag(ui, entity.id) } as EntityNodeData,
         width: CHILD_W,
         height: CHILD_H,
+        handles: sideHandles(CHILD_W, CHILD_H),
         selected: ui.selection.has(entity.id),
         ariaLabel: ui.label(kind, entity.name),
       });
@@ -299,6 +328,9 @@ export function documentToFlow(doc: TopologyDocument, ui: FlowUiInput): { nodes:
       });
     }
   }
+  // Every node's size is fixed and known: declared as measured, React Flow fits the view to all of
+  // them, including the ones it has not mounted (off screen) and so never measured.
+  for (const n of nodes) n.measured = { width: n.width, height: n.height };
   return { nodes, edges };
 }
 

@@ -2,9 +2,14 @@
  * Canvas node components, one per kind. Memoised: a node re-renders only when its entity object,
  * its diagnostic summary or its selection changes (the document store keeps untouched entities'
  * identity), which keeps 1,000-node documents responsive.
+ *
+ * Level of detail: below `LOW_DETAIL_ZOOM` a node is a plain box with its name (no icons, badges,
+ * chips or monospace rows) — at that zoom the details are unreadable, and the browser's paint and
+ * layerize work per frame grows with every element and clip of every node. Each node subscribes to
+ * the boolean "zoom < threshold" only, so zooming re-renders nodes only when it crosses it.
  */
 import { memo, type ReactNode } from 'react';
-import { Handle, Position, type NodeProps, type NodeTypes } from '@xyflow/react';
+import { Handle, Position, useStore, type NodeProps, type NodeTypes, type ReactFlowState } from '@xyflow/react';
 import { useTranslation } from 'react-i18next';
 import type {
   DiagnosticSummary,
@@ -30,6 +35,24 @@ import {
   SeverityIcon,
   TenantIcon,
 } from './icons';
+
+/** Below this zoom nodes are drawn as plain named boxes (see the file comment). */
+export const LOW_DETAIL_ZOOM = 0.45;
+const lowDetailSelector = (s: ReactFlowState) => s.transform[2] < LOW_DETAIL_ZOOM;
+/** True while the canvas is zoomed out past the level-of-detail threshold. */
+export function useLowDetail(): boolean {
+  return useStore(lowDetailSelector);
+}
+
+/** The low-detail node: a box in its kind's colour with the name; severity as a class only. */
+function LowDetail({ kindClass, title, diagnostic, selected, disabled }: { kindClass: string; title: string; diagnostic: DiagnosticSummary | null; selected: boolean; disabled?: boolean }) {
+  return (
+    <div className={`mf-lod ${kindClass}${selected ? ' is-selected' : ''}${disabled ? ' is-disabled' : ''}${diagnostic ? ` lod-${diagnostic.severity}` : ''}`}>
+      <Handles />
+      {title}
+    </div>
+  );
+}
 
 function Badge({ summary }: { summary: DiagnosticSummary | null }) {
   const { t } = useTranslation();
@@ -109,8 +132,10 @@ function Card({
 
 export const ServerNode = memo(function ServerNode({ data, selected }: NodeProps & { data: ServerData }) {
   const { t } = useTranslation();
+  const low = useLowDetail();
   const s = data.entity;
   const external = data.kind === 'external';
+  if (low) return <LowDetail kindClass={external ? 'kind-external' : 'kind-server'} title={s.name} diagnostic={data.diagnostic} selected={selected} />;
   return (
     <Card
       kindClass={external ? 'kind-external' : 'kind-server'}
@@ -141,8 +166,16 @@ export const ServerNode = memo(function ServerNode({ data, selected }: NodeProps
 
 export const TenantNode = memo(function TenantNode({ data, selected }: NodeProps & { data: TenantData }) {
   const { t } = useTranslation();
+  const low = useLowDetail();
   const tenant = data.entity;
   const empty = tenant.inboundConnectors.length + tenant.outboundConnectors.length + tenant.transportRules.length === 0;
+  if (low) {
+    return (
+      <div className={`mf-tenant mf-tenant-lod${selected ? ' is-selected' : ''}${data.diagnostic ? ` lod-${data.diagnostic.severity}` : ''}`}>
+        <span className="mf-tenant-lod-name">{tenant.name}</span>
+      </div>
+    );
+  }
   return (
     <div className={`mf-tenant${selected ? ' is-selected' : ''}`}>
       <div className="mf-tenant-head">
@@ -168,7 +201,9 @@ export const TenantNode = memo(function TenantNode({ data, selected }: NodeProps
 
 export const InboundNode = memo(function InboundNode({ data, selected }: NodeProps & { data: InboundData }) {
   const { t } = useTranslation();
+  const low = useLowDetail();
   const c = data.entity;
+  if (low) return <LowDetail kindClass="kind-inbound" title={c.name} diagnostic={data.diagnostic} selected={selected} disabled={!c.enabled} />;
   return (
     <Card
       kindClass="kind-inbound"
@@ -202,7 +237,9 @@ export const InboundNode = memo(function InboundNode({ data, selected }: NodePro
 
 export const OutboundNode = memo(function OutboundNode({ data, selected }: NodeProps & { data: OutboundData }) {
   const { t } = useTranslation();
+  const low = useLowDetail();
   const c = data.entity;
+  if (low) return <LowDetail kindClass="kind-outbound" title={c.name} diagnostic={data.diagnostic} selected={selected} disabled={!c.enabled} />;
   const route = c.useMXRecord ? 'MX' : c.smartHosts.join(', ') || t('canvas.noSmartHost');
   const scope = c.allAcceptedDomains ? t('canvas.allAcceptedDomains') : c.recipientDomains.join(', ') || t('canvas.noRecipientDomains');
   return (
@@ -230,7 +267,9 @@ export const OutboundNode = memo(function OutboundNode({ data, selected }: NodeP
 
 export const RuleNode = memo(function RuleNode({ data, selected }: NodeProps & { data: RuleData }) {
   const { t } = useTranslation();
+  const low = useLowDetail();
   const r = data.entity;
+  if (low) return <LowDetail kindClass="kind-rule" title={r.name} diagnostic={data.diagnostic} selected={selected} disabled={!r.enabled} />;
   const a = r.actions;
   const action =
     a.rejectMessageEnhancedStatusCode || a.rejectMessageReasonText
@@ -262,6 +301,8 @@ export const RuleNode = memo(function RuleNode({ data, selected }: NodeProps & {
 
 export const FrontDoorNode = memo(function FrontDoorNode({ data }: NodeProps & { data: LandmarkData }) {
   const { t } = useTranslation();
+  const low = useLowDetail();
+  if (low) return <LowDetail kindClass="mf-landmark-lod kind-frontdoor" title={data.label} diagnostic={null} selected={false} />;
   return (
     <div className="mf-landmark kind-frontdoor">
       <Handles />
@@ -276,6 +317,8 @@ export const FrontDoorNode = memo(function FrontDoorNode({ data }: NodeProps & {
 
 export const InternetNode = memo(function InternetNode({ data }: NodeProps & { data: LandmarkData }) {
   const { t } = useTranslation();
+  const low = useLowDetail();
+  if (low) return <LowDetail kindClass="mf-landmark-lod kind-internet" title={data.label} diagnostic={null} selected={false} />;
   return (
     <div className="mf-landmark kind-internet">
       <Handles />

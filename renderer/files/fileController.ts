@@ -5,6 +5,8 @@
 import { parseDocumentText, serializeDocument } from '../../shared/model/load';
 import type { TopologyDocument } from '../../shared/model/schema';
 import { t } from '../i18n';
+import { importDocumentFromBytes } from '../../shared/diagram/import';
+import { exampleFileName, loadExampleText } from '../integrations/examples';
 import { emptyDocument, slugify } from '../model/entities';
 import { getPlatform, type PlatformOpenResult, type RecentEntry } from '../platform';
 import { isDirty, useDocumentStore } from '../store/documentStore';
@@ -44,7 +46,10 @@ export async function openText(
   text: string,
   file: { name: string; path: string | null; stamp?: TopologyDocumentStamp; handle?: unknown },
 ): Promise<boolean> {
+  // Timing marks for the canvas benchmark (bench/canvas-bench.mjs): read → parsed → painted.
+  performance.mark('mailflow:document-read');
   const result = parseDocumentText(text);
+  performance.mark('mailflow:document-parsed');
   if (!result.ok) {
     await showLoadErrors(t('dialog.loadErrors.title'), file.name, result.errors);
     return false;
@@ -86,7 +91,47 @@ export async function openDocument(): Promise<void> {
 }
 
 export async function openDroppedFile(file: File, askFirst = true): Promise<void> {
+  if (isExportedPictureName(file.name)) {
+    await openExportedPicture(file, askFirst);
+    return;
+  }
   await handleOpenResult(await getPlatform().openDropped(file), { askFirst });
+}
+
+/** PNG and SVG files exported by the app carry the design (an iTXt chunk, SVG metadata). */
+export function isExportedPictureName(name: string): boolean {
+  return /\.(png|svg)$/i.test(name);
+}
+
+/** Opens the design embedded in an exported picture, as an untitled document (the picture is not a document file). */
+async function openExportedPicture(file: File, askFirst: boolean): Promise<void> {
+  let text: string | null;
+  try {
+    text = importDocumentFromBytes(file.name, new Uint8Array(await file.arrayBuffer()));
+  } catch (e) {
+    toastError(t('file.openFailed', { message: e instanceof Error ? e.message : String(e) }));
+    return;
+  }
+  if (text === null) {
+    toastError(t('export.noDesignInPicture', { name: file.name }));
+    return;
+  }
+  if (askFirst && !(await confirmDiscardChanges())) return;
+  const result = parseDocumentText(text);
+  if (!result.ok) {
+    await showLoadErrors(t('dialog.loadErrors.title'), file.name, result.errors);
+    return;
+  }
+  await openAsUntitled(result.document);
+  useUiStore.getState().toast('success', t('export.openedFromPicture', { name: file.name }));
+}
+
+/** Replaces the open document with `doc` as a new, unsaved document (examples, pictures, imports). */
+export async function openAsUntitled(doc: TopologyDocument): Promise<void> {
+  await discardCurrentDraft();
+  useDocumentStore.getState().load(doc, {});
+  useUiStore.getState().select([]);
+  useUiStore.getState().revealIds([]);
 }
 
 export async function openRecent(entry: RecentEntry): Promise<void> {
@@ -215,11 +260,11 @@ export function startDocumentStateSync(): () => void {
 export async function openExampleFromUrl(): Promise<boolean> {
   const name = new URLSearchParams(location.search).get('example');
   if (!name || !/^[A-Za-z0-9._-]+$/.test(name)) return false;
-  const file = name.endsWith('.json') ? name : `${name}.mailflow.json`;
+  // The same bundle as File ▸ New from example (the top-level examples/ folder).
+  const file = exampleFileName(name);
   try {
-    const response = await fetch(`${import.meta.env.BASE_URL}examples/${file}`);
-    if (!response.ok) throw new Error(`${response.status}`);
-    return await openText(await response.text(), { name: file, path: null });
+    if (!file) throw new Error(name);
+    return await openText(await loadExampleText(file), { name: file, path: null });
   } catch {
     toastError(t('file.exampleMissing', { name }));
     return false;

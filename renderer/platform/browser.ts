@@ -6,6 +6,7 @@
 import type { FileStamp, MenuActionId } from '../../shared/ipc/contract';
 import { idb } from './idb';
 import type {
+  ExportFileFormat,
   Platform,
   PlatformDraft,
   PlatformOpenResult,
@@ -66,6 +67,26 @@ function isAbort(e: unknown): boolean {
 
 function download(name: string, text: string): void {
   const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  a.rel = 'noopener';
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+const EXPORT_MIME: Record<ExportFileFormat, string> = {
+  svg: 'image/svg+xml',
+  png: 'image/png',
+  pdf: 'application/pdf',
+  json: 'application/json',
+  ps1: 'text/plain;charset=utf-8',
+};
+
+function downloadExport(name: string, format: ExportFileFormat, data: Uint8Array | string): void {
+  const url = URL.createObjectURL(new Blob([data as BlobPart], { type: EXPORT_MIME[format] }));
   const a = document.createElement('a');
   a.href = url;
   a.download = name;
@@ -178,6 +199,11 @@ export function createBrowserPlatform(options: { useFilePicker: boolean }): Plat
         if (isAbort(e)) return { ok: false, reason: 'cancelled' };
         return { ok: false, reason: 'error', message: e instanceof Error ? e.message : String(e) };
       }
+    },
+    async saveExport(name, format, data) {
+      // Exports always download: the File System Access picker would add a step for a one-off file.
+      downloadExport(name, format, data);
+      return { ok: true, name };
     },
     async writeDraft(draft) {
       try {

@@ -6,6 +6,13 @@
 import type { MailflowDesktopApi, OpenResult } from '../../shared/ipc/contract';
 import type { Platform, PlatformOpenResult } from './types';
 
+/** Bytes → base64 without Buffer (the renderer is sandboxed), in chunks to keep the call stack small. */
+function toBase64(bytes: Uint8Array): string {
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(binary);
+}
+
 function fromOpenResult(result: OpenResult): PlatformOpenResult {
   if (!result.ok) return result.reason === 'cancelled' ? { ok: false, reason: 'cancelled' } : { ok: false, reason: 'error', message: result.message };
   const f = result.file;
@@ -51,6 +58,16 @@ export function createElectronPlatform(api: MailflowDesktopApi): Platform {
       if (result.reason === 'conflict') return { ok: false, reason: 'conflict', message: result.path };
       if (result.reason === 'cancelled') return { ok: false, reason: 'cancelled' };
       return { ok: false, reason: 'error', message: result.message };
+    },
+    async saveExport(name, format, data) {
+      const result = await api.exportFile(
+        typeof data === 'string'
+          ? { suggestedName: name, format, data, encoding: 'utf8' }
+          : { suggestedName: name, format, data: toBase64(data), encoding: 'base64' },
+      );
+      if (result.ok) return { ok: true, name: result.path.split(/[\\/]/).pop() ?? result.path };
+      if (result.reason === 'cancelled') return { ok: false, reason: 'cancelled' };
+      return { ok: false, reason: 'error', message: result.message ?? '' };
     },
     writeDraft: (draft) => api.writeDraft(draft),
     listDrafts: () => api.listDrafts(),

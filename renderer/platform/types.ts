@@ -38,6 +38,14 @@ export type PlatformSaveResult =
   | { ok: false; reason: 'conflict'; message: string }
   | { ok: false; reason: 'error'; message: string };
 
+/** Formats the app writes besides the document itself (pictures, PowerShell scripts). */
+export type ExportFileFormat = 'svg' | 'png' | 'pdf' | 'json' | 'ps1';
+
+export type PlatformExportResult =
+  | { ok: true; name: string }
+  | { ok: false; reason: 'cancelled' }
+  | { ok: false; reason: 'error'; message: string };
+
 export interface RecentEntry {
   /** Electron: the path; browser: a key in IndexedDB. */
   id: string;
@@ -75,6 +83,8 @@ export interface Platform {
   /** Remember an opened/saved file for Open Recent (Electron main does it by itself). */
   rememberRecent(file: { name: string; path: string | null; handle: unknown; text: string }): Promise<void>;
   save(request: PlatformSaveRequest): Promise<PlatformSaveResult>;
+  /** Writes an export (Electron: a save dialog in main; browser: a download). Text is written as UTF-8. */
+  saveExport(name: string, format: ExportFileFormat, data: Uint8Array | string): Promise<PlatformExportResult>;
   writeDraft(draft: Omit<PlatformDraft, 'savedAt'>): Promise<void>;
   listDrafts(): Promise<PlatformDraft[]>;
   discardDraft(key: string): Promise<void>;

@@ -94,10 +94,12 @@ export interface SystemInfo {
 /** Ids of actions the native menu can dispatch; the renderer's action registry knows each one. */
 export const MENU_ACTION_IDS = [
   'file.new',
+  'file.newFromExample',
   'file.open',
   'file.save',
   'file.saveAs',
   'file.export',
+  'file.exportPowerShell',
   'file.import',
   'edit.undo',
   'edit.redo',
@@ -111,6 +113,7 @@ export const MENU_ACTION_IDS = [
   'view.zoomIn',
   'view.zoomOut',
   'view.autoLayout',
+  'view.compareExo',
   'view.toggleTheme',
   'view.toggleLanguage',
   'view.present',

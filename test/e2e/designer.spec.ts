@@ -240,7 +240,7 @@ test.describe('files', () => {
 
   test('Open Recent lists an opened file and reopens it', async ({ page }) => {
     await openApp(page);
-    const text = await readFile('renderer/public/examples/point-3-ip-connector-2017.mailflow.json', 'utf8');
+    const text = await readFile('examples/point-3-ip-connector-2017.mailflow.json', 'utf8');
     await page.locator('#mailflow-open-input').setInputFiles({ name: 'northwind.mailflow.json', mimeType: 'application/json', buffer: Buffer.from(text) });
     await expect.poll(async () => (await getDocument(page)).tenants.map((t) => t.id)).toEqual(['northwind']);
     await page.getByRole('menuitem', { name: 'File' }).click();
@@ -357,7 +357,7 @@ test.describe('view', () => {
 
   test('a file dropped on the window opens', async ({ page }) => {
     await openApp(page);
-    const text = await readFile('renderer/public/examples/point-2-certificate.mailflow.json', 'utf8');
+    const text = await readFile('examples/point-2-certificate.mailflow.json', 'utf8');
     await page.evaluate((content) => {
       const data = new DataTransfer();
       data.items.add(new File([content], 'dropped.mailflow.json', { type: 'application/json' }));
@@ -372,7 +372,7 @@ test.describe('view', () => {
 
 test.describe('files with the File System Access API', () => {
   test('saving over a file changed on disk asks: overwrite, save as, or cancel', async ({ page }) => {
-    const example = await readFile('renderer/public/examples/point-2-certificate.mailflow.json', 'utf8');
+    const example = await readFile('examples/point-2-certificate.mailflow.json', 'utf8');
     // A fake file system: one file, whose handle the pickers return.
     await page.addInitScript((text) => {
       const disk = { text, lastModified: 1_000, writes: 0 };

@@ -28,7 +28,7 @@ beforeAll(async () => {
   vi.stubGlobal('document', fakeDocument);
   store = await import('../../renderer/playback/playbackStore');
   docs = await import('../../renderer/store/documentStore');
-  const loaded = parseDocumentText(readFileSync(resolve(import.meta.dirname, '../../renderer/public/examples/point-1-first-receipt.mailflow.json'), 'utf8'));
+  const loaded = parseDocumentText(readFileSync(resolve(import.meta.dirname, '../../examples/point-1-first-receipt.mailflow.json'), 'utf8'));
   if (!loaded.ok) throw new Error('example does not load');
   docs.useDocumentStore.getState().load(loaded.document, { name: 'point-1' });
   stop = store.startPlaybackClock();

@@ -16,9 +16,9 @@ function load(path: string): TopologyDocument {
   return result.document;
 }
 
-const point1 = load('renderer/public/examples/point-1-first-receipt.mailflow.json');
-const point3 = load('renderer/public/examples/point-3-ip-connector-2017.mailflow.json');
-const throttling = load('renderer/public/examples/throttling.mailflow.json');
+const point1 = load('examples/point-1-first-receipt.mailflow.json');
+const point3 = load('examples/point-3-ip-connector-2017.mailflow.json');
+const throttling = load('examples/throttling.mailflow.json');
 const hybrid = load('examples/hybrid-seed.mailflow.json');
 
 const FD = DEFAULT_LANDMARKS.frontDoor;

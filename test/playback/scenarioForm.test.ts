@@ -15,7 +15,7 @@ import {
   withScenario,
 } from '../../renderer/playback/scenarioForm';
 
-const result = parseDocumentText(readFileSync(resolve(import.meta.dirname, '../../renderer/public/examples/point-1-first-receipt.mailflow.json'), 'utf8'));
+const result = parseDocumentText(readFileSync(resolve(import.meta.dirname, '../../examples/point-1-first-receipt.mailflow.json'), 'utf8'));
 if (!result.ok) throw new Error('example does not load');
 const doc: TopologyDocument = result.document;
 
