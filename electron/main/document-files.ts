@@ -15,6 +15,7 @@ import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { MAX_DOCUMENT_CHARS, type FileStamp, type OpenResult, type SaveResult } from '../../shared/ipc/contract';
 import { atomicWriteFile, defaultFs, errorMessage, isNotFound, type Fs } from './atomic-write';
+import { importDocumentFromBytes } from '../../shared/diagram/import';
 
 export const BACKUP_SUFFIX = '.bak';
 /** Byte ceiling for a document file (UTF-8 of at most MAX_DOCUMENT_CHARS characters, mostly ASCII). */
@@ -35,6 +36,11 @@ export function sameContent(a: FileStamp, b: FileStamp): boolean {
 
 export function isDocumentPath(candidate: string): boolean {
   return path.isAbsolute(candidate) && candidate.toLowerCase().endsWith('.json');
+}
+
+/** A PNG or SVG exported by the app carries the design; opening one restores it (never writes it). */
+export function isPicturePath(candidate: string): boolean {
+  return path.isAbsolute(candidate) && /\.(png|svg)$/i.test(candidate);
 }
 
 function displayName(filePath: string): string {
@@ -71,7 +77,7 @@ export class DocumentFiles {
    */
   async read(filePath: string, requireDocumentExtension = true): Promise<OpenResult> {
     if (!path.isAbsolute(filePath)) return { ok: false, reason: 'error', message: `Not an absolute path: ${filePath}` };
-    if (requireDocumentExtension && !isDocumentPath(filePath)) {
+    if (requireDocumentExtension && !isDocumentPath(filePath) && !isPicturePath(filePath)) {
       return { ok: false, reason: 'error', message: `Not a Mailflow document (.mailflow.json): ${filePath}` };
     }
     const resolved = path.resolve(filePath);
@@ -84,6 +90,12 @@ export class DocumentFiles {
           return { ok: false, reason: 'error', message: `File too large (${info.size} bytes; the limit is ${MAX_DOCUMENT_BYTES}).` };
         }
         const bytes = await handle.readFile();
+        if (isPicturePath(resolved)) {
+          // The renderer opens it as an untitled design; the picture itself is never written.
+          const embedded = importDocumentFromBytes(displayName(resolved), new Uint8Array(bytes));
+          if (embedded === null) return { ok: false, reason: 'error', message: `No Mailflow design inside this picture: ${resolved}` };
+          return { ok: true, file: { path: resolved, name: displayName(resolved), text: embedded, stamp: stampOf(bytes, info.mtimeMs) } };
+        }
         const text = decodeUtf8(bytes);
         if (text === null) return { ok: false, reason: 'error', message: `Not UTF-8 text: ${resolved}` };
         this.allowWrite(resolved);

@@ -43,6 +43,9 @@ export const DOCUMENT_FILTERS: FileFilter[] = [
   { name: 'Mailflow topology', extensions: ['json'] },
 ];
 
+/** Open also offers pictures exported by the app, which carry the design. */
+export const OPEN_FILTERS: FileFilter[] = [...DOCUMENT_FILTERS, { name: 'Exported diagram (PNG, SVG)', extensions: ['png', 'svg'] }];
+
 const EXPORT_FILTERS: Record<ExportRequest['format'], FileFilter> = {
   svg: { name: 'SVG image', extensions: ['svg'] },
   png: { name: 'PNG image', extensions: ['png'] },
@@ -128,7 +131,7 @@ const noArgs = z.tuple([]);
 export function createIpcRoutes(services: DesktopServices): IpcRoute[] {
   return [
     route(IPC_CHANNELS.openDialog, noArgs, async () => {
-      const chosen = await services.dialogs.chooseFileToOpen(DOCUMENT_FILTERS);
+      const chosen = await services.dialogs.chooseFileToOpen(OPEN_FILTERS);
       return chosen === null ? ({ ok: false, reason: 'cancelled' } satisfies OpenResult) : openDocument(services, chosen, true);
     }),
     route(IPC_CHANNELS.openPath, z.tuple([openPathSchema]), (filePath) => openDocument(services, filePath, false)),

@@ -74,6 +74,17 @@ export async function handleOpenResult(result: PlatformOpenResult, options: { as
     return;
   }
   if (options.askFirst && !(await confirmDiscardChanges())) return;
+  if (isExportedPictureName(result.file.name)) {
+    // The desktop app already extracted the design from the picture: open it untitled, so Save asks where.
+    const parsed = parseDocumentText(result.file.text);
+    if (!parsed.ok) {
+      await showLoadErrors(t('dialog.loadErrors.title'), result.file.name, parsed.errors);
+      return;
+    }
+    await openAsUntitled(parsed.document);
+    useUiStore.getState().toast('success', t('export.openedFromPicture', { name: result.file.name }));
+    return;
+  }
   const opened = await openText(result.file.text, result.file);
   if (opened) await getPlatform().rememberRecent(result.file);
 }

@@ -235,3 +235,28 @@ describe('DocumentFiles.read', () => {
     expect(await files.read(path.join(dir, 'missing.json'))).toMatchObject({ ok: false, message: expect.stringContaining('not found') });
   });
 });
+
+describe('opening an exported picture', () => {
+  it('returns the design a PNG carries, and never lets Save write over the picture', async () => {
+    const { embedDocumentInPng } = await import('../../shared/diagram/png-chunks');
+    const dir = await tempDir();
+    const picture = path.join(dir, 'design.png');
+    const icon = new Uint8Array(await readFile(path.join(__dirname, '../../build/icon.png')));
+    await writeFile(picture, embedDocumentInPng(icon, EDITED));
+    const files = new DocumentFiles();
+    const opened = await files.read(picture, false);
+    expect(opened.ok && opened.file.text).toBe(EDITED);
+    expect(files.isWritable(picture)).toBe(false);
+    const save = await files.saveTo({ path: picture, text: EDITED, expectedStamp: null, force: true });
+    expect(save.ok).toBe(false);
+  });
+
+  it('refuses a picture without a design', async () => {
+    const dir = await tempDir();
+    const picture = path.join(dir, 'plain.png');
+    await writeFile(picture, await readFile(path.join(__dirname, '../../build/icon.png')));
+    const opened = await new DocumentFiles().read(picture, false);
+    expect(opened.ok).toBe(false);
+    expect(!opened.ok && opened.reason === 'error' && opened.message).toContain('No Mailflow design');
+  });
+});
