@@ -11,9 +11,12 @@
  *   first paint = `mailflow:canvas-painted` − `mailflow:document-read` (the text is in hand → the
  *   document's first entities are on screen; parsing and validation included).
  * Then "Fit view", and for --seconds a scripted pan (mouse drag on the pane) followed by a zoom
- * (wheel in and out), sampling requestAnimationFrame deltas: mean fps, p95 and worst frame.
+ * (wheel in and out), sampling requestAnimationFrame deltas: mean fps, p95 and worst frame. Also
+ * a drag of a tenant at fit view (--seconds / 2) and the longest frame of zooming in across the
+ * level-of-detail threshold.
  * Prints a table, then one JSON line. Exit code 1 when 1,000 nodes are under 55 fps or first paint
- * is over 1 s.
+ * is over 1 s. BENCH_CSS='…' injects a style sheet before measuring (to try what a style costs).
+ * Results and what limits them: docs/performance.md.
  */
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -170,7 +173,35 @@ async function measure(nodesWanted) {
       step++;
     }
     const zoom = stats(await page.evaluate(() => window.__stopFrames()));
-    return { nodes: tenants * NODES_PER_TENANT, tenants, renderedAtFit: rendered, zoomAtFit, ...round(paint), pan, zoom, wheelSteps: step };
+
+    // Drag: a tenant in the middle of the design (with its connectors and rules) for half the time.
+    await page.locator('.react-flow__controls-fitview').click();
+    await page.waitForTimeout(300);
+    const dragged = await page.locator(`.react-flow__node[data-id="t${Math.floor(tenants / 2)}"]`).boundingBox();
+    await startFrames(page);
+    await page.mouse.move(dragged.x + 4, dragged.y + 3);
+    await page.mouse.down();
+    started = Date.now();
+    while (Date.now() - started < half) {
+      const a = ((Date.now() - started) / half) * Math.PI * 2;
+      await page.mouse.move(dragged.x + 4 + Math.sin(a) * 150, dragged.y + 3 + (1 - Math.cos(a)) * 80);
+      await page.waitForTimeout(16);
+    }
+    await page.mouse.up();
+    const drag = stats(await page.evaluate(() => window.__stopFrames()));
+
+    // Level-of-detail switch: zoom in step by step (the zoom-in button) until full cards appear;
+    // the longest frame is the cost of crossing the threshold.
+    await page.locator('.react-flow__controls-fitview').click();
+    await page.waitForTimeout(300);
+    await startFrames(page);
+    for (let i = 0; i < 25 && (await page.locator('.mf-card').count()) === 0; i++) {
+      await page.locator('.react-flow__controls-zoomin').click();
+      await page.waitForTimeout(120);
+    }
+    await page.waitForTimeout(300);
+    const lodSwitch = stats(await page.evaluate(() => window.__stopFrames()));
+    return { nodes: tenants * NODES_PER_TENANT, tenants, renderedAtFit: rendered, zoomAtFit, ...round(paint), pan, zoom, drag, wheelSteps: step, lodSwitchWorstMs: lodSwitch.worstFrameMs };
   } finally {
     await page.close();
   }
@@ -190,10 +221,10 @@ try {
 
 const pad = (s, n) => String(s).padStart(n);
 console.log(`canvas benchmark (headless Chromium 1440×900, ${seconds} s of pan + zoom at fit view)`);
-console.log(`${pad('nodes', 6)} ${pad('rendered', 8)} ${pad('zoom', 5)} ${pad('parse', 6)} ${pad('paint', 6)} | ${pad('pan fps', 7)} ${pad('p95', 5)} ${pad('worst', 6)} | ${pad('zoom fps', 8)} ${pad('p95', 5)} ${pad('worst', 6)}`);
+console.log(`${pad('nodes', 6)} ${pad('rendered', 8)} ${pad('zoom', 5)} ${pad('parse', 6)} ${pad('paint', 6)} | ${pad('pan fps', 7)} ${pad('p95', 5)} ${pad('worst', 6)} | ${pad('zoom fps', 8)} ${pad('p95', 5)} ${pad('worst', 6)} | ${pad('drag fps', 8)} ${pad('worst', 6)} | ${pad('LOD switch', 10)}`);
 for (const r of results) {
   console.log(
-    `${pad(r.nodes, 6)} ${pad(r.renderedAtFit, 8)} ${pad(r.zoomAtFit?.toFixed(2) ?? '?', 5)} ${pad(r.parseMs + 'ms', 6)} ${pad(r.firstPaintMs + 'ms', 6)} | ${pad(r.pan.meanFps, 7)} ${pad(r.pan.p95FrameMs, 5)} ${pad(r.pan.worstFrameMs, 6)} | ${pad(r.zoom.meanFps, 8)} ${pad(r.zoom.p95FrameMs, 5)} ${pad(r.zoom.worstFrameMs, 6)}`,
+    `${pad(r.nodes, 6)} ${pad(r.renderedAtFit, 8)} ${pad(r.zoomAtFit?.toFixed(2) ?? '?', 5)} ${pad(r.parseMs + 'ms', 6)} ${pad(r.firstPaintMs + 'ms', 6)} | ${pad(r.pan.meanFps, 7)} ${pad(r.pan.p95FrameMs, 5)} ${pad(r.pan.worstFrameMs, 6)} | ${pad(r.zoom.meanFps, 8)} ${pad(r.zoom.p95FrameMs, 5)} ${pad(r.zoom.worstFrameMs, 6)} | ${pad(r.drag.meanFps, 8)} ${pad(r.drag.worstFrameMs, 6)} | ${pad(r.lodSwitchWorstMs + 'ms', 10)}`,
   );
 }
 const target = results.find((r) => Math.abs(r.nodes - 1000) < 20);

@@ -3,7 +3,7 @@
  * copy only while a drag is in progress, and the final position is committed once on drag stop.
  * Selection lives in the UI store (never in the undo history).
  */
-import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent, type FocusEvent, type KeyboardEvent } from 'react';
 import {
   applyNodeChanges,
   Background,
@@ -50,10 +50,11 @@ function withSelection(nodes: FlowNode[], selection: ReadonlySet<string>): FlowN
   return changed ? out : nodes;
 }
 
-/** At low detail the dotted grid is a blur of dots costing a repaint of the whole pane per frame. */
+/**
+ * Zoomed out past the level-of-detail threshold (see nodes.tsx). The dotted grid is then not drawn
+ * (a blur of dots 2 px apart that repainted the whole pane every frame).
+ */
 const lowDetailSelector = (s: ReactFlowState) => s.transform[2] < LOW_DETAIL_ZOOM;
-/** Up to this many nodes, the viewport is composited while it moves (see `onMoveStart`). */
-const COMPOSITED_PAN_MAX_NODES = 2000;
 
 export function Canvas() {
   const { t, i18n } = useTranslation();
@@ -68,21 +69,6 @@ export function Canvas() {
   const wrapper = useRef<HTMLDivElement>(null);
   useCanvasPaintMark(doc);
   const lowDetail = useStore(lowDetailSelector);
-
-  // While the view moves, the viewport is its own compositor layer: panning moves pixels already
-  // drawn instead of repainting every node per frame (zooming shows them scaled until it ends,
-  // then they are drawn sharp at the new zoom). Set on the element directly: no React render.
-  // Measured (docs/performance.md): Chromium still splits the nodes into one layer per few nodes
-  // under it and re-layerizes them every frame, which costs more than repainting from about
-  // 2,000 nodes on; above that the viewport stays an ordinary layer.
-  const onMoveStart = useCallback(() => {
-    const viewport = wrapper.current?.querySelector<HTMLElement>('.react-flow__viewport');
-    if (viewport && nodesRef.current.length <= COMPOSITED_PAN_MAX_NODES) viewport.style.willChange = 'transform';
-  }, []);
-  const onMoveEnd = useCallback(() => {
-    const viewport = wrapper.current?.querySelector<HTMLElement>('.react-flow__viewport');
-    if (viewport) viewport.style.willChange = '';
-  }, []);
 
   // React Flow's own live message for arrow moves is English-only and nameless: ours replaces it.
   const ariaLabelConfig = useMemo(() => ({ 'node.a11yDescription.default': t('canvas.a11yNode'), 'node.a11yDescription.ariaLiveMessage': () => '' }), [t]);
@@ -129,7 +115,7 @@ export function Canvas() {
     // Drag positions and selection stay local; the document changes on drag stop. Measurements are
     // not copied into the nodes: every node has a fixed size, React Flow keeps what it measured,
     // and unchanged node objects keep their identity (so 1,000 nodes are not re-rendered per edit).
-    const keyboard = useUiStore.getState().dragging.length === 0;
+    const keyboard = useUiStore.getState().dragging.length === 0 && changes.some((c) => c.type === 'position');
     const byId = keyboard ? new Map(nodesRef.current.map((n) => [n.id, n] as const)) : null;
     // A connector or rule moved with the arrow keys stays in its tenant's column (moving it to
     // another tenant is "M"): drop that change instead of leaving it drawn out of place.
@@ -191,6 +177,27 @@ export function Canvas() {
     };
     setTimeout(tryFocus, 0);
   }, []);
+  // A focused node that is deleted (Delete key) would leave focus on the page body and a keyboard
+  // user at the top of the window: keep focus on the canvas, on its tenant or the first node.
+  const lastFocused = useRef<{ id: string; parentId?: string } | null>(null);
+  const onFocus = useCallback((event: FocusEvent<HTMLDivElement>) => {
+    const el = event.target as HTMLElement;
+    if (!el.classList.contains('react-flow__node')) return;
+    const id = el.dataset.id ?? '';
+    lastFocused.current = { id, parentId: nodesRef.current.find((n) => n.id === id)?.parentId };
+  }, []);
+  useEffect(() => {
+    const focused = lastFocused.current;
+    if (!focused || base.nodes.some((n) => n.id === focused.id)) return;
+    lastFocused.current = null;
+    const timer = setTimeout(() => {
+      if (document.activeElement && document.activeElement !== document.body) return;
+      const fallback = (focused.parentId && wrapper.current?.querySelector<HTMLElement>(`.react-flow__node[data-id="${CSS.escape(focused.parentId)}"]`)) || wrapper.current?.querySelector<HTMLElement>('.react-flow__node[tabindex="0"]');
+      fallback?.focus({ preventScroll: true });
+    }, 50);
+    return () => clearTimeout(timer);
+  }, [base]);
+
   const onMoveToTenant = useCallback(
     (tenantId: string) => {
       if (!moveRequest) return;
@@ -312,7 +319,7 @@ export function Canvas() {
   }, [reveal, flow]);
 
   return (
-    <div className="canvas-wrapper" ref={wrapper} onDragOver={onDragOver} onDrop={onDrop} onKeyDown={onKeyDown} data-testid="canvas">
+    <div className="canvas-wrapper" ref={wrapper} onDragOver={onDragOver} onDrop={onDrop} onKeyDown={onKeyDown} onFocus={onFocus} data-testid="canvas">
       <ReactFlow<FlowNode>
         nodes={nodes}
         edges={base.edges}
@@ -321,8 +328,6 @@ export function Canvas() {
         onSelectionChange={onSelectionChange}
         onNodeDragStart={onNodeDragStart}
         onNodeDragStop={onNodeDragStop}
-        onMoveStart={onMoveStart}
-        onMoveEnd={onMoveEnd}
         onPaneClick={() => useUiStore.getState().select([])}
         nodesConnectable={false}
         deleteKeyCode={null}
@@ -330,6 +335,9 @@ export function Canvas() {
         multiSelectionKeyCode={['Meta', 'Control']}
         snapToGrid={snapToGrid}
         snapGrid={[GRID, GRID]}
+        // Zoomed in, only what is on screen is mounted (few nodes, full cards). Zoomed out, the
+        // cheap low-detail boxes all stay mounted: mounting and unmounting the ones crossing the
+        // edge on every frame of a pan cost more than keeping them (docs/performance.md).
         onlyRenderVisibleElements={!lowDetail}
         minZoom={0.05}
         maxZoom={2.5}
@@ -340,7 +348,8 @@ export function Canvas() {
       >
         {!lowDetail && <Background variant={BackgroundVariant.Dots} gap={GRID} size={1.2} />}
         <Controls showInteractive={false} position="bottom-left" />
-        {showMinimap && <Minimap nodes={nodes} theme={theme} label={t('canvas.minimap')} />}
+        {/* The document's nodes, not the drag-local ones: the minimap is redrawn on commit, not per frame of a drag. */}
+        {showMinimap && <Minimap nodes={base.nodes} theme={theme} label={t('canvas.minimap')} />}
       </ReactFlow>
       <CanvasAnnouncer />
       {moveRequest && <MoveToTenantDialog request={moveRequest} tenants={doc.tenants} onMove={onMoveToTenant} onCancel={onCancelMove} />}

@@ -333,8 +333,9 @@ export const InternetNode = memo(function InternetNode({ data }: NodeProps & { d
 
 export const ZoneNode = memo(function ZoneNode({ data }: NodeProps & { data: ZoneData }) {
   const { t } = useTranslation();
+  const low = useLowDetail();
   return (
-    <div className={`mf-zone zone-${data.zone}`}>
+    <div className={`mf-zone zone-${data.zone}${low ? ' mf-zone-lod' : ''}`}>
       <div className="mf-zone-label">
         {data.zone === 'exo' ? <TenantIcon size={16} /> : <BuildingIcon size={16} />}
         {data.label}

@@ -92,8 +92,14 @@ test('M moves a selected connector to another tenant from a list, and it is anno
   await tabToNode(page, CONNECTOR);
   await page.keyboard.press('Enter');
   // Arrow keys do not pull a connector out of its tenant's column.
+  const connectorNode = page.getByLabel(CONNECTOR, { exact: true });
+  const placed = await connectorNode.evaluate((el) => (el as HTMLElement).style.transform);
   await page.keyboard.press('ArrowDown');
   await expect(announcer(page)).toContainText('stays in its tenant');
+  expect(await connectorNode.evaluate((el) => (el as HTMLElement).style.transform)).toBe(placed);
+  await page.getByLabel('Exchange Online tenant Contoso', { exact: true }).click({ position: { x: 30, y: 10 } });
+  await connectorNode.click();
+  expect(await connectorNode.evaluate((el) => (el as HTMLElement).style.transform)).toBe(placed);
 
   await page.keyboard.press('m');
   const dialog = page.getByRole('dialog', { name: 'Move to tenant' });
@@ -128,6 +134,8 @@ test('Delete deletes the focused selection; a tenant with contents asks first', 
   await page.keyboard.press('Delete');
   await expect.poll(async () => (await getDocument(page)).tenants.find((t) => t.name === 'Contoso')!.inboundConnectors).toHaveLength(0);
   await expect(announcer(page)).toHaveText(`Deleted ${CONNECTOR}.`);
+  // Focus stays on the canvas (on the connector's tenant), not on the page.
+  await expect(page.locator('.react-flow__node:focus')).toHaveAttribute('aria-label', 'Exchange Online tenant Contoso');
 
   await page.locator('body').click({ position: { x: 5, y: 5 } });
   await tabToNode(page, 'Exchange Online tenant Litware');
@@ -138,6 +146,7 @@ test('Delete deletes the focused selection; a tenant with contents asks first', 
   await confirm.getByRole('button', { name: 'Delete', exact: true }).click();
   await expect.poll(async () => (await getDocument(page)).tenants.map((t) => t.name)).toEqual(['Contoso']);
   await expect(announcer(page)).toHaveText(/^Deleted \d+ items\.$/);
+  await expect(page.locator('.react-flow__node:focus')).toHaveCount(1);
 });
 
 test('announcements are in Japanese in the Japanese UI', async ({ page }) => {
