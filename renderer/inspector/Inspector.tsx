@@ -168,18 +168,26 @@ function TenantInspector({ tenant }: { tenant: Tenant }) {
   );
 }
 
-function InboundInspector({ c }: { c: InboundConnector }) {
+/** Id, name, type and enabled: the same four fields head both kinds of connector. */
+function ConnectorGeneralSection<C extends InboundConnector | OutboundConnector>({ c, hintKey, save }: { c: C; hintKey: string; save: (next: C) => CommitOutcome }) {
   const { t } = useTranslation();
   const types = useOptions(CONNECTOR_TYPES, 'enums.connectorType');
+  return (
+    <Section title={t('inspector.general')}>
+      <IdField id={c.id} />
+      <TextField label={t('fields.name')} value={c.name} validate={validators.required} onCommit={(name) => save({ ...c, name })} />
+      <SelectField label={t('fields.connectorType')} value={c.connectorType} options={types} hint={t(hintKey)} onCommit={(connectorType) => save({ ...c, connectorType })} />
+      <CheckboxField label={t('fields.enabled')} checked={c.enabled} onCommit={(enabled) => save({ ...c, enabled })} />
+    </Section>
+  );
+}
+
+function InboundInspector({ c }: { c: InboundConnector }) {
+  const { t } = useTranslation();
   const save = (next: InboundConnector) => commitEntity(c.id, next);
   return (
     <>
-      <Section title={t('inspector.general')}>
-        <IdField id={c.id} />
-        <TextField label={t('fields.name')} value={c.name} validate={validators.required} onCommit={(name) => save({ ...c, name })} />
-        <SelectField label={t('fields.connectorType')} value={c.connectorType} options={types} hint={t('hints.inboundType')} onCommit={(connectorType) => save({ ...c, connectorType })} />
-        <CheckboxField label={t('fields.enabled')} checked={c.enabled} onCommit={(enabled) => save({ ...c, enabled })} />
-      </Section>
+      <ConnectorGeneralSection c={c} hintKey="hints.inboundType" save={save} />
       <Section title={t('inspector.identifySender')}>
         <ListField
           label={t('fields.senderIPAddresses')}
@@ -226,16 +234,10 @@ function InboundInspector({ c }: { c: InboundConnector }) {
 
 function OutboundInspector({ c }: { c: OutboundConnector }) {
   const { t } = useTranslation();
-  const types = useOptions(CONNECTOR_TYPES, 'enums.connectorType');
   const save = (next: OutboundConnector) => commitEntity(c.id, next);
   return (
     <>
-      <Section title={t('inspector.general')}>
-        <IdField id={c.id} />
-        <TextField label={t('fields.name')} value={c.name} validate={validators.required} onCommit={(name) => save({ ...c, name })} />
-        <SelectField label={t('fields.connectorType')} value={c.connectorType} options={types} hint={t('hints.outboundType')} onCommit={(connectorType) => save({ ...c, connectorType })} />
-        <CheckboxField label={t('fields.enabled')} checked={c.enabled} onCommit={(enabled) => save({ ...c, enabled })} />
-      </Section>
+      <ConnectorGeneralSection c={c} hintKey="hints.outboundType" save={save} />
       <Section title={t('inspector.routing')}>
         <ListField
           label={t('fields.recipientDomains')}
