@@ -4,9 +4,10 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../cli/main';
 import { memoryIO } from './memoryIO';
+import { SPEC_EXAMPLES_DIR } from '../specExamples';
 
 const root = join(__dirname, '../..');
-const examples = join(root, '../shared/spec/examples');
+const examples = SPEC_EXAMPLES_DIR;
 const point1 = readFileSync(join(examples, 'point-1-first-receipt.mailflow.json'), 'utf8');
 const throttling = readFileSync(join(examples, 'throttling.mailflow.json'), 'utf8');
 
@@ -131,7 +132,7 @@ describe('the installed command', () => {
     execFileSync(process.execPath, [join(root, 'scripts/build-cli.mjs')], { cwd: root });
   });
 
-  for (const file of readdirSync(examples).filter((f) => f.endsWith('.json'))) {
+  for (const file of readdirSync(examples).filter((f) => f.endsWith('.mailflow.json'))) {
     it(`npx mailflow check passes every scenario of ${file}`, () => {
       const r = spawnSync(process.execPath, [join(root, 'bin/mailflow.mjs'), 'check', join(examples, file)], { encoding: 'utf8' });
       expect(r.stderr).toBe('');

@@ -3,11 +3,12 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseDocumentText } from '../../shared/model/load';
 import { checkAll } from '../../shared/check';
+import { SPEC_EXAMPLES_DIR } from '../specExamples';
 
-const EXAMPLES = join(__dirname, '../../../shared/spec/examples');
+const EXAMPLES = SPEC_EXAMPLES_DIR;
 
 describe('spec examples', () => {
-  const files = readdirSync(EXAMPLES).filter((f) => f.endsWith('.json'));
+  const files = readdirSync(EXAMPLES).filter((f) => f.endsWith('.mailflow.json'));
   it('has the four examples of the spec', () => {
     expect(files.length).toBeGreaterThanOrEqual(4);
   });

@@ -8,9 +8,10 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseDocumentText, validateDocument, type LoadResult } from '../../shared/model/load';
+import { SPEC_EXAMPLES_DIR } from '../specExamples';
 
-const dir = join(__dirname, '../../../shared/spec/examples');
-const seeds = readdirSync(dir).map((f) => JSON.parse(readFileSync(join(dir, f), 'utf8')));
+const dir = SPEC_EXAMPLES_DIR;
+const seeds = readdirSync(dir).filter((f) => f.endsWith('.mailflow.json')).map((f) => JSON.parse(readFileSync(join(dir, f), 'utf8')));
 
 function assertWellFormed(r: LoadResult): void {
   if (r.ok) {

@@ -3,8 +3,9 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseDocumentText, serializeDocument, validateDocument } from '../../shared/model/load';
 import { CURRENT_VERSION } from '../../shared/model/schema';
+import { specExample } from '../specExamples';
 
-const example = readFileSync(join(__dirname, '../../../shared/spec/examples/point-2-certificate.mailflow.json'), 'utf8');
+const example = readFileSync(specExample('point-2-certificate.mailflow.json'), 'utf8');
 const base = () => JSON.parse(example);
 
 function errorsOf(raw: unknown) {

@@ -21,10 +21,10 @@ import {
 import type { TopologyDocument } from '../../shared/model/schema';
 import { validateDocument } from '../../shared/model/load';
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { specExample } from '../specExamples';
 
 const example = (() => {
-  const r = validateDocument(JSON.parse(readFileSync(join(__dirname, '../../../shared/spec/examples/point-1-first-receipt.mailflow.json'), 'utf8')));
+  const r = validateDocument(JSON.parse(readFileSync(specExample('point-1-first-receipt.mailflow.json'), 'utf8')));
   if (!r.ok) throw new Error('example invalid');
   return r.document;
 })();
