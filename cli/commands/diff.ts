@@ -1,28 +1,31 @@
 /**
- * `mailflow diff <a> <b> [--tenant <id>] [--json]`
+ * `mailflow diff <a> <b> [--tenant <id>] [--json] [--lang en|ja]`
  *
  * Compares the tenants of two documents (for example one imported from Exchange Online and the
  * designed one) per entity and field. With --tenant, the tenant of that id (or name) in each file;
  * without, tenants are paired by name, then id (a file with a single tenant pairs with a file with a
  * single tenant whatever their names). Exit code: 0 no differences, 1 differences, 2 bad input.
  */
-import { diffTenants, formatTenantDiff, type TenantDiff } from '../../shared/exo';
+import { diffTenants, formatTenantDiff, formatTenantOnlyIn, type TenantDiff } from '../../shared/exo';
 import { formatLoadErrors, parseDocumentText } from '../../shared/model/load';
 import type { Tenant, TopologyDocument } from '../../shared/model/schema';
 import { EXIT, type CliCommand, type CliIO } from '../types';
+import { langOption } from './core';
 
-const USAGE = 'mailflow diff <a> <b> [--tenant <id>] [--json]';
+const USAGE = 'mailflow diff <a> <b> [--tenant <id>] [--json] [--lang en|ja]';
 
 export const diffCommand: CliCommand = {
   name: 'diff',
   usage: [USAGE],
-  valueOptions: ['tenant'],
+  valueOptions: ['tenant', 'lang'],
   run(args, io) {
     const usage = `usage: ${USAGE}\n`;
     if (args.positionals.length !== 2) {
       io.stderr(`mailflow diff: expected two document files.\n${usage}`);
       return EXIT.invalid;
     }
+    // The output's language; a bad value is a usage error (exit 2) before anything is read.
+    const lang = langOption(args);
     const [pathA, pathB] = args.positionals;
     const docA = load(pathA, io);
     const docB = load(pathB, io);
@@ -63,9 +66,9 @@ export const diffCommand: CliCommand = {
       const brief = (t: Tenant) => ({ id: t.id, name: t.name });
       io.stdout(JSON.stringify({ a: pathA, b: pathB, identical, tenants: diffs, onlyInA: onlyInA.map(brief), onlyInB: onlyInB.map(brief) }, null, 2) + '\n');
     } else {
-      for (const d of diffs) io.stdout(formatTenantDiff(d, { a: pathA, b: pathB }));
-      for (const t of onlyInA) io.stdout(`- tenant "${t.name}" (${t.id}): only in ${pathA}\n`);
-      for (const t of onlyInB) io.stdout(`+ tenant "${t.name}" (${t.id}): only in ${pathB}\n`);
+      for (const d of diffs) io.stdout(formatTenantDiff(d, { a: pathA, b: pathB }, lang));
+      for (const t of onlyInA) io.stdout(formatTenantOnlyIn(t, pathA, 'a', lang));
+      for (const t of onlyInB) io.stdout(formatTenantOnlyIn(t, pathB, 'b', lang));
     }
     return identical ? EXIT.ok : EXIT.failed;
   },

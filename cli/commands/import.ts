@@ -1,5 +1,5 @@
 /**
- * `mailflow import --tenant-name <name> <files…> --out <file> [--into <existing.mailflow.json>] [--json]`
+ * `mailflow import --tenant-name <name> <files…> --out <file> [--into <existing.mailflow.json>] [--json] [--lang en|ja]`
  *
  * Reads Exchange Online PowerShell JSON (Get-AcceptedDomain, Get-InboundConnector,
  * Get-OutboundConnector, Get-TransportRule, Get-OrganizationConfig piped to ConvertTo-Json), builds
@@ -10,20 +10,23 @@ import { decodeExoBytes, formatImportReport, importExoFiles, type ExoFile } from
 import { formatLoadErrors, parseDocumentText, serializeDocument, validateDocument } from '../../shared/model/load';
 import type { TopologyDocument } from '../../shared/model/schema';
 import { EXIT, type CliCommand } from '../types';
+import { langOption } from './core';
 
 const optionText = (v: string | true | undefined): string | null => (typeof v === 'string' ? v : null);
 
-const USAGE = 'mailflow import --tenant-name <name> <files…> --out <file> [--into <existing.mailflow.json>] [--json]';
+const USAGE = 'mailflow import --tenant-name <name> <files…> --out <file> [--into <existing.mailflow.json>] [--json] [--lang en|ja]';
 
 export const importCommand: CliCommand = {
   name: 'import',
   usage: [USAGE],
-  valueOptions: ['tenant-name', 'out', 'into'],
+  valueOptions: ['tenant-name', 'out', 'into', 'lang'],
   run(args, io) {
     const tenantName = optionText(args.options['tenant-name']);
     const out = optionText(args.options.out);
     const into = optionText(args.options.into);
     const json = args.options.json === true;
+    // The report's language; a bad value is a usage error (exit 2) before anything is read.
+    const lang = langOption(args);
     const usage = `usage: ${USAGE}\n`;
     if (!tenantName || !tenantName.trim()) {
       io.stderr(`mailflow import: --tenant-name <name> is required (the tenant the files describe).\n${usage}`);
@@ -81,8 +84,8 @@ export const importCommand: CliCommand = {
     if (json) {
       io.stdout(JSON.stringify({ out, tenantId: result.report.tenantId, report: result.report }, null, 2) + '\n');
     } else {
-      io.stdout(formatImportReport(result.report));
-      io.stdout(`\nWrote ${out}.\n`);
+      io.stdout(formatImportReport(result.report, lang));
+      io.stdout(lang === 'ja' ? `\n${out} に書き込みました。\n` : `\nWrote ${out}.\n`);
     }
     return EXIT.ok;
   },

@@ -8,7 +8,7 @@
  */
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { importExoFiles, type ExoFile, type ImportError, type ImportOutcome, type ImportReport } from '../../shared/exo';
+import { importExoFiles, reasonText, valueText, type ExoFile, type ImportError, type ImportOutcome, type ImportReport } from '../../shared/exo';
 import type { TopologyDocument } from '../../shared/model/schema';
 import { computeAutoLayout } from '../canvas/layout';
 import { confirmDiscardChanges, openAsUntitled } from '../files/fileController';
@@ -185,8 +185,8 @@ export function ImportExoDialog({ onClose }: { onClose: () => void }) {
 /** The import report as the user reads it before applying: counts, then per file what was left out or converted. */
 export function ImportReportView({ report }: { report: ImportReport }) {
   const { t, i18n } = useTranslation();
-  // shared/exo writes its reasons in English only; say so rather than mix languages silently.
-  const reasonsInEnglish = !i18n.language?.startsWith('en');
+  // The reasons come from shared/exo's bilingual table, in the language the UI shows.
+  const lang = i18n.language?.startsWith('ja') ? 'ja' : 'en';
   const c = report.counts;
   return (
     <section className="import-report" aria-label={t('integrations.import.reportTitle')}>
@@ -214,7 +214,6 @@ export function ImportReportView({ report }: { report: ImportReport }) {
         )}
         {c.entries > 0 && <li>{t('integrations.import.entriesCount', { count: c.entries })}</li>}
       </ul>
-      {reasonsInEnglish && c.entries > 0 && <p className="muted small">{t('integrations.import.reasonsInEnglish')}</p>}
       {report.files.map((file) => {
         const listed = file.objects.filter((o) => o.outcome !== 'imported' || o.entries.length > 0);
         return (
@@ -249,8 +248,8 @@ export function ImportReportView({ report }: { report: ImportReport }) {
                           </>
                         )}
                         <td>{entry && <code>{entry.property}</code>}</td>
-                        <td className="import-value">{entry?.value}</td>
-                        <td>{entry?.reason}</td>
+                        <td className="import-value">{entry && valueText(entry, lang)}</td>
+                        <td>{entry && reasonText(entry, lang)}</td>
                       </tr>
                     ));
                   })}

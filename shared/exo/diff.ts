@@ -7,7 +7,9 @@
  * are compared as Exchange compares them: domain lists as case-insensitive sets, an absent or empty
  * rule condition as "not set", `x.x.x.x/32` as `x.x.x.x`.
  */
+import type { Lang } from '../engine/types';
 import type { AcceptedDomain, InboundConnector, OutboundConnector, Tenant, TransportRule } from '../model/schema';
+import { DIFF_TEXT } from './messages';
 
 export type DiffEntityKind = 'tenant' | 'acceptedDomain' | 'inboundConnector' | 'outboundConnector' | 'transportRule';
 
@@ -211,42 +213,38 @@ function unique(list: string[]): string[] {
 // ---------------------------------------------------------------------------------------------
 // Human output
 
-const KIND_LABEL: Record<DiffEntityKind, string> = {
-  tenant: 'tenant',
-  acceptedDomain: 'accepted domain',
-  inboundConnector: 'inbound connector',
-  outboundConnector: 'outbound connector',
-  transportRule: 'mail flow rule',
-};
-
-function show(v: unknown): string {
-  if (v === null || v === undefined) return '(not set)';
-  if (Array.isArray(v)) return v.length ? v.join(', ') : '(none)';
+function show(v: unknown, lang: Lang): string {
+  const text = DIFF_TEXT[lang];
+  if (v === null || v === undefined) return text.notSet;
+  if (Array.isArray(v)) return v.length ? v.join(', ') : text.none;
   return typeof v === 'string' ? JSON.stringify(v) : String(v);
 }
 
 /** One line per entity (`+` only in b, `-` only in a, `~` changed), one indented line per field. */
-export function formatTenantDiff(diff: TenantDiff, labels: { a: string; b: string } = { a: 'a', b: 'b' }): string {
+export function formatTenantDiff(diff: TenantDiff, labels: { a: string; b: string } = { a: 'a', b: 'b' }, lang: Lang = 'en'): string {
+  const text = DIFF_TEXT[lang];
   const lines: string[] = [];
-  lines.push(
-    `Tenant "${diff.a.name}" (${diff.a.id}) in ${labels.a} vs "${diff.b.name}" (${diff.b.id}) in ${labels.b}: ` +
-      (diff.identical ? 'no differences.' : `${diff.changes.length} difference(s).`),
-  );
+  lines.push(text.header(diff.a, labels.a, diff.b, labels.b, diff.identical, diff.changes.length));
   for (const c of diff.changes) {
-    const label = `${KIND_LABEL[c.kind]} "${c.name}"`;
-    if (c.change === 'added') lines.push(`+ ${label}: only in ${labels.b}`);
-    else if (c.change === 'removed') lines.push(`- ${label}: only in ${labels.a}`);
+    const label = text.entity(text.kinds[c.kind], c.name);
+    if (c.change === 'added') lines.push(`+ ${label}: ${text.onlyIn(labels.b)}`);
+    else if (c.change === 'removed') lines.push(`- ${label}: ${text.onlyIn(labels.a)}`);
     else {
       lines.push(`~ ${label}`);
       for (const f of c.fields) {
         if (f.added || f.removed) {
           const parts: string[] = [];
-          if (f.added?.length) parts.push(`added ${f.added.join(', ')}`);
-          if (f.removed?.length) parts.push(`removed ${f.removed.join(', ')}`);
-          lines.push(`    ${f.field}: ${parts.join('; ')}`);
-        } else lines.push(`    ${f.field}: ${show(f.old)} → ${show(f.new)}`);
+          if (f.added?.length) parts.push(text.added(f.added.join(', ')));
+          if (f.removed?.length) parts.push(text.removed(f.removed.join(', ')));
+          lines.push(`    ${f.field}: ${parts.join(text.listSeparator)}`);
+        } else lines.push(`    ${f.field}: ${show(f.old, lang)} → ${show(f.new, lang)}`);
       }
     }
   }
   return lines.join('\n') + '\n';
+}
+
+/** The line for a tenant found in only one of the two documents. */
+export function formatTenantOnlyIn(tenant: { id: string; name: string }, label: string, side: 'a' | 'b', lang: Lang = 'en'): string {
+  return `${side === 'a' ? '-' : '+'} ${DIFF_TEXT[lang].tenantOnlyIn(tenant.name, tenant.id, label)}\n`;
 }

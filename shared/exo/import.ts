@@ -42,7 +42,8 @@ import {
   type ExoCmdlet,
 } from './cmdlets';
 import { parseExoJson } from './json';
-import type { ImportEntry, ImportFileReport, ImportObjectReport, ImportReport } from './report';
+import { PROPERTY_NOTES, type ImportReasonCode, type ReasonParams, type RulePartKind } from './messages';
+import { reportEntry, type ImportEntry, type ImportFileReport, type ImportObjectReport, type ImportReport } from './report';
 import {
   Props,
   asBool,
@@ -290,37 +291,10 @@ const DISPLAY: Record<string, (v: unknown) => string | null> = {
   connectorsource: (v) => asEnum(v, CONNECTOR_SOURCE),
 };
 
-/** Why a property that is not mapped matters, for the report; a generic reason otherwise. */
-const REASONS: Record<string, string> = {
-  associatedaccepteddomains: 'limits the connector to these accepted domains; the model applies a connector to all of its tenant\'s domains',
-  trustedorganizations: 'cross-organization trust is not modelled',
-  cloudservicesmailenabled: 'hybrid cross-premises headers (set by the Hybrid Configuration wizard); they do not change attribution in the model',
-  treatmessagesasinternal: 'treating messages as internal is not modelled',
-  efskipips: 'Enhanced Filtering for Connectors (which IP spam filtering looks at) is not modelled',
-  efskiplastip: 'Enhanced Filtering for Connectors is not modelled',
-  efusers: 'Enhanced Filtering for Connectors is not modelled',
-  eftestmode: 'Enhanced Filtering for Connectors is not modelled',
-  efskipmailgateway: 'Enhanced Filtering for Connectors is not modelled',
-  scanandroprecipients: 'Enhanced Filtering for Connectors is not modelled',
-  comment: 'a comment; the format has no field for it',
-  comments: 'a comment; the format has no field for it',
-  connectorsource: 'how the connector was created (for example by the Hybrid Configuration wizard); not modelled',
-  tlssettings: 'outbound TLS requirements are not modelled (mail is routed as if TLS succeeds)',
-  tlsdomain: 'outbound TLS requirements are not modelled',
-  senderrewritingenabled: 'sender rewriting (SRS) is not modelled',
-  testmode: 'connector test mode is not modelled',
-  default: 'the default accepted domain; the format has no field for it',
-  initialdomain: 'the tenant\'s initial *.onmicrosoft.com domain; not distinguished in the model',
-  iscoexistencedomain: 'the hybrid coexistence (mail.onmicrosoft.com) domain; not distinguished in the model',
-  outboundonly: 'an outbound-only domain is not modelled',
-  addressbookenabled: 'recipient lookup (Directory-Based Edge Blocking) follows the domain type in the model',
-  authenticationtype: 'a sign-in setting; unrelated to mail flow',
-  liveidinstancetype: 'a sign-in setting; unrelated to mail flow',
-  ruleerroraction: 'what Exchange does when the rule fails to process; not modelled',
-  senderaddresslocation: 'the simulation reads the header From when the scenario gives one, else MAIL FROM',
-};
+/** How a leftover property is explained; null for the per-property note (or the generic reason). */
+type LeftoverReason = { code: ImportReasonCode; params?: ReasonParams } | null;
 
-function leftovers(p: Props, entries: ImportEntry[], reasonFor?: (lowerKey: string) => string | null): string[] {
+function leftovers(p: Props, entries: ImportEntry[], reasonFor?: (lowerKey: string) => LeftoverReason): string[] {
   const unmapped: string[] = [];
   for (const key of p.keys()) {
     if (p.used.has(key)) continue;
@@ -330,11 +304,10 @@ function leftovers(p: Props, entries: ImportEntry[], reasonFor?: (lowerKey: stri
     if (isEmptyValue(value)) continue;
     if (DEFAULT_VALUES[lower]?.(value)) continue;
     unmapped.push(key);
-    entries.push({
-      property: key,
-      value: shortValue(DISPLAY[lower]?.(value) ?? value),
-      reason: reasonFor?.(lower) ?? REASONS[lower] ?? 'not part of the model (format version 1); left out',
-    });
+    // Why a property the model has no field for matters: shared/exo/messages.ts PROPERTY_NOTES.
+    const reason: NonNullable<LeftoverReason> =
+      reasonFor?.(lower) ?? (Object.hasOwn(PROPERTY_NOTES, lower) ? { code: 'property-note', params: { property: lower } } : { code: 'not-in-model' });
+    entries.push(reportEntry(key, shortValue(DISPLAY[lower]?.(value) ?? value), reason.code, reason.params));
   }
   return unmapped;
 }
@@ -353,14 +326,14 @@ function importAcceptedDomain(p: Props, ctx: Ctx): ImportObjectReport {
   const pattern = asDomainPattern(rawDomain);
   const name = asText(p.get('Name')) ?? shortValue(rawDomain);
   if (!pattern || pattern === '*') {
-    entries.push({ property: 'DomainName', value: shortValue(rawDomain), reason: 'not a domain name; the accepted domain was not imported' });
+    entries.push(reportEntry('DomainName', shortValue(rawDomain), 'domain-not-a-domain-name'));
     return { name, entityId: null, outcome: 'skipped', entries };
   }
   // An accepted domain written "*.contoso.com" is the domain with its subdomains.
   const wildcard = pattern.startsWith('*.');
   const domainName = wildcard ? pattern.slice(2) : pattern;
   if (name !== domainName && name !== pattern) {
-    entries.push({ property: 'Name', value: shortValue(name), reason: 'the accepted domain object\'s name; the model names it by its domain' });
+    entries.push(reportEntry('Name', shortValue(name), 'domain-object-name'));
   }
 
   const rawType = p.get('DomainType');
@@ -373,25 +346,20 @@ function importAcceptedDomain(p: Props, ctx: Ctx): ImportObjectReport {
     // domain is accepted) and, since the import lists no recipients, for routing too: every recipient
     // of the domain leaves through the tenant's outbound connector ("Manage accepted domains").
     domainType = 'InternalRelay';
-    entries.push({
-      property: 'DomainType',
-      value: 'ExternalRelay',
-      reason:
-        'ExternalRelay is not in format version 1; imported as InternalRelay, which the simulation treats the same way here (the domain is accepted, and with no recipients listed every recipient goes out through the outbound connector). The PowerShell export never changes an ExternalRelay domain.',
-    });
+    entries.push(reportEntry('DomainType', 'ExternalRelay', 'domain-external-relay'));
   } else {
-    entries.push({ property: 'DomainType', value: shortValue(rawType), reason: 'not Authoritative, InternalRelay or ExternalRelay; the accepted domain was not imported' });
+    entries.push(reportEntry('DomainType', shortValue(rawType), 'domain-type-unknown'));
     return { name: domainName, entityId: null, outcome: 'skipped', entries };
   }
 
   let matchSubDomains = asBool(p.get('MatchSubDomains')) === true || wildcard;
   if (matchSubDomains && domainType !== 'InternalRelay') {
     // Set-AcceptedDomain: MatchSubDomains is only valid on InternalRelay domains.
-    entries.push({ property: 'MatchSubDomains', value: 'True', reason: 'only InternalRelay domains can match subdomains; left out for this Authoritative domain' });
+    entries.push(reportEntry('MatchSubDomains', 'True', 'domain-subdomains-authoritative'));
     matchSubDomains = false;
   }
   if (ctx.tenant.acceptedDomains.some((d) => d.domainName.toLowerCase() === domainName.toLowerCase())) {
-    entries.push({ property: 'DomainName', value: domainName, reason: 'the same domain appeared earlier in the import; this copy was not imported' });
+    entries.push(reportEntry('DomainName', domainName, 'domain-duplicate'));
     leftovers(p, entries);
     return { name: domainName, entityId: null, outcome: 'skipped', entries };
   }
@@ -407,16 +375,12 @@ function importOrganizationConfig(p: Props, ctx: Ctx): ImportObjectReport {
   const entries: ImportEntry[] = [];
   const name = nameOf(p, 'Organization configuration');
   if (!p.has('RejectDirectSend')) {
-    entries.push({
-      property: 'RejectDirectSend',
-      value: '(absent)',
-      reason: 'this output has no RejectDirectSend (older module or tenant); left off in the design',
-    });
+    entries.push(reportEntry('RejectDirectSend', '(absent)', 'org-reject-direct-send-absent'));
   } else {
     const raw = p.get('RejectDirectSend');
     const v = asBool(raw);
     if (v === null && raw !== null) {
-      entries.push({ property: 'RejectDirectSend', value: shortValue(raw), reason: 'not true or false; left off in the design' });
+      entries.push(reportEntry('RejectDirectSend', shortValue(raw), 'org-reject-direct-send-invalid'));
     }
     ctx.tenant.rejectDirectSend = v === true;
   }
@@ -424,11 +388,7 @@ function importOrganizationConfig(p: Props, ctx: Ctx): ImportObjectReport {
   // settings one by one would bury the report, so they are counted instead.
   const others = p.keys().filter((k) => !p.used.has(k) && !METADATA_PROPERTIES.has(k.toLowerCase()) && !isEmptyValue(p.raw[k]));
   if (others.length) {
-    entries.push({
-      property: '(other properties)',
-      value: `${others.length} set`,
-      reason: 'organization-wide settings other than RejectDirectSend do not take part in the modelled mail flow; not read',
-    });
+    entries.push(reportEntry('(other properties)', `${others.length} set`, 'org-other-properties', { count: others.length }));
   }
   return { name, entityId: null, outcome: 'imported', entries };
 }
@@ -439,13 +399,13 @@ function importOrganizationConfig(p: Props, ctx: Ctx): ImportObjectReport {
 function connectorType(p: Props, entries: ImportEntry[]): InboundConnector['connectorType'] | null {
   const raw = p.get('ConnectorType');
   const t = asEnum(raw, CONNECTOR_TYPE);
-  if (!t) entries.push({ property: 'ConnectorType', value: shortValue(raw), reason: 'not OnPremises or Partner, the connector kinds the model knows; the connector was not imported' });
+  if (!t) entries.push(reportEntry('ConnectorType', shortValue(raw), 'connector-type-unknown'));
   return t;
 }
 
-function enabledOf(p: Props, entries: ImportEntry[], what: string): boolean {
+function enabledOf(p: Props, entries: ImportEntry[]): boolean {
   const enabled = asBool(p.get('Enabled'));
-  if (enabled === false) entries.push({ property: 'Enabled', value: 'False', reason: `the ${what} is disabled in Exchange Online; imported disabled` });
+  if (enabled === false) entries.push(reportEntry('Enabled', 'False', 'connector-disabled'));
   return enabled !== false;
 }
 
@@ -455,7 +415,7 @@ function domainList(p: Props, property: string, entries: ImportEntry[]): string[
     const d = asDomainPattern(item);
     if (d) {
       if (!out.some((x) => x.toLowerCase() === d.toLowerCase())) out.push(d);
-    } else entries.push({ property, value: shortValue(item), reason: 'not a domain, *.domain or *; this value was left out' });
+    } else entries.push(reportEntry(property, shortValue(item), 'domain-list-value-invalid'));
   }
   return out;
 }
@@ -468,21 +428,17 @@ function importInboundConnector(p: Props, ctx: Ctx): ImportObjectReport {
     leftovers(p, entries);
     return { name, entityId: null, outcome: 'skipped', entries };
   }
-  const enabled = enabledOf(p, entries, 'connector');
+  const enabled = enabledOf(p, entries);
 
   const senderIPAddresses: string[] = [];
   for (const item of asList(p.get('SenderIPAddresses'))) {
     const r = ipEntryToCidrs(item);
     if (!r.ok) {
-      entries.push({ property: 'SenderIPAddresses', value: shortValue(item), reason: `${r.reason}; this value was left out` });
+      entries.push(reportEntry('SenderIPAddresses', shortValue(item), r.code));
       continue;
     }
     if (r.converted) {
-      entries.push({
-        property: 'SenderIPAddresses',
-        value: shortValue(item),
-        reason: `the range is not one CIDR block; converted to ${r.cidrs.length} block(s): ${shortValue(r.cidrs.join(', '), 120)}`,
-      });
+      entries.push(reportEntry('SenderIPAddresses', shortValue(item), 'ip-range-converted', { count: r.cidrs.length, blocks: shortValue(r.cidrs.join(', '), 120) }));
     }
     for (const c of r.cidrs) if (!senderIPAddresses.includes(c)) senderIPAddresses.push(c);
   }
@@ -490,11 +446,7 @@ function importInboundConnector(p: Props, ctx: Ctx): ImportObjectReport {
   const rawCert = p.get('TlsSenderCertificateName');
   const tlsSenderCertificateName = asCertificateName(rawCert);
   if (tlsSenderCertificateName === null && !isEmptyValue(rawCert)) {
-    entries.push({
-      property: 'TlsSenderCertificateName',
-      value: shortValue(rawCert),
-      reason: 'not a certificate name the model can hold (a domain or *.domain); left out, so the connector matches by IP only',
-    });
+    entries.push(reportEntry('TlsSenderCertificateName', shortValue(rawCert), 'certificate-name-invalid'));
   }
   const senderDomains = domainList(p, 'SenderDomains', entries);
   const connector: InboundConnector = {
@@ -511,7 +463,7 @@ function importInboundConnector(p: Props, ctx: Ctx): ImportObjectReport {
   };
   leftovers(p, entries);
   if (ctx.tenant.inboundConnectors.some((c) => c.name.toLowerCase() === name.toLowerCase())) {
-    entries.push({ property: 'Name', value: name, reason: 'an inbound connector of this name appeared earlier in the import; this copy was not imported' });
+    entries.push(reportEntry('Name', name, 'inbound-duplicate'));
     return { name, entityId: null, outcome: 'skipped', entries };
   }
   connector.id = ctx.ids.take(`${ctx.tenantId}-in-${slug(name) || 'connector'}`);
@@ -544,25 +496,21 @@ function importOutboundConnector(p: Props, ctx: Ctx): ImportObjectReport {
     leftovers(p, entries);
     return { name, entityId: null, outcome: 'skipped', entries };
   }
-  let enabled = enabledOf(p, entries, 'connector');
+  let enabled = enabledOf(p, entries);
   let outcome: ImportObjectReport['outcome'] = enabled ? 'imported' : 'disabled';
 
   const smartHosts: string[] = [];
   for (const item of asList(p.get('SmartHosts'))) {
     const h = smartHostOf(item);
     if (h) smartHosts.push(h);
-    else entries.push({ property: 'SmartHosts', value: shortValue(item), reason: 'not a host name or IPv4 address; this value was left out' });
+    else entries.push(reportEntry('SmartHosts', shortValue(item), 'smart-host-invalid'));
   }
   const scoped = asBool(p.get('IsTransportRuleScoped')) === true;
   if (scoped) {
     // A connector scoped to transport rules is used only by rules that route through it
     // (RouteMessageOutboundConnector), which the model does not have; as an ordinary connector it
     // would capture mail it never sees in Exchange Online.
-    entries.push({
-      property: 'IsTransportRuleScoped',
-      value: 'True',
-      reason: 'used only by mail flow rules that route through it, which the simulation does not model; kept disabled and named "[not evaluated]"',
-    });
+    entries.push(reportEntry('IsTransportRuleScoped', 'True', 'outbound-rule-scoped'));
     name += NOT_EVALUATED_SUFFIX;
     enabled = false;
     outcome = 'not-evaluated';
@@ -580,7 +528,7 @@ function importOutboundConnector(p: Props, ctx: Ctx): ImportObjectReport {
   };
   leftovers(p, entries);
   if (ctx.tenant.outboundConnectors.some((c) => c.name.toLowerCase() === name.toLowerCase())) {
-    entries.push({ property: 'Name', value: name, reason: 'an outbound connector of this name appeared earlier in the import; this copy was not imported' });
+    entries.push(reportEntry('Name', name, 'outbound-duplicate'));
     return { name, entityId: null, outcome: 'skipped', entries };
   }
   connector.id = ctx.ids.take(`${ctx.tenantId}-out-${slug(name.replace(NOT_EVALUATED_SUFFIX, '')) || 'connector'}`);
@@ -630,36 +578,36 @@ function importTransportRule(p: Props, ctx: Ctx): ImportObjectReport {
   let name = nameOf(p, '(unnamed rule)');
   /** Parts the simulation cannot evaluate, by property; the rule is kept but disabled when any. */
   const unevaluable: string[] = [];
-  const notEvaluated = (property: string, value: unknown, reason: string) => {
+  const notEvaluated = (property: string, value: unknown, code: ImportReasonCode, params?: ReasonParams) => {
     unevaluable.push(property);
-    entries.push({ property, value: shortValue(value), reason });
+    entries.push(reportEntry(property, shortValue(value), code, params));
   };
 
   const rawPriority = p.get('Priority');
   const priorityNumber = typeof rawPriority === 'string' && /^\d+$/.test(rawPriority) ? Number(rawPriority) : rawPriority;
   const priority =
     typeof priorityNumber === 'number' && Number.isInteger(priorityNumber) && priorityNumber >= 0 && priorityNumber <= 100_000 ? priorityNumber : null;
-  if (priority === null) entries.push({ property: 'Priority', value: shortValue(rawPriority), reason: 'not a whole number from 0; the rule is placed after the others' });
+  if (priority === null) entries.push(reportEntry('Priority', shortValue(rawPriority), 'rule-priority-invalid'));
 
   const rawState = p.get('State');
   const state = asEnum(rawState, RULE_STATE);
   let enabled = state !== 'Disabled';
   let outcome: ImportObjectReport['outcome'] = 'imported';
   if (state === 'Disabled') {
-    entries.push({ property: 'State', value: 'Disabled', reason: 'the rule is disabled in Exchange Online; imported disabled' });
+    entries.push(reportEntry('State', 'Disabled', 'rule-disabled'));
     outcome = 'disabled';
   } else if (state === null && rawState !== undefined && rawState !== null) {
-    entries.push({ property: 'State', value: shortValue(rawState), reason: 'not Enabled or Disabled; imported as enabled' });
+    entries.push(reportEntry('State', shortValue(rawState), 'rule-state-unknown'));
   }
   const rawMode = p.get('Mode');
   const mode = asEnum(rawMode, RULE_MODE);
   if (mode === 'Audit' || mode === 'AuditAndNotify') {
     // Test mode: Exchange evaluates the rule but does not enforce its actions ("Mail flow rule procedures").
-    entries.push({ property: 'Mode', value: mode, reason: 'the rule is in test mode, so Exchange does not enforce its actions; imported disabled' });
+    entries.push(reportEntry('Mode', mode, 'rule-test-mode'));
     enabled = false;
     outcome = 'disabled';
   } else if (mode === null && rawMode !== undefined && rawMode !== null) {
-    entries.push({ property: 'Mode', value: shortValue(rawMode), reason: 'not Audit, AuditAndNotify or Enforce; treated as Enforce' });
+    entries.push(reportEntry('Mode', shortValue(rawMode), 'rule-mode-unknown'));
   }
 
   // Conditions.
@@ -669,13 +617,13 @@ function importTransportRule(p: Props, ctx: Ctx): ImportObjectReport {
   if (!isEmptyValue(sentTo)) {
     const s = asEnum(sentTo, TO_USER_SCOPE);
     if (s === 'InOrganization' || s === 'NotInOrganization') conditions.sentToScope = s;
-    else notEvaluated('SentToScope', sentTo, 'only InOrganization and NotInOrganization are modelled');
+    else notEvaluated('SentToScope', sentTo, 'rule-sent-to-scope-unmodelled');
   }
   const fromScope = p.get('FromScope');
   if (!isEmptyValue(fromScope)) {
     const s = asEnum(fromScope, FROM_USER_SCOPE);
     if (s) conditions.fromScope = s;
-    else notEvaluated('FromScope', fromScope, 'not InOrganization or NotInOrganization');
+    else notEvaluated('FromScope', fromScope, 'rule-from-scope-unknown');
   }
   const domains = (property: string): string[] | undefined => {
     const raw = p.get(property);
@@ -683,7 +631,7 @@ function importTransportRule(p: Props, ctx: Ctx): ImportObjectReport {
     for (const item of asList(raw)) {
       const d = asPlainDomain(item);
       if (d) out.push(d);
-      else notEvaluated(property, item, 'not a domain name the model can compare');
+      else notEvaluated(property, item, 'rule-domain-uncomparable');
     }
     return out.length ? out : undefined;
   };
@@ -704,14 +652,14 @@ function importTransportRule(p: Props, ctx: Ctx): ImportObjectReport {
   const code = asText(rawCode);
   if (code) {
     if (patterns.rejectStatusCode.test(code)) actions.rejectMessageEnhancedStatusCode = code;
-    else notEvaluated('RejectMessageEnhancedStatusCode', rawCode, 'not 5.7.1 or 5.7.900-5.7.999');
+    else notEvaluated('RejectMessageEnhancedStatusCode', rawCode, 'rule-status-code-invalid');
   }
   if (asBool(p.get('DeleteMessage')) === true) actions.deleteMessage = true;
   const redirect: string[] = [];
   for (const item of asList(p.get('RedirectMessageTo'))) {
     const a = typeof item === 'string' ? item.replace(/^smtp:/i, '') : asText((item as ExoObject | null)?.PrimarySmtpAddress);
     if (a && isEmail(a)) redirect.push(a);
-    else notEvaluated('RedirectMessageTo', item, 'not an e-mail address (a recipient name cannot be resolved here)');
+    else notEvaluated('RedirectMessageTo', item, 'rule-redirect-not-address');
   }
   if (redirect.length) actions.redirectMessageTo = redirect;
   const headerName = asText(p.get('SetHeaderName'));
@@ -719,28 +667,28 @@ function importTransportRule(p: Props, ctx: Ctx): ImportObjectReport {
   if (headerName) {
     actions.setHeaderName = headerName;
     actions.setHeaderValue = headerValue ?? null;
-  } else if (headerValue) entries.push({ property: 'SetHeaderValue', value: shortValue(headerValue), reason: 'a header value without a header name; left out' });
+  } else if (headerValue) entries.push(reportEntry('SetHeaderValue', shortValue(headerValue), 'rule-header-value-without-name'));
   if (asBool(p.get('StopRuleProcessing')) === true) actions.stopRuleProcessing = true;
 
   // Settings that change when the rule applies.
   for (const dateProp of ['ActivationDate', 'ExpiryDate']) {
     const v = p.get(dateProp);
-    if (!isEmptyValue(v)) notEvaluated(dateProp, v, 'the rule applies only in a time window, which the simulation does not model');
+    if (!isEmptyValue(v)) notEvaluated(dateProp, v, 'rule-time-window');
   }
   const location = p.get('SenderAddressLocation');
   const locationName = typeof location === 'string' ? SENDER_ADDRESS_LOCATION_NAMES.find((n) => n.toLowerCase() === location.toLowerCase()) : undefined;
   const usesSender = !!conditions.senderDomainIs || !!exceptions.exceptIfSenderDomainIs || !!conditions.fromScope;
   if (!isEmptyValue(location) && locationName !== 'Header' && usesSender) {
-    notEvaluated('SenderAddressLocation', location, 'sender conditions read the envelope here; the simulation reads the header From when the scenario gives one');
+    notEvaluated('SenderAddressLocation', location, 'rule-sender-location-envelope');
   } else if (!isEmptyValue(location) && locationName !== 'Header') {
-    entries.push({ property: 'SenderAddressLocation', value: shortValue(location), reason: 'no sender condition uses it; left out' });
+    entries.push(reportEntry('SenderAddressLocation', shortValue(location), 'rule-sender-location-unused'));
   }
 
   // Whatever else is set is a condition, exception or action the model does not have.
   const unmapped = leftovers(p, entries, (lower) => {
     if (RULE_SETTINGS_REPORT_ONLY.has(lower)) return null;
-    const kind = lower.startsWith('exceptif') ? 'an exception' : RULE_ACTIONS.has(lower) ? 'an action' : 'a condition';
-    return `${kind} the simulation does not model`;
+    const kind: RulePartKind = lower.startsWith('exceptif') ? 'exception' : RULE_ACTIONS.has(lower) ? 'action' : 'condition';
+    return { code: 'rule-part-unmodelled', params: { kind } };
   });
   for (const key of unmapped) if (!RULE_SETTINGS_REPORT_ONLY.has(key.toLowerCase())) unevaluable.push(key);
 
@@ -752,7 +700,7 @@ function importTransportRule(p: Props, ctx: Ctx): ImportObjectReport {
       const key = listName === 'Exceptions' ? `exceptif${part}` : part;
       if (MODELLED_PARTS.has(part) || seen.has(key) || [...seen].some((s) => s.startsWith(key) || key.startsWith(s))) continue;
       seen.add(key);
-      notEvaluated(listName, part, `the rule lists this ${listName === 'Actions' ? 'action' : listName === 'Exceptions' ? 'exception' : 'condition'}, which the simulation does not model`);
+      notEvaluated(listName, part, 'rule-listed-part-unmodelled', { kind: listName === 'Actions' ? 'action' : listName === 'Exceptions' ? 'exception' : 'condition' });
     }
   }
 
@@ -760,19 +708,11 @@ function importTransportRule(p: Props, ctx: Ctx): ImportObjectReport {
     name += NOT_EVALUATED_SUFFIX;
     enabled = false;
     outcome = 'not-evaluated';
-    entries.push({
-      property: '(rule)',
-      value: name,
-      reason: `kept disabled and named "[not evaluated]": the simulation cannot evaluate ${unique(unevaluable).join(', ')}, so it would misjudge what this rule does; the document format has no field for this, hence the name`,
-    });
+    entries.push(reportEntry('(rule)', name, 'rule-not-evaluated', { parts: unique(unevaluable).join(', ') }));
     if (!hasModelledAction(actions)) {
       actions.setHeaderName = PLACEHOLDER_HEADER;
       actions.setHeaderValue = shortValue(unique(unevaluable).join(', '), 2000);
-      entries.push({
-        property: '(actions)',
-        value: PLACEHOLDER_HEADER,
-        reason: 'none of the rule\'s actions is in the model, and a rule needs one; a placeholder header action stands in (the rule is disabled)',
-      });
+      entries.push(reportEntry('(actions)', PLACEHOLDER_HEADER, 'rule-placeholder-action'));
     }
   } else if (!hasModelledAction(actions)) {
     // A rule with no action at all does nothing; keep it visible but disabled.
@@ -781,11 +721,11 @@ function importTransportRule(p: Props, ctx: Ctx): ImportObjectReport {
     outcome = 'not-evaluated';
     actions.setHeaderName = PLACEHOLDER_HEADER;
     actions.setHeaderValue = 'no action';
-    entries.push({ property: '(actions)', value: '(none)', reason: 'the rule has no action; kept disabled and named "[not evaluated]" with a placeholder header action' });
+    entries.push(reportEntry('(actions)', '(none)', 'rule-no-action'));
   }
 
   if (ctx.tenant.transportRules.some((r) => r.name.toLowerCase() === name.toLowerCase())) {
-    entries.push({ property: 'Name', value: name, reason: 'a rule of this name appeared earlier in the import; this copy was not imported' });
+    entries.push(reportEntry('Name', name, 'rule-duplicate'));
     return { name, entityId: null, outcome: 'skipped', entries };
   }
   const rule: TransportRule = {

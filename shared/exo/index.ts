@@ -5,7 +5,7 @@
  */
 export { importExoFiles, readExoFile, slug, NOT_EVALUATED_SUFFIX, PLACEHOLDER_HEADER } from './import';
 export type { ExoFile, ExoFileContents, ImportError, ImportOptions, ImportResult, ReadFileResult } from './import';
-export { formatImportReport } from './report';
+export { formatImportReport, reasonText, reportEntry, valueText } from './report';
 export type { ImportEntry, ImportFileReport, ImportObjectReport, ImportOutcome, ImportReport } from './report';
 export { decodeExoBytes, parseExoJson } from './json';
 export { EXO_CMDLETS, detectCmdletFromKeys } from './cmdlets';
@@ -19,5 +19,7 @@ export {
   tenantPowerShell,
 } from './powershell';
 export type { AppliedConfiguration, PowerShellResult } from './powershell';
-export { diffTenants, formatTenantDiff } from './diff';
+export { diffTenants, formatTenantDiff, formatTenantOnlyIn } from './diff';
+export { IMPORT_REASONS, PROPERTY_NOTES } from './messages';
+export type { ImportReasonCode, ReasonParams, RulePartKind } from './messages';
 export type { DiffEntityKind, EntityChange, FieldChange, TenantDiff } from './diff';

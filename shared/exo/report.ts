@@ -2,15 +2,39 @@
  * The import report: what the import did with every object, and every property it could not carry
  * into the design, so nothing is dropped silently.
  */
+import type { Lang } from '../engine/types';
 import type { ExoCmdlet } from './cmdlets';
+import { REPORT_TEXT, importReasonText, importValueText, type ImportReasonCode, type ReasonParams } from './messages';
 
 export interface ImportEntry {
   /** The Exchange property name as the file spells it (or a pseudo-name such as "(other properties)"). */
   property: string;
   /** The value, shortened to one line. */
   value: string;
-  /** Why it was not carried over as is, and what the import did instead. */
+  /** Why it was not carried over as is, and what the import did instead: the language-free reason code… */
+  code: ImportReasonCode;
+  /** …and the names, values and counts its text is made from. */
+  params?: ReasonParams;
+  /**
+   * The reason in English, kept for `--json` readers and older callers; show
+   * `reasonText(entry, lang)` to people.
+   */
   reason: string;
+}
+
+/** A report entry; its English `reason` is made from the code. */
+export function reportEntry(property: string, value: string, code: ImportReasonCode, params?: ReasonParams): ImportEntry {
+  return { property, value, code, ...(params ? { params } : {}), reason: importReasonText(code, params, 'en') };
+}
+
+/** The entry's value as shown in a language (the import's own "(absent)", "12 set" are translated). */
+export function valueText(entry: Pick<ImportEntry, 'value' | 'code' | 'params'>, lang: Lang): string {
+  return importValueText(entry.value, entry.code, entry.params, lang);
+}
+
+/** Why the entry's property was not carried over as is, in a language. */
+export function reasonText(entry: Pick<ImportEntry, 'code' | 'params'>, lang: Lang): string {
+  return importReasonText(entry.code, entry.params, lang);
 }
 
 /**
@@ -53,29 +77,23 @@ export interface ImportReport {
 }
 
 /** The report as the CLI prints it: a summary, then one block per file with the objects that have something to say. */
-export function formatImportReport(report: ImportReport): string {
+export function formatImportReport(report: ImportReport, lang: Lang = 'en'): string {
+  const text = REPORT_TEXT[lang];
   const c = report.counts;
   const lines: string[] = [];
-  lines.push(
-    `Imported tenant "${report.tenantName}" (id ${report.tenantId}): ${c.acceptedDomains} accepted domain(s), ` +
-      `${c.inboundConnectors} inbound connector(s), ${c.outboundConnectors} outbound connector(s), ${c.transportRules} mail flow rule(s).`,
-  );
-  if (c.notEvaluated > 0) {
-    lines.push(
-      `${c.notEvaluated} object(s) are kept but disabled and named "[not evaluated]": the simulation cannot evaluate them (see below).`,
-    );
-  }
-  if (c.skipped > 0) lines.push(`${c.skipped} object(s) were not imported (see below).`);
-  lines.push(c.entries === 0 ? 'Every property was carried over.' : `${c.entries} propert(ies) were left out or converted:`);
+  lines.push(text.imported(report.tenantName, report.tenantId, c));
+  if (c.notEvaluated > 0) lines.push(text.notEvaluated(c.notEvaluated));
+  if (c.skipped > 0) lines.push(text.skipped(c.skipped));
+  lines.push(c.entries === 0 ? text.allCarriedOver : text.entries(c.entries));
   for (const file of report.files) {
     const noteworthy = file.objects.filter((o) => o.entries.length > 0 || o.outcome !== 'imported');
     lines.push('');
-    lines.push(`${file.file} (${file.cmdlet}, ${file.objects.length} object(s))`);
+    lines.push(text.file(file.file, file.cmdlet, file.objects.length));
     for (const o of noteworthy) {
       // A not-evaluated object already carries "[not evaluated]" in its name.
-      const outcome = o.outcome === 'disabled' ? ' [imported disabled]' : o.outcome === 'skipped' ? ' [not imported]' : '';
+      const outcome = o.outcome === 'disabled' ? text.importedDisabled : o.outcome === 'skipped' ? text.notImported : '';
       lines.push(`  ${o.name}${outcome}`);
-      for (const e of o.entries) lines.push(`    ${e.property} = ${e.value || '(empty)'}: ${e.reason}`);
+      for (const e of o.entries) lines.push(`    ${e.property} = ${valueText(e, lang) || text.empty}: ${reasonText(e, lang)}`);
     }
   }
   return lines.join('\n') + '\n';

@@ -180,7 +180,10 @@ export function isEmail(value: string): boolean {
 // ---------------------------------------------------------------------------------------------
 // IP addresses
 
-export type IpEntry = { ok: true; cidrs: string[]; converted: boolean } | { ok: false; reason: string };
+/** Why an IP entry cannot be carried over (the report's reason code; `reason` is its English text). */
+export type IpProblem = 'ip-not-an-address' | 'ip-ipv6' | 'ip-range-ends-not-ipv4' | 'ip-range-reversed' | 'ip-not-ipv4';
+
+export type IpEntry = { ok: true; cidrs: string[]; converted: boolean } | { ok: false; code: IpProblem; reason: string };
 
 /**
  * One SenderIPAddresses entry → IPv4 addresses / CIDR blocks the format holds. Exchange accepts a
@@ -190,19 +193,19 @@ export type IpEntry = { ok: true; cidrs: string[]; converted: boolean } | { ok: 
  */
 export function ipEntryToCidrs(value: unknown): IpEntry {
   const text = ipText(value);
-  if (text === null) return { ok: false, reason: 'not an IP address, CIDR block or range' };
+  if (text === null) return { ok: false, code: 'ip-not-an-address', reason: 'not an IP address, CIDR block or range' };
   const s = text.trim();
-  if (s.includes(':')) return { ok: false, reason: 'an IPv6 address; format version 1 models IPv4 only' };
+  if (s.includes(':')) return { ok: false, code: 'ip-ipv6', reason: 'an IPv6 address; format version 1 models IPv4 only' };
   if (patterns.ipv4OrCidr.test(s)) return { ok: true, cidrs: [s], converted: false };
   const range = /^(\S+?)\s*-\s*(\S+)$/.exec(s);
   if (range) {
     const lo = ipv4ToInt(range[1]);
     const hi = ipv4ToInt(range[2]);
-    if (lo === null || hi === null) return { ok: false, reason: 'a range whose ends are not both IPv4 addresses' };
-    if (lo > hi) return { ok: false, reason: 'a range whose first address is after its last' };
+    if (lo === null || hi === null) return { ok: false, code: 'ip-range-ends-not-ipv4', reason: 'a range whose ends are not both IPv4 addresses' };
+    if (lo > hi) return { ok: false, code: 'ip-range-reversed', reason: 'a range whose first address is after its last' };
     return { ok: true, cidrs: rangeToCidrs(lo, hi), converted: true };
   }
-  return { ok: false, reason: 'not an IPv4 address, CIDR block or range' };
+  return { ok: false, code: 'ip-not-ipv4', reason: 'not an IPv4 address, CIDR block or range' };
 }
 
 function ipText(value: unknown): string | null {

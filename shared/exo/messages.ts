@@ -1,0 +1,461 @@
+/**
+ * The import report's and the diff's human text in English and Japanese.
+ *
+ * The report itself stays language-free: each entry carries a reason `code` and its `params`
+ * (property names, values, counts — never prose), and the text is made here when it is shown, as
+ * `shared/diagnostics/messages.ts` does for diagnostics. The Japanese follows the terms of
+ * Microsoft's Japanese Exchange Online documentation (承認済みドメイン, 受信コネクタ, 送信コネクタ,
+ * メール フロー ルール, テナント, 条件, 例外, 操作).
+ */
+import type { Lang } from '../engine/types';
+import type { IpProblem } from './values';
+
+/** Values a reason text is made from: names, values and counts, never prose. */
+export type ReasonParams = Record<string, string | number>;
+
+/** The kind of a mail flow rule part, as New-TransportRule groups its parameters. */
+export type RulePartKind = 'condition' | 'exception' | 'action';
+
+export type ImportReasonCode =
+  // Accepted domains
+  | 'domain-not-a-domain-name'
+  | 'domain-object-name'
+  | 'domain-external-relay'
+  | 'domain-type-unknown'
+  | 'domain-subdomains-authoritative'
+  | 'domain-duplicate'
+  // Organization configuration
+  | 'org-reject-direct-send-absent'
+  | 'org-reject-direct-send-invalid'
+  | 'org-other-properties'
+  // Connectors
+  | 'connector-type-unknown'
+  | 'connector-disabled'
+  | 'domain-list-value-invalid'
+  | IpProblem
+  | 'ip-range-converted'
+  | 'certificate-name-invalid'
+  | 'inbound-duplicate'
+  | 'smart-host-invalid'
+  | 'outbound-rule-scoped'
+  | 'outbound-duplicate'
+  // Mail flow rules
+  | 'rule-priority-invalid'
+  | 'rule-disabled'
+  | 'rule-state-unknown'
+  | 'rule-test-mode'
+  | 'rule-mode-unknown'
+  | 'rule-sent-to-scope-unmodelled'
+  | 'rule-from-scope-unknown'
+  | 'rule-domain-uncomparable'
+  | 'rule-status-code-invalid'
+  | 'rule-redirect-not-address'
+  | 'rule-header-value-without-name'
+  | 'rule-time-window'
+  | 'rule-sender-location-envelope'
+  | 'rule-sender-location-unused'
+  | 'rule-part-unmodelled'
+  | 'rule-listed-part-unmodelled'
+  | 'rule-not-evaluated'
+  | 'rule-placeholder-action'
+  | 'rule-no-action'
+  | 'rule-duplicate'
+  // Any object: a property the model has no field for
+  | 'property-note'
+  | 'not-in-model';
+
+type Texts = Record<Lang, (a: ReasonParams) => string>;
+
+const EN_PART: Record<RulePartKind, string> = { condition: 'a condition', exception: 'an exception', action: 'an action' };
+const EN_PART_BARE: Record<RulePartKind, string> = { condition: 'condition', exception: 'exception', action: 'action' };
+const JA_PART: Record<RulePartKind, string> = { condition: '条件', exception: '例外', action: '操作' };
+const part = (a: ReasonParams): RulePartKind => (a.kind === 'exception' || a.kind === 'action' ? a.kind : 'condition');
+
+const IP_LEFT_OUT = { en: '; this value was left out', ja: '。この値は除外しました' };
+
+export const IMPORT_REASONS: Record<ImportReasonCode, Texts> = {
+  'domain-not-a-domain-name': {
+    en: () => 'not a domain name; the accepted domain was not imported',
+    ja: () => 'ドメイン名ではありません。この承認済みドメインはインポートしませんでした',
+  },
+  'domain-object-name': {
+    en: () => "the accepted domain object's name; the model names it by its domain",
+    ja: () => '承認済みドメイン オブジェクトの名前です。モデルではドメイン名で識別します',
+  },
+  'domain-external-relay': {
+    en: () =>
+      'ExternalRelay is not in format version 1; imported as InternalRelay, which the simulation treats the same way here (the domain is accepted, and with no recipients listed every recipient goes out through the outbound connector). The PowerShell export never changes an ExternalRelay domain.',
+    ja: () =>
+      'ExternalRelay (外部の中継) は形式バージョン 1 にないため、InternalRelay (内部の中継) としてインポートしました。ここではシミュレーション上の扱いは同じです (ドメインは承認済みで、受信者が一覧にないため、すべての受信者宛てのメールが送信コネクタから送信されます)。PowerShell エクスポートが ExternalRelay のドメインを変更することはありません。',
+  },
+  'domain-type-unknown': {
+    en: () => 'not Authoritative, InternalRelay or ExternalRelay; the accepted domain was not imported',
+    ja: () => 'Authoritative、InternalRelay、ExternalRelay のいずれでもありません。この承認済みドメインはインポートしませんでした',
+  },
+  'domain-subdomains-authoritative': {
+    en: () => 'only InternalRelay domains can match subdomains; left out for this Authoritative domain',
+    ja: () => 'サブドメインを一致させられるのは InternalRelay のドメインだけです。この Authoritative (権限のある) ドメインでは除外しました',
+  },
+  'domain-duplicate': {
+    en: () => 'the same domain appeared earlier in the import; this copy was not imported',
+    ja: () => '同じドメインがこのインポートで先に出現しています。この重複分はインポートしませんでした',
+  },
+  'org-reject-direct-send-absent': {
+    en: () => 'this output has no RejectDirectSend (older module or tenant); left off in the design',
+    ja: () => 'この出力には RejectDirectSend がありません (以前のモジュールまたはテナント)。デザインではオフのままにしました',
+  },
+  'org-reject-direct-send-invalid': {
+    en: () => 'not true or false; left off in the design',
+    ja: () => 'true でも false でもありません。デザインではオフのままにしました',
+  },
+  'org-other-properties': {
+    en: () => 'organization-wide settings other than RejectDirectSend do not take part in the modelled mail flow; not read',
+    ja: () => 'RejectDirectSend 以外の組織全体の設定は、モデル化したメール フローに関係しないため読み取っていません',
+  },
+  'connector-type-unknown': {
+    en: () => 'not OnPremises or Partner, the connector kinds the model knows; the connector was not imported',
+    ja: () => 'モデルが扱うコネクタの種類 (OnPremises または Partner) ではありません。このコネクタはインポートしませんでした',
+  },
+  'connector-disabled': {
+    en: () => 'the connector is disabled in Exchange Online; imported disabled',
+    ja: () => 'このコネクタは Exchange Online で無効になっています。無効としてインポートしました',
+  },
+  'domain-list-value-invalid': {
+    en: () => 'not a domain, *.domain or *; this value was left out',
+    ja: () => 'ドメイン、*.ドメイン、* のいずれでもありません。この値は除外しました',
+  },
+  'ip-not-an-address': {
+    en: () => 'not an IP address, CIDR block or range' + IP_LEFT_OUT.en,
+    ja: () => 'IP アドレス、CIDR ブロック、範囲のいずれでもありません' + IP_LEFT_OUT.ja,
+  },
+  'ip-ipv6': {
+    en: () => 'an IPv6 address; format version 1 models IPv4 only' + IP_LEFT_OUT.en,
+    ja: () => 'IPv6 アドレスです。形式バージョン 1 は IPv4 のみを扱います' + IP_LEFT_OUT.ja,
+  },
+  'ip-range-ends-not-ipv4': {
+    en: () => 'a range whose ends are not both IPv4 addresses' + IP_LEFT_OUT.en,
+    ja: () => '範囲の両端が IPv4 アドレスではありません' + IP_LEFT_OUT.ja,
+  },
+  'ip-range-reversed': {
+    en: () => 'a range whose first address is after its last' + IP_LEFT_OUT.en,
+    ja: () => '範囲の開始アドレスが終了アドレスより後ろです' + IP_LEFT_OUT.ja,
+  },
+  'ip-not-ipv4': {
+    en: () => 'not an IPv4 address, CIDR block or range' + IP_LEFT_OUT.en,
+    ja: () => 'IPv4 アドレス、CIDR ブロック、範囲のいずれでもありません' + IP_LEFT_OUT.ja,
+  },
+  'ip-range-converted': {
+    en: (a) => `the range is not one CIDR block; converted to ${a.count} block(s): ${a.blocks}`,
+    ja: (a) => `この範囲は 1 つの CIDR ブロックではないため、${a.count} 個のブロックに変換しました: ${a.blocks}`,
+  },
+  'certificate-name-invalid': {
+    en: () => 'not a certificate name the model can hold (a domain or *.domain); left out, so the connector matches by IP only',
+    ja: () => 'モデルで扱える証明書名 (ドメインまたは *.ドメイン) ではありません。除外したため、このコネクタは IP アドレスでのみ一致します',
+  },
+  'inbound-duplicate': {
+    en: () => 'an inbound connector of this name appeared earlier in the import; this copy was not imported',
+    ja: () => '同じ名前の受信コネクタがこのインポートで先に出現しています。この重複分はインポートしませんでした',
+  },
+  'smart-host-invalid': {
+    en: () => 'not a host name or IPv4 address; this value was left out',
+    ja: () => 'ホスト名でも IPv4 アドレスでもありません。この値は除外しました',
+  },
+  'outbound-rule-scoped': {
+    en: () => 'used only by mail flow rules that route through it, which the simulation does not model; kept disabled and named "[not evaluated]"',
+    ja: () =>
+      'このコネクタを経由してルーティングするメール フロー ルールだけが使用しますが、そのようなルールはシミュレーションでモデル化されていません。無効にして「[not evaluated]」の名前で保持しました',
+  },
+  'outbound-duplicate': {
+    en: () => 'an outbound connector of this name appeared earlier in the import; this copy was not imported',
+    ja: () => '同じ名前の送信コネクタがこのインポートで先に出現しています。この重複分はインポートしませんでした',
+  },
+  'rule-priority-invalid': {
+    en: () => 'not a whole number from 0; the rule is placed after the others',
+    ja: () => '0 以上の整数ではありません。このルールは他のルールの後ろに配置しました',
+  },
+  'rule-disabled': {
+    en: () => 'the rule is disabled in Exchange Online; imported disabled',
+    ja: () => 'このルールは Exchange Online で無効になっています。無効としてインポートしました',
+  },
+  'rule-state-unknown': {
+    en: () => 'not Enabled or Disabled; imported as enabled',
+    ja: () => 'Enabled でも Disabled でもありません。有効としてインポートしました',
+  },
+  'rule-test-mode': {
+    en: () => 'the rule is in test mode, so Exchange does not enforce its actions; imported disabled',
+    ja: () => 'このルールはテスト モードのため、Exchange はその操作を実行しません。無効としてインポートしました',
+  },
+  'rule-mode-unknown': {
+    en: () => 'not Audit, AuditAndNotify or Enforce; treated as Enforce',
+    ja: () => 'Audit、AuditAndNotify、Enforce のいずれでもありません。Enforce (適用) として扱いました',
+  },
+  'rule-sent-to-scope-unmodelled': {
+    en: () => 'only InOrganization and NotInOrganization are modelled',
+    ja: () => 'モデル化しているのは InOrganization と NotInOrganization だけです',
+  },
+  'rule-from-scope-unknown': {
+    en: () => 'not InOrganization or NotInOrganization',
+    ja: () => 'InOrganization でも NotInOrganization でもありません',
+  },
+  'rule-domain-uncomparable': {
+    en: () => 'not a domain name the model can compare',
+    ja: () => 'モデルで比較できるドメイン名ではありません',
+  },
+  'rule-status-code-invalid': {
+    en: () => 'not 5.7.1 or 5.7.900-5.7.999',
+    ja: () => '5.7.1 でも 5.7.900 ～ 5.7.999 でもありません',
+  },
+  'rule-redirect-not-address': {
+    en: () => 'not an e-mail address (a recipient name cannot be resolved here)',
+    ja: () => '電子メール アドレスではありません (ここでは受信者名を解決できません)',
+  },
+  'rule-header-value-without-name': {
+    en: () => 'a header value without a header name; left out',
+    ja: () => 'ヘッダー名のないヘッダー値です。除外しました',
+  },
+  'rule-time-window': {
+    en: () => 'the rule applies only in a time window, which the simulation does not model',
+    ja: () => 'このルールは特定の期間だけ適用されますが、期間はシミュレーションでモデル化されていません',
+  },
+  'rule-sender-location-envelope': {
+    en: () => 'sender conditions read the envelope here; the simulation reads the header From when the scenario gives one',
+    ja: () => 'このルールの送信者の条件はエンベロープを参照しますが、シミュレーションはシナリオにヘッダーの From があればそれを参照します',
+  },
+  'rule-sender-location-unused': {
+    en: () => 'no sender condition uses it; left out',
+    ja: () => '送信者の条件で使われていないため除外しました',
+  },
+  'rule-part-unmodelled': {
+    en: (a) => `${EN_PART[part(a)]} the simulation does not model`,
+    ja: (a) => `シミュレーションでモデル化されていない${JA_PART[part(a)]}です`,
+  },
+  'rule-listed-part-unmodelled': {
+    en: (a) => `the rule lists this ${EN_PART_BARE[part(a)]}, which the simulation does not model`,
+    ja: (a) => `ルールに含まれるこの${JA_PART[part(a)]}は、シミュレーションでモデル化されていません`,
+  },
+  'rule-not-evaluated': {
+    en: (a) =>
+      `kept disabled and named "[not evaluated]": the simulation cannot evaluate ${a.parts}, so it would misjudge what this rule does; the document format has no field for this, hence the name`,
+    ja: (a) =>
+      `無効にして「[not evaluated]」の名前で保持しました。シミュレーションは ${a.parts} を評価できず、このルールの動作を誤って判断するためです。ドキュメント形式にこれを示すフィールドがないため、名前で示しています`,
+  },
+  'rule-placeholder-action': {
+    en: () => "none of the rule's actions is in the model, and a rule needs one; a placeholder header action stands in (the rule is disabled)",
+    ja: () => 'このルールの操作はどれもモデルにありませんが、ルールには操作が必要です。代わりにヘッダーを設定する仮の操作を入れました (ルールは無効です)',
+  },
+  'rule-no-action': {
+    en: () => 'the rule has no action; kept disabled and named "[not evaluated]" with a placeholder header action',
+    ja: () => 'このルールには操作がありません。ヘッダーを設定する仮の操作を入れ、無効にして「[not evaluated]」の名前で保持しました',
+  },
+  'rule-duplicate': {
+    en: () => 'a rule of this name appeared earlier in the import; this copy was not imported',
+    ja: () => '同じ名前のルールがこのインポートで先に出現しています。この重複分はインポートしませんでした',
+  },
+  'property-note': {
+    en: (a) => PROPERTY_NOTES[String(a.property)]?.en ?? GENERIC.en,
+    ja: (a) => PROPERTY_NOTES[String(a.property)]?.ja ?? GENERIC.ja,
+  },
+  'not-in-model': {
+    en: () => GENERIC.en,
+    ja: () => GENERIC.ja,
+  },
+};
+
+const GENERIC: Record<Lang, string> = {
+  en: 'not part of the model (format version 1); left out',
+  ja: 'モデル (形式バージョン 1) にないため除外しました',
+};
+
+const EF_EN = 'Enhanced Filtering for Connectors is not modelled';
+const EF_JA = 'コネクタの拡張フィルター処理はモデル化されていません';
+const COMMENT = { en: 'a comment; the format has no field for it', ja: 'コメントです。形式にこれを保持するフィールドはありません' };
+const SIGN_IN = { en: 'a sign-in setting; unrelated to mail flow', ja: 'サインインの設定です。メール フローには関係しません' };
+
+/** Why a property the model has no field for matters, by lower-case property name (`property-note`). */
+export const PROPERTY_NOTES: Record<string, Record<Lang, string>> = {
+  associatedaccepteddomains: {
+    en: "limits the connector to these accepted domains; the model applies a connector to all of its tenant's domains",
+    ja: 'コネクタをこれらの承認済みドメインに限定する設定です。モデルではコネクタはテナントのすべてのドメインに適用されます',
+  },
+  trustedorganizations: { en: 'cross-organization trust is not modelled', ja: '組織間の信頼はモデル化されていません' },
+  cloudservicesmailenabled: {
+    en: 'hybrid cross-premises headers (set by the Hybrid Configuration wizard); they do not change attribution in the model',
+    ja: 'ハイブリッドのクロスプレミス ヘッダーです (ハイブリッド構成ウィザードが設定)。モデルでの帰属判定は変わりません',
+  },
+  treatmessagesasinternal: { en: 'treating messages as internal is not modelled', ja: 'メッセージを内部として扱う設定はモデル化されていません' },
+  efskipips: {
+    en: 'Enhanced Filtering for Connectors (which IP spam filtering looks at) is not modelled',
+    ja: 'コネクタの拡張フィルター処理 (スパム フィルターが参照する IP アドレス) はモデル化されていません',
+  },
+  efskiplastip: { en: EF_EN, ja: EF_JA },
+  efusers: { en: EF_EN, ja: EF_JA },
+  eftestmode: { en: EF_EN, ja: EF_JA },
+  efskipmailgateway: { en: EF_EN, ja: EF_JA },
+  scanandroprecipients: { en: EF_EN, ja: EF_JA },
+  comment: COMMENT,
+  comments: COMMENT,
+  connectorsource: {
+    en: 'how the connector was created (for example by the Hybrid Configuration wizard); not modelled',
+    ja: 'コネクタの作成方法です (ハイブリッド構成ウィザードなど)。モデル化されていません',
+  },
+  tlssettings: {
+    en: 'outbound TLS requirements are not modelled (mail is routed as if TLS succeeds)',
+    ja: '送信時の TLS の要件はモデル化されていません (TLS が成功したものとしてルーティングします)',
+  },
+  tlsdomain: { en: 'outbound TLS requirements are not modelled', ja: '送信時の TLS の要件はモデル化されていません' },
+  senderrewritingenabled: { en: 'sender rewriting (SRS) is not modelled', ja: '送信者の書き換え (SRS) はモデル化されていません' },
+  testmode: { en: 'connector test mode is not modelled', ja: 'コネクタのテスト モードはモデル化されていません' },
+  default: {
+    en: 'the default accepted domain; the format has no field for it',
+    ja: '既定の承認済みドメインです。形式にこれを保持するフィールドはありません',
+  },
+  initialdomain: {
+    en: "the tenant's initial *.onmicrosoft.com domain; not distinguished in the model",
+    ja: 'テナントの初期ドメイン (*.onmicrosoft.com) です。モデルでは区別しません',
+  },
+  iscoexistencedomain: {
+    en: 'the hybrid coexistence (mail.onmicrosoft.com) domain; not distinguished in the model',
+    ja: 'ハイブリッドの共存ドメイン (mail.onmicrosoft.com) です。モデルでは区別しません',
+  },
+  outboundonly: { en: 'an outbound-only domain is not modelled', ja: '送信専用のドメインはモデル化されていません' },
+  addressbookenabled: {
+    en: 'recipient lookup (Directory-Based Edge Blocking) follows the domain type in the model',
+    ja: '受信者の参照 (ディレクトリ ベースのエッジ ブロック) は、モデルではドメインの種類に従います',
+  },
+  authenticationtype: SIGN_IN,
+  liveidinstancetype: SIGN_IN,
+  ruleerroraction: {
+    en: 'what Exchange does when the rule fails to process; not modelled',
+    ja: 'ルールの処理に失敗したときの Exchange の動作です。モデル化されていません',
+  },
+  senderaddresslocation: {
+    en: 'the simulation reads the header From when the scenario gives one, else MAIL FROM',
+    ja: 'シミュレーションは、シナリオにヘッダーの From があればそれを、なければ MAIL FROM を参照します',
+  },
+};
+
+/** The reason of a report entry in a language. */
+export function importReasonText(code: ImportReasonCode, params: ReasonParams | undefined, lang: Lang): string {
+  const texts = IMPORT_REASONS[code] as Texts | undefined;
+  return texts ? texts[lang](params ?? {}) : GENERIC[lang];
+}
+
+/**
+ * The value column in a language: the file's values are shown as they are, but the import's own
+ * pseudo-values ("(absent)", "(none)", "12 set") are words and get translated.
+ */
+export function importValueText(value: string, code: ImportReasonCode, params: ReasonParams | undefined, lang: Lang): string {
+  if (lang === 'en') return value;
+  if (code === 'org-other-properties' && params?.count !== undefined) return `${params.count} 個が設定済み`;
+  if ((code === 'org-reject-direct-send-absent' && value === '(absent)') || (code === 'rule-no-action' && value === '(none)')) return '(なし)';
+  return value;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The report's own lines and the diff's lines
+
+export interface ImportSummaryCounts {
+  acceptedDomains: number;
+  inboundConnectors: number;
+  outboundConnectors: number;
+  transportRules: number;
+}
+
+export const REPORT_TEXT: Record<
+  Lang,
+  {
+    imported(name: string, id: string, c: ImportSummaryCounts): string;
+    notEvaluated(count: number): string;
+    skipped(count: number): string;
+    allCarriedOver: string;
+    entries(count: number): string;
+    file(file: string, cmdlet: string, count: number): string;
+    importedDisabled: string;
+    notImported: string;
+    empty: string;
+  }
+> = {
+  en: {
+    imported: (name, id, c) =>
+      `Imported tenant "${name}" (id ${id}): ${c.acceptedDomains} accepted domain(s), ` +
+      `${c.inboundConnectors} inbound connector(s), ${c.outboundConnectors} outbound connector(s), ${c.transportRules} mail flow rule(s).`,
+    notEvaluated: (n) => `${n} object(s) are kept but disabled and named "[not evaluated]": the simulation cannot evaluate them (see below).`,
+    skipped: (n) => `${n} object(s) were not imported (see below).`,
+    allCarriedOver: 'Every property was carried over.',
+    entries: (n) => `${n} propert(ies) were left out or converted:`,
+    file: (file, cmdlet, n) => `${file} (${cmdlet}, ${n} object(s))`,
+    importedDisabled: ' [imported disabled]',
+    notImported: ' [not imported]',
+    empty: '(empty)',
+  },
+  ja: {
+    imported: (name, id, c) =>
+      `テナント "${name}" (ID ${id}) をインポートしました: 承認済みドメイン ${c.acceptedDomains} 個、` +
+      `受信コネクタ ${c.inboundConnectors} 個、送信コネクタ ${c.outboundConnectors} 個、メール フロー ルール ${c.transportRules} 個。`,
+    notEvaluated: (n) => `${n} 個のオブジェクトは無効にして「[not evaluated]」の名前で保持しました: シミュレーションで評価できません (下記参照)。`,
+    skipped: (n) => `${n} 個のオブジェクトはインポートしませんでした (下記参照)。`,
+    allCarriedOver: 'すべてのプロパティを取り込みました。',
+    entries: (n) => `${n} 個のプロパティを除外または変換しました:`,
+    file: (file, cmdlet, n) => `${file} (${cmdlet}、${n} 個のオブジェクト)`,
+    importedDisabled: ' [無効としてインポート]',
+    notImported: ' [インポートなし]',
+    empty: '(空)',
+  },
+};
+
+export type DiffKindKey = 'tenant' | 'acceptedDomain' | 'inboundConnector' | 'outboundConnector' | 'transportRule';
+
+export const DIFF_TEXT: Record<
+  Lang,
+  {
+    kinds: Record<DiffKindKey, string>;
+    header(a: { id: string; name: string }, labelA: string, b: { id: string; name: string }, labelB: string, identical: boolean, count: number): string;
+    entity(kind: string, name: string): string;
+    onlyIn(label: string): string;
+    added(values: string): string;
+    removed(values: string): string;
+    listSeparator: string;
+    notSet: string;
+    none: string;
+    tenantOnlyIn(name: string, id: string, label: string): string;
+  }
+> = {
+  en: {
+    kinds: {
+      tenant: 'tenant',
+      acceptedDomain: 'accepted domain',
+      inboundConnector: 'inbound connector',
+      outboundConnector: 'outbound connector',
+      transportRule: 'mail flow rule',
+    },
+    header: (a, la, b, lb, identical, n) =>
+      `Tenant "${a.name}" (${a.id}) in ${la} vs "${b.name}" (${b.id}) in ${lb}: ` + (identical ? 'no differences.' : `${n} difference(s).`),
+    entity: (kind, name) => `${kind} "${name}"`,
+    onlyIn: (label) => `only in ${label}`,
+    added: (v) => `added ${v}`,
+    removed: (v) => `removed ${v}`,
+    listSeparator: '; ',
+    notSet: '(not set)',
+    none: '(none)',
+    tenantOnlyIn: (name, id, label) => `tenant "${name}" (${id}): only in ${label}`,
+  },
+  ja: {
+    kinds: {
+      tenant: 'テナント',
+      acceptedDomain: '承認済みドメイン',
+      inboundConnector: '受信コネクタ',
+      outboundConnector: '送信コネクタ',
+      transportRule: 'メール フロー ルール',
+    },
+    header: (a, la, b, lb, identical, n) =>
+      `${la} のテナント "${a.name}" (${a.id}) と ${lb} の "${b.name}" (${b.id}) の比較: ` + (identical ? '違いはありません。' : `${n} 件の違いがあります。`),
+    entity: (kind, name) => `${kind} "${name}"`,
+    onlyIn: (label) => `${label} にのみ存在`,
+    added: (v) => `追加 ${v}`,
+    removed: (v) => `削除 ${v}`,
+    listSeparator: '、',
+    notSet: '(未設定)',
+    none: '(なし)',
+    tenantOnlyIn: (name, id, label) => `テナント "${name}" (${id}): ${label} にのみ存在`,
+  },
+};
