@@ -8,7 +8,17 @@ declare global {
     /** Set by end-to-end tests before the app starts. */
     __MAILFLOW_TEST__?: boolean;
     /** Read-only test hook, only when `__MAILFLOW_TEST__` is set. */
-    __mailflow?: { getDocument(): unknown; getSelection(): string[] };
+    __mailflow?: {
+      getDocument(): unknown;
+      getSelection(): string[];
+      /** The desktop PDF export's print preparation (renderer/export/printDiagram.ts). */
+      preparePrint(options?: { theme?: 'light' | 'dark'; transparent?: boolean; padding?: number; includeSimulation?: boolean }): {
+        width: number;
+        height: number;
+        title: string;
+      };
+      cleanupPrint(): void;
+    };
   }
 }
 export {};

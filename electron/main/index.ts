@@ -122,9 +122,9 @@ function start(): void {
     systemInfo,
     shell,
     closeGuard,
-    printToPdf: async ({ landscape }) => {
+    printToPdf: async (options) => {
       if (!mainWindow) throw new Error('No window');
-      return mainWindow.webContents.printToPDF({ landscape, printBackground: true });
+      return mainWindow.webContents.printToPDF(options);
     },
     onRecentChanged: (list) => {
       for (const file of list) app.addRecentDocument(file.path);

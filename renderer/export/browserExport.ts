@@ -1,7 +1,8 @@
 /**
  * Producing an export file in the app (browser or Electron renderer): the SVG is drawn from the model
  * by shared/diagram, a PNG is that SVG painted on a canvas at 2× (then the document is added as an
- * iTXt chunk), a PDF is built with pdf-lib around the PNG.
+ * iTXt chunk), a PDF is built with pdf-lib around the PNG (the browser build; the desktop app prints
+ * the page instead, see printDiagram.ts and exportDiagram.ts).
  */
 import type { Simulation } from '../../shared/engine/types';
 import type { TopologyDocument } from '../../shared/model/schema';

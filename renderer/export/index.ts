@@ -10,3 +10,5 @@ export {
   type ExportFile,
   type ExportOptions,
 } from './browserExport';
+export { exportDiagramFile, pdfSourceFor, type PdfSource } from './exportDiagram';
+export { prepareDiagramPrint, printDiagramToPdf, PRINT_ROOT_ID, type PagePrinter, type PreparedPrint, type DiagramPrintOptions } from './printDiagram';

@@ -12,15 +12,17 @@ export function ExportHost({ onClose }: { onClose: () => void }) {
   const doc = useDocumentStore((s) => s.doc);
   const documentPath = useDocumentStore((s) => s.file.path ?? s.file.name);
   const simulation = usePlaybackStore((s) => (s.simulatedDoc === doc ? s.simulation : null));
-  const platform = useMemo<ExportPlatform>(
-    () => ({
+  const platform = useMemo<ExportPlatform>(() => {
+    const host = getPlatform();
+    return {
       async saveExport(name, format, data) {
-        const result = await getPlatform().saveExport(name, format, data);
+        const result = await host.saveExport(name, format, data);
         if (!result.ok && result.reason === 'error') throw new Error(result.message);
       },
-    }),
-    [],
-  );
+      // Electron: the PDF comes from printing the page; the browser has no printer, so pdf-lib.
+      printPageToPdf: host.printPageToPdf ? (options) => host.printPageToPdf!(options) : undefined,
+    };
+  }, []);
   return (
     // Keys typed in the dialog stay there: the app's shortcuts must not edit the design meanwhile.
     <div onKeyDown={(e) => e.stopPropagation()}>
