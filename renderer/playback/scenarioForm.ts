@@ -4,6 +4,7 @@
  * through `commitValidated` so an invalid scenario never enters the document.
  */
 import { patterns, RESULTS, type Scenario, type TopologyDocument } from '../../shared/model/schema';
+import { allIds } from '../model/entities';
 
 export type ScenarioKind = 'message' | 'load';
 
@@ -77,19 +78,6 @@ export function newDraft(doc: TopologyDocument, kind: ScenarioKind, name: string
   };
 }
 
-/** Every id in the document (ids are unique across tenants, connectors, rules, servers and scenarios). */
-function allIds(doc: TopologyDocument): Set<string> {
-  const ids = new Set<string>();
-  for (const t of doc.tenants) {
-    ids.add(t.id);
-    for (const c of t.inboundConnectors) ids.add(c.id);
-    for (const c of t.outboundConnectors) ids.add(c.id);
-    for (const r of t.transportRules) ids.add(r.id);
-  }
-  for (const s of doc.servers) ids.add(s.id);
-  for (const s of doc.scenarios) ids.add(s.id);
-  return ids;
-}
 
 export function freeId(doc: TopologyDocument, base: string): string {
   const taken = allIds(doc);
