@@ -13,6 +13,7 @@ import { useDocumentStore } from '../store/documentStore';
 import { useUiStore } from '../store/uiStore';
 import { readExoFiles } from './files';
 import { Modal } from './Modal';
+import { TenantSelect } from './TenantSelect';
 
 type Source = { kind: 'exo'; names: string[]; files: Array<{ name: string; text: string }> } | { kind: 'document'; name: string; tenants: Tenant[] };
 
@@ -122,16 +123,7 @@ export function DiffDialog({ onClose }: { onClose: () => void }) {
               </select>
             </div>
           )}
-          <div className="integration-field">
-            <label htmlFor={`${ids}-designed`}>{t('integrations.diff.designed')}</label>
-            <select id={`${ids}-designed`} value={designedId} onChange={(e) => setDesignedId(e.target.value)}>
-              {doc.tenants.map((x) => (
-                <option key={x.id} value={x.id}>
-                  {x.name} ({x.id})
-                </option>
-              ))}
-            </select>
-          </div>
+          <TenantSelect id={`${ids}-designed`} label={t('integrations.diff.designed')} tenants={doc.tenants} value={designedId} onChange={setDesignedId} />
           <div className="dialog-buttons integration-inline-buttons">
             <button type="button" className="btn btn-primary" onClick={compare} disabled={!source}>
               {t('integrations.diff.compare')}

@@ -12,6 +12,7 @@ import { useDocumentStore } from '../store/documentStore';
 import { useUiStore } from '../store/uiStore';
 import { safeFileStem } from './files';
 import { Modal } from './Modal';
+import { TenantSelect } from './TenantSelect';
 
 /** The tenant of the selection, else the first tenant. */
 function initialTenant(): string {
@@ -58,16 +59,7 @@ export function PowerShellDialog({ onClose }: { onClose: () => void }) {
         <p>{t('integrations.powershell.noTenant')}</p>
       ) : (
         <>
-          <div className="integration-field">
-            <label htmlFor={`${ids}-tenant`}>{t('integrations.powershell.tenant')}</label>
-            <select id={`${ids}-tenant`} value={tenantId} onChange={(e) => setTenantId(e.target.value)}>
-              {doc.tenants.map((x) => (
-                <option key={x.id} value={x.id}>
-                  {x.name} ({x.id})
-                </option>
-              ))}
-            </select>
-          </div>
+          <TenantSelect id={`${ids}-tenant`} label={t('integrations.powershell.tenant')} tenants={doc.tenants} value={tenantId} onChange={setTenantId} />
           <p className="muted small">{t('integrations.powershell.hint')}</p>
           {result && !result.ok && (
             <p role="alert" className="dialog-error">
