@@ -16,8 +16,8 @@ const list = (items: string[], lang: Lang) => (lang === 'ja' ? items.join('、')
 const EN: Describe = {
   connect: (e, n) =>
     e.data.rcptTo.length === 0
-      ? `${n(e.data.server)} (${e.data.ip}) connects to Exchange Online.`
-      : `${n(e.data.server)} (${e.data.ip}) connects to Exchange Online${e.data.tls ? ' and starts TLS' : ' without TLS'}` +
+      ? `${n(e.data.server)} [${e.data.ip}] connects to Exchange Online.`
+      : `${n(e.data.server)} [${e.data.ip}] connects to Exchange Online${e.data.tls ? ' and starts TLS' : ' without TLS'}` +
         (e.data.certificateNames.length
           ? e.data.certificateUsable
             ? `, presenting the certificate ${e.data.certificateNames.join(', ')}.`
@@ -111,8 +111,8 @@ const EN: Describe = {
 const JA: Describe = {
   connect: (e, n) =>
     e.data.rcptTo.length === 0
-      ? `${n(e.data.server)} (${e.data.ip}) が Exchange Online に接続します。`
-      : `${n(e.data.server)} (${e.data.ip}) が Exchange Online に接続し${e.data.tls ? ' TLS を開始します' : 'ます (TLS なし)'}` +
+      ? `${n(e.data.server)} [${e.data.ip}] が Exchange Online に接続します。`
+      : `${n(e.data.server)} [${e.data.ip}] が Exchange Online に接続し${e.data.tls ? ' TLS を開始します' : 'ます (TLS なし)'}` +
         (e.data.certificateNames.length
           ? e.data.certificateUsable
             ? `。証明書 ${list(e.data.certificateNames, 'ja')} を提示します。`
