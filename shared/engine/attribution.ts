@@ -322,23 +322,23 @@ export function recipientDomains(recipients: readonly string[]): string[] {
 }
 
 /**
- * Step 4.4, Partner connectors: the owning tenant's enabled Partner connector whose SenderDomains
- * cover the P1 domain (`*` covers every sender, `<>` included). The most specific pattern wins, as
- * Exchange picks the most specific connector; ties go to document order.
+ * Step 4.4, Partner connectors: the owning tenant's enabled Partner connectors whose SenderDomains
+ * cover the P1 domain (`*` covers every sender, `<>` included), most specific pattern first, then
+ * document order. Each of them restricts the message ("U's enabled Partner connectors whose
+ * SenderDomains cover the P1 domain … restrict it").
  */
-export function partnerConnectorFor(tenant: Tenant, mailFrom: string): InboundConnector | null {
+export function partnerConnectorsFor(tenant: Tenant, mailFrom: string): InboundConnector[] {
   const p1 = domainOf(mailFrom);
-  let best: { connector: InboundConnector; score: number } | null = null;
-  for (const c of tenant.inboundConnectors) {
-    if (!c.enabled || c.connectorType !== 'Partner') continue;
+  const covering: Array<{ connector: InboundConnector; score: number; order: number }> = [];
+  tenant.inboundConnectors.forEach((c, order) => {
+    if (!c.enabled || c.connectorType !== 'Partner') return;
+    let score = -1;
     for (const pattern of c.senderDomains) {
-      const covers = pattern === '*' || (p1 !== null && patternCovers(pattern, p1));
-      if (!covers) continue;
-      const score = patternSpecificity(pattern);
-      if (!best || score > best.score) best = { connector: c, score };
+      if (pattern === '*' || (p1 !== null && patternCovers(pattern, p1))) score = Math.max(score, patternSpecificity(pattern));
     }
-  }
-  return best?.connector ?? null;
+    if (score >= 0) covering.push({ connector: c, score, order });
+  });
+  return covering.sort((a, b) => b.score - a.score || a.order - b.order).map((x) => x.connector);
 }
 
 /**

@@ -14,7 +14,7 @@ import {
   checkCertificateDomain,
   failedPartnerRestriction,
   findCandidates,
-  partnerConnectorFor,
+  partnerConnectorsFor,
   presentedNames,
   tenantHasConnectorForSource,
   usableCertificateNames,
@@ -72,6 +72,9 @@ export const REPLIES = {
 } as const satisfies Record<string, SmtpReply>;
 
 export const ROUTING_LOOP = { code: '5.4.14', text: 'Routing loop detected' } as const;
+
+/** Tenants one recipient may pass through before the engine calls it a loop (a guard, see route()). */
+const MAX_TENANT_HOPS = 16;
 
 /**
  * The reply for a relay that could not be attributed: 550 5.7.64 (with ATTR36 when a certificate
@@ -273,13 +276,20 @@ class MessageRun {
     const certificatePassed: Candidate[] = [];
     const certificateFailed: Candidate[] = [];
     for (const c of candidates.certificate) {
-      const check = checkCertificateDomain(
-        index,
-        settings.certDomainMatch,
-        c.entry.tenant,
-        c.entry.connector.tlsSenderCertificateName ?? '',
-        c.matched,
-      );
+      // Every name on the certificate that matches the connector counts (subject or alternative
+      // name, step 2): the candidate passes if any of them leads to an accepted domain.
+      const pattern = c.entry.connector.tlsSenderCertificateName ?? '';
+      const names = usableCertificateNames(server).filter((n) => patternCovers(pattern, n));
+      let check = checkCertificateDomain(index, settings.certDomainMatch, c.entry.tenant, pattern, c.matched);
+      let matchedName = c.matched;
+      for (const name of names) {
+        if (check.acceptedDomain !== null) break;
+        const next = checkCertificateDomain(index, settings.certDomainMatch, c.entry.tenant, pattern, name);
+        if (next.acceptedDomain !== null) {
+          check = next;
+          matchedName = name;
+        }
+      }
       const accepted = check.acceptedDomain !== null;
       (accepted ? certificatePassed : certificateFailed).push(c);
       trace.add('certificateCheck', {
@@ -292,7 +302,7 @@ class MessageRun {
         data: {
           connector: c.entry.connector.id,
           tenant: c.entry.tenant.id,
-          certificateName: c.matched,
+          certificateName: matchedName,
           connectorCertificateName: c.entry.connector.tlsSenderCertificateName ?? '',
           mode: settings.certDomainMatch,
           checkedDomains: check.checkedDomains,
@@ -420,11 +430,13 @@ class MessageRun {
     }
     let firstPartner: string | null = null;
     for (const tenant of byTenant.keys()) {
-      const partner = partnerConnectorFor(tenant, this.mailFrom);
-      if (tenant === byTenant.keys().next().value) firstPartner = partner?.id ?? null;
-      const restriction = partner ? failedPartnerRestriction(partner, server) : null;
-      if (partner && restriction) {
-        return this.refuseIncoming(recipients, REPLIES.partner, tenant, partner.id, 'partnerRestriction', restriction, checks);
+      const partners = partnerConnectorsFor(tenant, this.mailFrom);
+      if (tenant === byTenant.keys().next().value) firstPartner = partners[0]?.id ?? null;
+      for (const partner of partners) {
+        const restriction = failedPartnerRestriction(partner, server);
+        if (restriction) {
+          return this.refuseIncoming(recipients, REPLIES.partner, tenant, partner.id, 'partnerRestriction', restriction, checks);
+        }
       }
       // Direct Send: rejectDirectSend on, the P1 domain accepted here, and no connector of this
       // tenant matched the source ("Introducing more control over Direct Send", 2025).
@@ -607,7 +619,10 @@ class MessageRun {
       return;
     }
     if (owner) {
-      if (r.path.includes(owner.tenant.id)) {
+      // A hand-off goes to the owner, which delivers or routes out, so it cannot cycle by itself; a
+      // redirect may send a recipient back to an earlier tenant, which is a new hand-off. Redirect
+      // cycles end because every address gets one disposition; the hop limit is only a guard.
+      if (r.path.length >= MAX_TENANT_HOPS) {
         this.ndr(tenant, r, ROUTING_LOOP.code, ROUTING_LOOP.text, null);
         return;
       }

@@ -42,6 +42,19 @@ describe('candidates and IPv4 ranges', () => {
   });
 });
 
+describe('certificate names', () => {
+  it('checks every name that matches the connector, not only the first', () => {
+    const d = doc({
+      tenants: [tenant('a', ['a.com'], { inboundConnectors: [certConnector('ca', '*.a.com')] })],
+      servers: [server('s', '192.0.2.1', { subject: 'x.sub.a.com', sans: ['mail.a.com'] })],
+    });
+    const sim = send(d, 's', '<>', ['someone@gmail.example']);
+    expect(sim.attribution?.key).toBe('certificate');
+    const check = sim.events.find((e) => e.kind === 'certificateCheck')!;
+    expect(check.kind === 'certificateCheck' && check.data.certificateName).toBe('mail.a.com');
+  });
+});
+
 describe('case-insensitive comparisons', () => {
   const d = doc({
     tenants: [
@@ -119,6 +132,15 @@ describe('no candidate: Partner connectors and Direct Send', () => {
     // A connector of the tenant that matches the source makes it authorized.
     const authorized = d([{ id: 'p2', name: 'p2', connectorType: 'Partner', senderIPAddresses: ['192.0.2.10/32'] }], true);
     expect(send(authorized, 'gw', 'ceo@fabrikam.com', ['bob@fabrikam.com']).result).toBe('accepted');
+  });
+  it('every covering Partner connector restricts, not only the most specific', () => {
+    const d2 = d([
+      partner({ id: 'any', senderDomains: ['*'], requireTls: true }),
+      partner({ id: 'exact', senderDomains: ['partner.example'] }),
+    ]);
+    const sim = send(d2, 'gw', 'a@partner.example', ['bob@fabrikam.com']);
+    expect(sim.smtp.enhanced).toBe('5.7.51');
+    expect(sim.attribution?.connector).toBe('any');
   });
   it('an Internet recipient with no candidate is a relay attempt', () => {
     expect(send(d([]), 'gw', 'a@fabrikam.com', ['x@gmail.example']).smtp.enhanced).toBe('5.7.64');
@@ -202,6 +224,18 @@ describe('mail flow rules', () => {
       ['audit@gmail.example', 'internet', 'b@fabrikam.com'],
       ['a@contoso.com', 'delivered', 'b@fabrikam.com'],
     ]);
+  });
+  it('a redirect back to an earlier tenant is a new hand-off, not a routing loop', () => {
+    const back = doc({
+      tenants: [
+        tenant('contoso', ['contoso.com'], { inboundConnectors: [certConnector('c', '*.contoso.com')] }),
+        tenant('fabrikam', ['fabrikam.com'], { transportRules: [rule('back', 0, {}, { redirectMessageTo: ['desk@contoso.com'] })] }),
+      ],
+      servers: [server('ex', '203.0.113.1', 'mail.contoso.com')],
+    });
+    const sim = send(back, 'ex', 'x@contoso.com', ['b@fabrikam.com']);
+    expect(outcome(sim, 'b@fabrikam.com').disposition).toBe('redirected');
+    expect(outcome(sim, 'desk@contoso.com')).toMatchObject({ disposition: 'delivered', tenant: 'contoso', path: ['contoso', 'fabrikam', 'contoso'] });
   });
   it('a rule rejecting a null-sender message sends no NDR', () => {
     const sim = send(d([rule('r', 0, {}, { rejectMessageReasonText: 'x' })]), 'ex', '<>', ['a@contoso.com']);
