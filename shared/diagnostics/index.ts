@@ -12,7 +12,9 @@ import { checkIntegrity } from '../model/integrity';
 import { domainOf, ipv4ToInt, parseIpv4Range, patternCovers, rangesOverlap, type Ipv4Range } from '../model/net';
 import { resolveService, type ServiceSettings } from '../model/service';
 import { checkCertificateDomain, coveringConnector, usableCertificateNames } from '../engine/attribution';
-import { indexTopology, ownerOfDomain, tenantAccepts, type TopologyIndex } from '../engine/topologyIndex';
+import { simulateMessage } from '../engine/simulate';
+import { ruleMatches } from '../engine/transportRules';
+import { indexTopology, ownerOfDomain, type TopologyIndex } from '../engine/topologyIndex';
 import { namesOf } from '../engine/trace';
 import type { Lang } from '../engine/types';
 import { MESSAGES, type DiagnosticRule, type MessageArgs } from './messages';
@@ -189,8 +191,9 @@ function ipConnectorsOf(ctx: Context, server: Server): Array<{ tenant: Tenant; c
 
 /**
  * Point 3: an IP connector used by a server that sends to several recipient domains in one session
- * while its senders' domains are not accepted. With rejectIfMultipleDomains (2017) it is refused with
- * 5.7.64; today it passes only while every domain belongs to the connector's tenant.
+ * while its senders' domains are not accepted. The scenario is simulated, so the finding says what
+ * the engine does: refused with 5.7.64 (an error), or accepted only because every domain belongs to
+ * the connector's tenant (a warning: the 2017 behaviour refused it).
  */
 function multipleRecipientDomainsOverIpConnector(ctx: Context): void {
   for (const server of ctx.doc.servers) {
@@ -199,23 +202,22 @@ function multipleRecipientDomainsOverIpConnector(ctx: Context): void {
     for (const scenario of messageScenariosFrom(ctx, server)) {
       const domains = [...new Set(scenario.rcptTo.map((r) => domainOf(r)!))];
       if (domains.length < 2) continue;
-      const p1 = domainOf(scenario.mailFrom);
-      const p2 = scenario.headerFrom ? domainOf(scenario.headerFrom) : null;
-      for (const { tenant, connector } of connectors) {
-        const senderAccepted = tenantAccepts(ctx.index, tenant, p1) || (ctx.settings.headerFromCountsForRelay && tenantAccepts(ctx.index, tenant, p2));
-        if (senderAccepted) continue;
-        const allHere = domains.every((d) => tenantAccepts(ctx.index, tenant, d));
-        const rejected = ctx.settings.multiRecipientDomainPolicy === 'rejectIfMultipleDomains' || !allHere;
-        report(ctx, 'multiple-recipient-domains-ip-connector', rejected ? 'error' : 'warning', connector.id, `scenarios[${ctx.doc.scenarios.indexOf(scenario)}]`, {
-          connector: ctx.name(connector.id),
-          tenant: ctx.name(tenant.id),
-          server: ctx.name(server.id),
-          scenario: scenario.name,
-          domains: domains.join(', '),
-          sender: p1 ?? '<>',
-          outcome: rejected ? 'rejected' : 'accepted',
-        }, [server.id, scenario.id]);
-      }
+      const sim = simulateMessage(ctx.doc, { serverId: server.id, mailFrom: scenario.mailFrom, rcptTo: scenario.rcptTo, headerFrom: scenario.headerFrom ?? null });
+      const reject = sim.events.find((e) => e.kind === 'reject');
+      const refused = reject?.kind === 'reject' && reject.data.reason === 'multipleRecipientDomains';
+      const byRecipient = sim.attribution?.key === 'rcptTo';
+      if (!refused && !byRecipient) continue;
+      const tenantId = byRecipient ? sim.attribution!.tenant : connectors[0].tenant.id;
+      const { connector } = connectors.find((c) => c.tenant.id === tenantId) ?? connectors[0];
+      report(ctx, 'multiple-recipient-domains-ip-connector', refused ? 'error' : 'warning', connector.id, `scenarios[${ctx.doc.scenarios.indexOf(scenario)}]`, {
+        connector: ctx.name(connector.id),
+        tenant: ctx.name(tenantId),
+        server: ctx.name(server.id),
+        scenario: scenario.name,
+        domains: domains.join(', '),
+        sender: domainOf(scenario.mailFrom) ?? '<>',
+        outcome: refused ? 'rejected' : 'accepted',
+      }, [server.id, scenario.id]);
     }
   }
 }
@@ -223,7 +225,9 @@ function multipleRecipientDomainsOverIpConnector(ctx: Context): void {
 /**
  * Point 1: a tenant with an OnPremises connector and a rule that rejects or deletes mail to
  * recipients outside the organization, while its server also sends to other tenants: that mail is
- * first received in this tenant and the rule blocks it before the hand-off.
+ * first received in this tenant and the rule blocks it before the hand-off. The rule is evaluated
+ * as the engine evaluates it (exceptions and other conditions included), for the scenarios'
+ * recipients in other tenants, or, without scenarios, an address in each other tenant's domain.
  */
 function outsideRecipientRuleBlocksOtherTenants(ctx: Context): void {
   for (const tenant of ctx.doc.tenants) {
@@ -248,22 +252,46 @@ function outsideRecipientRuleBlocksOtherTenants(ctx: Context): void {
       );
     });
     for (const server of servers) {
-      const otherTenants = new Set<string>();
-      for (const s of messageScenariosFrom(ctx, server)) {
-        for (const r of s.rcptTo) {
-          const owner = ownerOfDomain(ctx.index, domainOf(r));
-          if (owner && owner.tenant !== tenant) otherTenants.add(owner.tenant.id);
+      // With scenarios, the engine says which rule blocked which recipient of another tenant; without
+      // them, the rule is evaluated for an address of each other tenant sent from this tenant's domain.
+      const scenarios = messageScenariosFrom(ctx, server);
+      const blockedBy = new Map<string, Set<string>>();
+      const fromScenarios = scenarios.length > 0;
+      if (fromScenarios) {
+        for (const s of scenarios) {
+          const sim = simulateMessage(ctx.doc, { serverId: server.id, mailFrom: s.mailFrom, rcptTo: s.rcptTo, headerFrom: s.headerFrom ?? null });
+          for (const e of sim.events) {
+            if (e.kind !== 'rule' || e.data.tenant !== tenant.id || (e.data.action !== 'reject' && e.data.action !== 'delete')) continue;
+            for (const r of e.data.recipients) {
+              const owner = ownerOfDomain(ctx.index, domainOf(r));
+              if (!owner || owner.tenant === tenant) continue;
+              if (!blockedBy.has(e.data.rule)) blockedBy.set(e.data.rule, new Set());
+              blockedBy.get(e.data.rule)!.add(owner.tenant.id);
+            }
+          }
+        }
+      } else {
+        const own = tenant.acceptedDomains[0]?.domainName;
+        for (const rule of blocking) {
+          for (const other of ctx.doc.tenants) {
+            const d = other.acceptedDomains[0]?.domainName;
+            if (other === tenant || !d || !own) continue;
+            const ruleCtx = { index: ctx.index, tenant, originatingHere: true, mailFrom: `user@${own}`, headerFrom: null };
+            if (!ruleMatches(rule, `user@${d}`, ruleCtx)) continue;
+            if (!blockedBy.has(rule.id)) blockedBy.set(rule.id, new Set());
+            blockedBy.get(rule.id)!.add(other.id);
+          }
         }
       }
-      const others = otherTenants.size > 0 ? [...otherTenants] : ctx.doc.tenants.filter((t) => t !== tenant).map((t) => t.id);
-      if (others.length === 0) continue;
       for (const rule of blocking) {
-        report(ctx, 'outside-rule-blocks-other-tenants', otherTenants.size > 0 ? 'warning' : 'info', rule.id, `tenants[${tenantPath(ctx, tenant)}].transportRules[${tenant.transportRules.indexOf(rule)}]`, {
+        const blocked = blockedBy.get(rule.id) ?? new Set<string>();
+        if (blocked.size === 0) continue;
+        report(ctx, 'outside-rule-blocks-other-tenants', fromScenarios ? 'warning' : 'info', rule.id, `tenants[${tenantPath(ctx, tenant)}].transportRules[${tenant.transportRules.indexOf(rule)}]`, {
           rule: ctx.name(rule.id),
           tenant: ctx.name(tenant.id),
           server: ctx.name(server.id),
-          others: others.map(ctx.name).join(', '),
-        }, [server.id, ...others]);
+          others: [...blocked].map(ctx.name).join(', '),
+        }, [server.id, ...blocked]);
       }
     }
   }

@@ -50,6 +50,18 @@ describe('diagnostics', () => {
     expect(rulesOf(make('current'))).toEqual([['multiple-recipient-domains-ip-connector', 'warning', 'ip']]);
   });
 
+  it('point 3: no finding when the recipients belong to two tenants today (the connector is simply not used)', () => {
+    const d = doc({
+      tenants: [
+        tenant('nw', ['adatum.com'], { inboundConnectors: [ipConnector('ip', ['203.0.113.50'])] }),
+        tenant('lw', ['litware.com']),
+      ],
+      servers: [server('relay', '203.0.113.50')],
+      scenarios: [{ id: 's', name: 'two tenants', serverId: 'relay', mailFrom: 'a@contoso.com', rcptTo: ['x@adatum.com', 'y@litware.com'] }],
+    });
+    expect(lint(d).filter((x) => x.rule === 'multiple-recipient-domains-ip-connector')).toEqual([]);
+  });
+
   it('point 1: an outside-recipient rule in the connector tenant while the server sends to another tenant', () => {
     const d = doc({
       tenants: [
@@ -65,6 +77,10 @@ describe('diagnostics', () => {
     const [diag] = lint(d);
     expect(diag).toMatchObject({ rule: 'outside-rule-blocks-other-tenants', severity: 'warning', entity: 'block' });
     expect(diag.message).toContain('Fabrikam');
+    // The fix the message suggests makes the finding go away.
+    const fixed = structuredClone(d);
+    fixed.tenants[0].transportRules[0].exceptions = { exceptIfRecipientDomainIs: ['fabrikam.com'] };
+    expect(lint(fixed).filter((x) => x.rule === 'outside-rule-blocks-other-tenants')).toEqual([]);
   });
 
   it('a wildcard certificate connector that captures another server', () => {
