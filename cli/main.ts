@@ -79,7 +79,7 @@ export async function runCli(argv: string[], io: CliIO, commands: CliCommand[] =
     }
     const known = new Set([...command.valueOptions, ...(FLAGS[command.name] ?? []), 'json', 'help']);
     const unknown = Object.keys(args.options).filter((o) => !known.has(o));
-    if (unknown.length > 0 && FLAGS[command.name]) throw new UsageError(`unknown option --${unknown[0]}`);
+    if (unknown.length > 0) throw new UsageError(`unknown option --${unknown[0]}`);
     return await command.run(args, io);
   } catch (e) {
     if (e instanceof UsageError) {

@@ -18,6 +18,17 @@ function fileCommandInput(args: ParsedArgs, io: CliIO): { doc: TopologyDocument;
   return doc ? { doc, lang } : null;
 }
 
+/** Writes an output file; on failure prints which file and why, and returns false (the caller exits 2). */
+export function writeOutput(path: string, data: string | Uint8Array, io: CliIO): boolean {
+  try {
+    io.writeFile(path, data);
+    return true;
+  } catch (e) {
+    io.stderr(`${path}: cannot write the file (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})\n`);
+    return false;
+  }
+}
+
 /** Reads and validates a document; on failure prints the located errors and returns null (exit 2). */
 export function loadDocumentOrReport(path: string, io: CliIO): TopologyDocument | null {
   let text: string;
@@ -109,7 +120,9 @@ export const simulateCommand: CliCommand = {
     const lang = langOption(args);
     const scenarioId = stringOption(args, 'scenario');
     const serverId = stringOption(args, 'server');
-    if (scenarioId && serverId) throw new UsageError('give either --scenario or --server/--from/--to, not both');
+    if (scenarioId && (serverId || args.options.from || args.options.to || args.options['header-from'])) {
+      throw new UsageError('give either --scenario or --server/--from/--to, not both');
+    }
     if (!scenarioId && !serverId) throw new UsageError('expected --scenario <id>, or --server <id> --from <address> --to <address>');
     let message: { serverId: string; mailFrom: string; rcptTo: string[]; headerFrom: string | null } | null = null;
     if (serverId) {

@@ -10,7 +10,7 @@ import { decodeExoBytes, formatImportReport, importExoFiles, type ExoFile } from
 import { formatLoadErrors, parseDocumentText, serializeDocument, validateDocument } from '../../shared/model/load';
 import type { TopologyDocument } from '../../shared/model/schema';
 import { EXIT, type CliCommand } from '../types';
-import { langOption } from './core';
+import { langOption, writeOutput } from './core';
 
 const optionText = (v: string | true | undefined): string | null => (typeof v === 'string' ? v : null);
 
@@ -80,7 +80,7 @@ export const importCommand: CliCommand = {
       io.stderr(`The imported document does not validate; nothing was written.\n${indent(formatLoadErrors(checked.errors))}\n`);
       return EXIT.invalid;
     }
-    io.writeFile(out, serializeDocument(checked.document));
+    if (!writeOutput(out, serializeDocument(checked.document), io)) return EXIT.invalid;
     if (json) {
       io.stdout(JSON.stringify({ out, tenantId: result.report.tenantId, report: result.report }, null, 2) + '\n');
     } else {

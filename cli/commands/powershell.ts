@@ -7,6 +7,7 @@
 import { generatePowerShell } from '../../shared/exo';
 import { formatLoadErrors, parseDocumentText } from '../../shared/model/load';
 import { EXIT, type CliCommand } from '../types';
+import { writeOutput } from './core';
 
 const USAGE = 'mailflow powershell <file> --tenant <id> [--out <path>]';
 
@@ -53,7 +54,7 @@ export const powershellCommand: CliCommand = {
     if (out) {
       // Windows PowerShell 5.1 reads a .ps1 without a byte order mark as ANSI, which would garble
       // non-ASCII names; the BOM makes it read UTF-8.
-      io.writeFile(out, '\uFEFF' + result.script);
+      if (!writeOutput(out, '\uFEFF' + result.script, io)) return EXIT.invalid;
       io.stdout(`Wrote ${out} (tenant ${result.tenant.id}). Run it with -WhatIf first.\n`);
     } else {
       io.stdout(result.script);

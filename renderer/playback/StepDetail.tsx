@@ -137,7 +137,8 @@ export function Decision({ event, t, name }: { event: SimEvent; t: T; name: (id:
           {event.data.threshold === null ? t('playback.chart.unlimited') : Math.round(event.data.threshold).toLocaleString()}
         </Row>,
         <Row key="def" label={t('playback.detail.deferred')}>
-          {event.data.deferred.toLocaleString()} · {t('playback.detail.expired')}: {event.data.expired.toLocaleString()}
+          {event.data.messagesDeferred.toLocaleString()} ({t('playback.detail.deferrals', { count: event.data.deferred, formatted: event.data.deferred.toLocaleString() })}) ·{' '}
+          {t('playback.detail.expired')}: {event.data.expired.toLocaleString()}
         </Row>,
       );
       break;

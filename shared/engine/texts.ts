@@ -23,11 +23,11 @@ const EN: Describe = {
             ? `, presenting the certificate ${e.data.certificateNames.join(', ')}.`
             : `; its certificate ${e.data.certificateNames.join(', ')} is untrusted or sent without its chain, so it matches no connector.`
           : ', presenting no certificate.'),
-  throttle: (e) =>
+  throttle: (e, n) =>
     e.data.covered
-      ? `The source is covered by connector ${q(e.data.coveringConnector ?? '')}, so it is never throttled: every message is accepted.`
+      ? `The source is covered by connector ${q(n(e.data.coveringConnector ?? ''))}, so it is never throttled: every message is accepted.`
       : e.data.deferred > 0
-        ? `No connector covers ${e.data.ip}: its surge is over the threshold, so Exchange Online defers ${e.data.deferred} message(s) with 451 4.7.500` +
+        ? `No connector covers ${e.data.ip}: its surge is over the threshold, so Exchange Online defers ${e.data.messagesDeferred} message(s) with 451 4.7.500 (${e.data.deferred} deferrals in all, counting retries)` +
           (e.data.expired > 0 ? `; ${e.data.expired} expire at the sender.` : '; all are eventually accepted.')
         : `No connector covers ${e.data.ip}, but its volume stays under the threshold: nothing is deferred.`,
   connectorMatch: (e, n) =>
@@ -118,11 +118,11 @@ const JA: Describe = {
             ? `。証明書 ${list(e.data.certificateNames, 'ja')} を提示します。`
             : `。証明書 ${list(e.data.certificateNames, 'ja')} は信頼されていないか中間証明書が送信されないため、どのコネクタにも一致しません。`
           : '。証明書は提示しません。'),
-  throttle: (e) =>
+  throttle: (e, n) =>
     e.data.covered
-      ? `送信元はコネクタ "${e.data.coveringConnector}" の対象のため、スロットリングされません。すべてのメールが受信されます。`
+      ? `送信元はコネクタ "${n(e.data.coveringConnector ?? '')}" の対象のため、スロットリングされません。すべてのメールが受信されます。`
       : e.data.deferred > 0
-        ? `${e.data.ip} を対象とするコネクタがありません。急増がしきい値を超えたため、Exchange Online は ${e.data.deferred} 通を 451 4.7.500 で遅延させます` +
+        ? `${e.data.ip} を対象とするコネクタがありません。急増がしきい値を超えたため、Exchange Online は ${e.data.messagesDeferred} 通を 451 4.7.500 で遅延させます (再試行を含めて延べ ${e.data.deferred} 回)` +
           (e.data.expired > 0 ? `。${e.data.expired} 通は送信側で期限切れになります。` : '。最終的にはすべて受信されます。')
         : `${e.data.ip} を対象とするコネクタはありませんが、量がしきい値以下のため遅延はありません。`,
   connectorMatch: (e, n) =>

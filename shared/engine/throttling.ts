@@ -121,6 +121,13 @@ export function simulateLoadScenario(
   let worst: LoadHour | null = null;
   for (const h of hours) if (h.deferred > 0 && (!worst || h.deferred > worst.deferred)) worst = h;
   const deferredTotal = hours.reduce((s, h) => s + h.deferred, 0);
+  // Distinct messages deferred at least once: each hour's new messages that were not accepted in
+  // that hour (retries are served first, so new ones get what the queue leaves).
+  const messagesDeferred = hours.reduce((s, h) => {
+    const fresh = h.hour <= load.burstHours ? load.burstPerHour : 0;
+    const acceptedFresh = Math.max(0, h.accepted - (h.offered - fresh));
+    return s + (fresh - acceptedFresh);
+  }, 0);
   const expiredTotal = hours.reduce((s, h) => s + h.expired, 0);
   const smtp: SmtpReply = worst
     ? throttleReply(server.ipAddress)
@@ -140,6 +147,7 @@ export function simulateLoadScenario(
       coveringConnector: covering?.id ?? null,
       worstHour: worst?.hour ?? null,
       deferred: deferredTotal,
+      messagesDeferred,
       expired: expiredTotal,
       threshold: worst?.threshold ?? null,
       settings: settings.throttling,

@@ -107,7 +107,10 @@ export interface EventDataByKind {
     coveringConnector: string | null;
     /** The hour that deferred the most (null when nothing was deferred). */
     worstHour: number | null;
+    /** 451 replies in all (a message deferred in three hours counts three times). */
     deferred: number;
+    /** Distinct messages deferred at least once. */
+    messagesDeferred: number;
     expired: number;
     threshold: number | null;
     settings: ThrottlingSettings;

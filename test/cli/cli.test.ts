@@ -127,9 +127,27 @@ describe('mailflow check and lint', () => {
   });
 });
 
+describe('output files', () => {
+  it('a file that cannot be written exits 2 naming it, never with an internal error', async () => {
+    const hybrid = readFileSync(join(root, 'examples/hybrid-seed.mailflow.json'), 'utf8');
+    const m = memoryIO({ 'h.json': hybrid });
+    m.io.writeFile = (p) => {
+      throw Object.assign(new Error(`EACCES: ${p}`), { code: 'EACCES' });
+    };
+    expect(await runCli(['powershell', 'h.json', '--tenant', 'contoso', '--out', '/locked/x.ps1'], m.io)).toBe(2);
+    expect(m.stderr()).toContain('/locked/x.ps1: cannot write the file (EACCES)');
+  });
+});
+
 describe('the installed command', () => {
   beforeAll(() => {
     execFileSync(process.execPath, [join(root, 'scripts/build-cli.mjs')], { cwd: root });
+  });
+
+  it('ends quietly with its own exit code when the reader closes the pipe early', () => {
+    const r = spawnSync('bash', ['-c', `node "${join(root, 'bin/mailflow.mjs')}" simulate "${join(examples, 'throttling.mailflow.json')}" --scenario surge-deferred --json | head -c 10 >/dev/null; echo "\${PIPESTATUS[0]}"`], { encoding: 'utf8' });
+    expect(r.stdout.trim()).toBe('0');
+    expect(r.stderr).not.toContain('EPIPE');
   });
 
   for (const file of readdirSync(examples).filter((f) => f.endsWith('.mailflow.json'))) {
