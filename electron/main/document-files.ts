@@ -38,6 +38,9 @@ export function isDocumentPath(candidate: string): boolean {
   return path.isAbsolute(candidate) && candidate.toLowerCase().endsWith('.json');
 }
 
+/** What every topology document says of itself (document-format.md: `"format": "mailflow-topology"`). */
+const TOPOLOGY_MARK = /"format"\s*:\s*"mailflow-topology"/;
+
 /** A PNG or SVG exported by the app carries the design; opening one restores it (never writes it). */
 export function isPicturePath(candidate: string): boolean {
   return path.isAbsolute(candidate) && /\.(png|svg)$/i.test(candidate);
@@ -98,7 +101,10 @@ export class DocumentFiles {
         }
         const text = decodeUtf8(bytes);
         if (text === null) return { ok: false, reason: 'error', message: `Not UTF-8 text: ${resolved}` };
-        this.allowWrite(resolved);
+        // A path the user picked in the Open dialog becomes writable. A path that arrives from the
+        // renderer (recent list, a drop) or the command line becomes writable only if it already is
+        // a topology document, so a compromised page cannot turn "open" into "overwrite any .json".
+        if (!requireDocumentExtension || TOPOLOGY_MARK.test(text)) this.allowWrite(resolved);
         return { ok: true, file: { path: resolved, name: displayName(resolved), text, stamp: stampOf(bytes, info.mtimeMs) } };
       } finally {
         await handle.close();

@@ -9,8 +9,8 @@ import { atomicWriteFile } from '../../electron/main/atomic-write';
 import { DocumentFiles, backupPathFor, stampOf } from '../../electron/main/document-files';
 import { crash, faultyFs, tempDir } from './helpers';
 
-const ORIGINAL = '{"schemaVersion":1,"name":"original"}\n';
-const EDITED = '{"schemaVersion":1,"name":"edited","tenants":[]}\n';
+const ORIGINAL = '{"format":"mailflow-topology","version":1,"title":"original"}\n';
+const EDITED = '{"format":"mailflow-topology","version":1,"title":"edited","tenants":[]}\n';
 
 async function openedDocument(files = new DocumentFiles()) {
   const dir = await tempDir();
@@ -258,5 +258,32 @@ describe('opening an exported picture', () => {
     const opened = await new DocumentFiles().read(picture, false);
     expect(opened.ok).toBe(false);
     expect(!opened.ok && opened.reason === 'error' && opened.message).toContain('No Mailflow design');
+  });
+});
+
+describe('which opened files may be written', () => {
+  it('a path from the renderer or the command line becomes writable only if it already is a topology document', async () => {
+    const dir = await tempDir();
+    const settings = path.join(dir, 'settings.json');
+    const design = path.join(dir, 'design.mailflow.json');
+    await writeFile(settings, '{"editor.fontSize": 14}\n');
+    await writeFile(design, '{"format": "mailflow-topology", "version": 1}\n');
+    const files = new DocumentFiles();
+    expect((await files.read(settings)).ok).toBe(true);
+    expect(files.isWritable(settings)).toBe(false);
+    const refused = await files.saveTo({ path: settings, text: '{}', expectedStamp: null, force: true });
+    expect(refused.ok).toBe(false);
+    expect(await readFile(settings, 'utf8')).toBe('{"editor.fontSize": 14}\n');
+    await files.read(design);
+    expect(files.isWritable(design)).toBe(true);
+  });
+
+  it('a file the user picked in the Open dialog is writable whatever it holds', async () => {
+    const dir = await tempDir();
+    const chosen = path.join(dir, 'draft.json');
+    await writeFile(chosen, '{}\n');
+    const files = new DocumentFiles();
+    await files.read(chosen, false);
+    expect(files.isWritable(chosen)).toBe(true);
   });
 });

@@ -149,7 +149,7 @@ describe('IPC payload validation', () => {
   it('openPath reads a document and then allows saving back to it; an unopened path cannot be written', async () => {
     const dir = await tempDir();
     const filePath = path.join(dir, 'a.mailflow.json');
-    await writeFile(filePath, '{"v":1}');
+    await writeFile(filePath, '{"format":"mailflow-topology","v":1}');
     const { ipcMain, ours } = await desktop();
     const other = path.join(dir, 'other.mailflow.json');
     await expect(ipcMain.invoke(IPC_CHANNELS.save, ours, { ...goodSave, path: other, force: true })).resolves.toMatchObject({ ok: false, reason: 'error' });
@@ -207,7 +207,7 @@ describe('drafts over IPC', () => {
     const dir = await tempDir();
     const opened = path.join(dir, 'opened.mailflow.json');
     const forged = path.join(dir, 'forged.mailflow.json');
-    await writeFile(opened, '{}');
+    await writeFile(opened, '{"format":"mailflow-topology"}');
     const first = await desktop();
     await first.ipcMain.invoke(IPC_CHANNELS.openPath, first.ours, opened);
     await first.ipcMain.invoke(IPC_CHANNELS.writeDraft, first.ours, { key: opened, title: 'o', text: '{"x":1}' });
