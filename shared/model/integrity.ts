@@ -96,6 +96,29 @@ export function checkIntegrity(doc: TopologyDocument): IntegrityIssue[] {
     });
   });
 
+  // matchSubDomains makes every subdomain count as the tenant's too, so another tenant may not
+  // accept one of them ("A domain belongs to at most one tenant").
+  doc.tenants.forEach((t, ti) => {
+    t.acceptedDomains.forEach((d, di) => {
+      if (!d.matchSubDomains) return;
+      const parent = d.domainName.toLowerCase();
+      doc.tenants.forEach((other, oi) => {
+        if (other === t) return;
+        other.acceptedDomains.forEach((od, odi) => {
+          if (!od.domainName.toLowerCase().endsWith('.' + parent)) return;
+          issues.push({
+            rule: 'duplicate-domain',
+            path: domainPath(oi, odi),
+            entityId: other.id,
+            found: `"${od.domainName}", a subdomain of ${domainPath(ti, di)} ("${d.domainName}", matchSubDomains) of tenant "${t.id}"`,
+            expected: 'a domain accepted by at most one tenant',
+            otherPath: domainPath(ti, di),
+          });
+        });
+      });
+    });
+  });
+
   const serverIds = new Set(doc.servers.map((s) => s.id));
   const tenantIds = new Set(doc.tenants.map((t) => t.id));
   doc.scenarios.forEach((s, si) => {

@@ -64,6 +64,15 @@ describe('loading a document', () => {
     expect(e.message).toContain('tenants[0].acceptedDomains[0].domainName');
   });
 
+  it('refuses a subdomain another tenant already owns through matchSubDomains', () => {
+    const d = base();
+    d.tenants[0].acceptedDomains.push({ domainName: 'corp.example', domainType: 'InternalRelay', matchSubDomains: true });
+    d.tenants[1].acceptedDomains.push({ domainName: 'sales.corp.example', domainType: 'Authoritative' });
+    const [e] = errorsOf(d);
+    expect(e.path).toBe('tenants[1].acceptedDomains[1].domainName');
+    expect(e.message).toContain('matchSubDomains');
+  });
+
   it('refuses a scenario naming a missing server', () => {
     const d = base();
     d.scenarios[0].serverId = 'ex99';
