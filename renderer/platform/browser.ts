@@ -65,18 +65,6 @@ function isAbort(e: unknown): boolean {
   return e instanceof DOMException && e.name === 'AbortError';
 }
 
-function download(name: string, text: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  a.rel = 'noopener';
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
-
 const EXPORT_MIME: Record<ExportFileFormat, string> = {
   svg: 'image/svg+xml',
   png: 'image/png',
@@ -85,6 +73,7 @@ const EXPORT_MIME: Record<ExportFileFormat, string> = {
   ps1: 'text/plain;charset=utf-8',
 };
 
+/** Hands the bytes to the browser as a download (the browser's way of "saving a file"). */
 function downloadExport(name: string, format: ExportFileFormat, data: Uint8Array | string): void {
   const url = URL.createObjectURL(new Blob([data as BlobPart], { type: EXPORT_MIME[format] }));
   const a = document.createElement('a');
@@ -95,6 +84,10 @@ function downloadExport(name: string, format: ExportFileFormat, data: Uint8Array
   a.click();
   a.remove();
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+function download(name: string, text: string): void {
+  downloadExport(name, 'json', text);
 }
 
 export function createBrowserPlatform(options: { useFilePicker: boolean }): Platform {
