@@ -9,9 +9,9 @@
 import type { InboundConnector, Scenario, Server, Tenant, TopologyDocument } from '../model/schema';
 import { isLoadScenario } from '../model/schema';
 import { checkIntegrity } from '../model/integrity';
-import { domainOf, ipv4ToInt, parseIpv4Range, patternCovers, rangesOverlap, type Ipv4Range } from '../model/net';
+import { domainOf, parseIpv4Range, patternCovers, rangesOverlap, type Ipv4Range } from '../model/net';
 import { resolveService, type ServiceSettings } from '../model/service';
-import { checkCertificateDomain, coveringConnector, usableCertificateNames } from '../engine/attribution';
+import { checkCertificateDomain, coveringConnector, findCandidates, usableCertificateNames } from '../engine/attribution';
 import { simulateMessage } from '../engine/simulate';
 import { ruleMatches } from '../engine/transportRules';
 import { indexTopology, ownerOfDomain, type TopologyIndex } from '../engine/topologyIndex';
@@ -178,15 +178,9 @@ function messageScenariosFrom(ctx: Context, server: Server): Array<Scenario & { 
   );
 }
 
-/** Connectors that match a server by IP (OnPremises, enabled). */
+/** Connectors that match a server by IP (OnPremises, enabled): the engine's own candidate lookup. */
 function ipConnectorsOf(ctx: Context, server: Server): Array<{ tenant: Tenant; connector: InboundConnector }> {
-  const ip = ipv4ToInt(server.ipAddress) ?? -1;
-  return onPremisesConnectors(ctx).filter(({ connector }) =>
-    connector.senderIPAddresses.some((t) => {
-      const r = parseIpv4Range(t);
-      return r !== null && ip >= r.start && ip <= r.end;
-    }),
-  );
+  return findCandidates(ctx.index, server).ip.map((c) => ({ tenant: c.entry.tenant, connector: c.entry.connector }));
 }
 
 /**
@@ -238,18 +232,10 @@ function outsideRecipientRuleBlocksOtherTenants(ctx: Context): void {
         ((r.actions.rejectMessageReasonText ?? null) !== null || (r.actions.rejectMessageEnhancedStatusCode ?? null) !== null || r.actions.deleteMessage === true),
     );
     if (blocking.length === 0) continue;
-    const connectors = tenant.inboundConnectors.filter((c) => c.enabled && c.connectorType === 'OnPremises');
-    if (connectors.length === 0) continue;
+    // The servers this tenant's OnPremises connectors match (the engine's step 2 candidates).
     const servers = ctx.doc.servers.filter((s) => {
-      const ip = ipv4ToInt(s.ipAddress) ?? -1;
-      const names = usableCertificateNames(s);
-      return connectors.some(
-        (c) =>
-          c.senderIPAddresses.some((t) => {
-            const r = parseIpv4Range(t);
-            return r !== null && ip >= r.start && ip <= r.end;
-          }) || (c.tlsSenderCertificateName !== null && names.some((n) => patternCovers(c.tlsSenderCertificateName!, n))),
-      );
+      const { certificate, ip } = findCandidates(ctx.index, s);
+      return [...certificate, ...ip].some((c) => c.entry.tenant === tenant);
     });
     for (const server of servers) {
       // With scenarios, the engine says which rule blocked which recipient of another tenant; without

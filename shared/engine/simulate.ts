@@ -275,11 +275,12 @@ class MessageRun {
     // 4.1 Certificate key: keep the certificate candidates whose certificate domain is accepted.
     const certificatePassed: Candidate[] = [];
     const certificateFailed: Candidate[] = [];
+    const certificateNames = usableCertificateNames(server);
     for (const c of candidates.certificate) {
       // Every name on the certificate that matches the connector counts (subject or alternative
       // name, step 2): the candidate passes if any of them leads to an accepted domain.
       const pattern = c.entry.connector.tlsSenderCertificateName ?? '';
-      const names = usableCertificateNames(server).filter((n) => patternCovers(pattern, n));
+      const names = certificateNames.filter((n) => patternCovers(pattern, n));
       let check = checkCertificateDomain(index, settings.certDomainMatch, c.entry.tenant, pattern, c.matched);
       let matchedName = c.matched;
       for (const name of names) {

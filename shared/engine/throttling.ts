@@ -7,7 +7,7 @@
  */
 import type { LoadProfile, TopologyDocument } from '../model/schema';
 import { resolveService, type ThrottlingSettings } from '../model/service';
-import { coveringConnector } from './attribution';
+import { coveringConnector, presentedNames, usableCertificateNames } from './attribution';
 import { SOURCES } from './sources';
 import { indexTopology } from './topologyIndex';
 import { namesOf, Trace } from './trace';
@@ -111,8 +111,8 @@ export function simulateLoadScenario(
       server: server.id,
       ip: server.ipAddress,
       tls: server.tls,
-      certificateNames: server.certificate ? [server.certificate.subject, ...server.certificate.subjectAlternativeNames] : [],
-      certificateUsable: !!server.certificate && server.tls && server.certificate.trusted && server.certificate.chainComplete,
+      certificateNames: presentedNames(server),
+      certificateUsable: usableCertificateNames(server).length > 0,
       mailFrom: '',
       rcptTo: [],
       headerFrom: null,
