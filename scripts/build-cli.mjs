@@ -24,7 +24,7 @@ await build({
   bundle: true,
   platform: 'node',
   format: 'esm',
-  target: 'node20',
+  target: 'node22',
   sourcemap: 'linked',
   // Native or large packages stay external: they are dependencies installed next to the bundle.
   external: ['@resvg/resvg-js', 'pdf-lib'],
