@@ -8,15 +8,18 @@ import { z } from 'zod';
 import '@xyflow/react/dist/style.css';
 import './styles.css';
 import { coreActions } from './actions/coreActions';
-import { performAction, registerActions } from './actions/registry';
+import './actions/i18n';
+import { buildMenuModel, startMenuSync } from './actions/menuModel';
+import { performAction, registerActions, useActionRegistry } from './actions/registry';
 import { App } from './app/App';
 import { applyLanguage, applyTheme } from './app/preferences';
 import { handleOpenResult, offerDraftRecovery, openExampleFromUrl, startDocumentStateSync, startDraftWriter } from './files/fileController';
-import { initI18n, languageFromLocale } from './i18n';
+import { initI18n, languageFromLocale, t } from './i18n';
 import { installIntegrationActions } from './integrations';
 import { prepareDiagramPrint, type PreparedPrint } from './export/printDiagram';
 import { usePlaybackStore } from './playback/playbackStore';
 import { getPlatform } from './platform';
+import { usePresentStore } from './playback/PresentMode';
 import { useDocumentStore } from './store/documentStore';
 import { useUiStore, type Language, type Theme } from './store/uiStore';
 
@@ -75,6 +78,18 @@ async function start(): Promise<void> {
   );
 
   platform.onMenuAction((id) => performAction(id));
+  const setMenu = platform.setMenu?.bind(platform);
+  if (setMenu) {
+    // The native menu follows every change of labels (language) and of enabled/checked state.
+    startMenuSync(setMenu, () => buildMenuModel(useActionRegistry.getState().actions, t), [
+      useActionRegistry,
+      useDocumentStore,
+      useDocumentStore.temporal,
+      useUiStore,
+      usePlaybackStore,
+      usePresentStore,
+    ]);
+  }
   platform.onOpenRequest((result) => void handleOpenResult(result, { askFirst: true }));
   platform.onSystemChanged((info) => {
     // Follow the OS only while the user has not chosen.

@@ -52,7 +52,7 @@ export function MenuBar() {
   }, [open]);
 
   const ctx = getActionContext();
-  const byGroup = (g: ActionGroup) => [...actions.values()].filter((a) => a.group === g);
+  const byGroup = (g: ActionGroup) => [...actions.values()].filter((a) => a.group === g && a.inMenu !== false);
   const run = (a: Action) => {
     setOpen(null);
     performAction(a.id);

@@ -98,6 +98,9 @@ export function createElectronPlatform(api: MailflowDesktopApi): Platform {
     openExternal(url) {
       void api.openExternal(url);
     },
+    setMenu(model) {
+      void api.setMenu(model);
+    },
     onMenuAction: (listener) => api.onMenuAction(listener),
     onOpenRequest: (listener) => api.onOpenRequest((result) => listener(fromOpenResult(result))),
     onSystemChanged: (listener) => api.onSystemChanged((info) => listener({ locale: info.locale, prefersDark: info.prefersDark })),

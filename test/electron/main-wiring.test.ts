@@ -8,6 +8,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { IPC_CHANNELS } from '../../shared/ipc/contract';
+import { buildMenuModel } from '../../renderer/actions/menuModel';
+import { getActionContext } from '../../renderer/actions/registry';
+import { actionMap, translatorFor } from '../renderer/allActions';
 
 const fake = vi.hoisted(() => {
   type Listener = (...args: never[]) => unknown;
@@ -208,13 +211,35 @@ describe('main entry wiring (fake Electron)', () => {
     await expect(fake.ipcHandlers.get(IPC_CHANNELS.getSystemInfo)!(foreign)).rejects.toThrow(/refused/);
   });
 
-  it('builds the menu, and a menu click reaches the renderer as a menu action', () => {
-    expect(fake.menuTemplate.map((item) => item.label)).toEqual(['&File', '&Edit', '&View', '&Simulation', '&Help']);
+  it('builds the menu from the renderer\'s model, and a menu click reaches the renderer as a menu action', async () => {
+    // Before the renderer has described its menu, only the OS's edit commands are there.
+    expect(fake.menuTemplate.map((item) => item.role ?? item.label)).toEqual(['editMenu']);
+    const model = buildMenuModel(actionMap(), await translatorFor('en'), getActionContext());
+    await fake.ipcHandlers.get(IPC_CHANNELS.setMenu)!(ourEvent(), model);
+    await vi.waitFor(() => expect(fake.menuTemplate.map((item) => item.label)).toEqual(['&File', '&Edit', '&View', '&Simulation', '&Help']));
     const file = fake.menuTemplate[0].submenu as Array<Record<string, unknown>>;
     const save = file.find((item) => item.id === 'file.save')!;
     fake.sent.length = 0;
     (save.click as (...args: unknown[]) => void)({}, undefined, { triggeredByAccelerator: false });
     expect(fake.sent).toEqual([{ channel: IPC_CHANNELS.menuAction, payload: 'file.save' }]);
+  });
+
+  it('View ▸ Present reaches the renderer, whose registry has an action for it', async () => {
+    const view = fake.menuTemplate.find((item) => item.id === 'menu.view')!.submenu as Array<Record<string, unknown>>;
+    const present = view.find((item) => item.id === 'view.present');
+    expect(present?.label).toBe('Present');
+    fake.sent.length = 0;
+    (present!.click as (...args: unknown[]) => void)({}, undefined, { triggeredByAccelerator: false });
+    expect(fake.sent).toEqual([{ channel: IPC_CHANNELS.menuAction, payload: 'view.present' }]);
+    expect(actionMap().has('view.present')).toBe(true);
+  });
+
+  it('refuses a menu model with an id the renderer may not dispatch', async () => {
+    const model = buildMenuModel(actionMap(), await translatorFor('en'), getActionContext());
+    const forged = { ...model, menus: [{ ...model.menus[0], items: [{ type: 'action', id: 'shell.exec', label: 'x', accelerator: null, enabled: true, checked: null }] }] };
+    await expect(fake.ipcHandlers.get(IPC_CHANNELS.setMenu)!(ourEvent(), forged)).rejects.toThrow(/invalid request/);
+    const foreign = { sender: {}, senderFrame: { url: 'app://mailflow/index.html', parent: null } };
+    await expect(fake.ipcHandlers.get(IPC_CHANNELS.setMenu)!(foreign, model)).rejects.toThrow(/refused/);
   });
 
   it('titles the window from setDocumentState and asks before closing a dirty document', async () => {
