@@ -14,6 +14,7 @@ import { performAction, registerActions, useActionRegistry } from './actions/reg
 import { App } from './app/App';
 import { applyLanguage, applyTheme } from './app/preferences';
 import { handleOpenResult, offerDraftRecovery, openExampleFromUrl, startDocumentStateSync, startDraftWriter } from './files/fileController';
+import { isLang, langFromLocale } from '../shared/i18n/languages';
 import { initI18n, languageFromLocale, t } from './i18n';
 import { installIntegrationActions } from './integrations';
 import { prepareDiagramPrint, type PreparedPrint } from './export/printDiagram';
@@ -33,7 +34,7 @@ async function start(): Promise<void> {
   const urlLang = params.get('lang');
   const urlTheme = params.get('theme');
   const language: Language =
-    urlLang === 'en' || urlLang === 'ja' ? urlLang : settings.language === 'system' ? languageFromLocale(system.locale) : settings.language;
+    isLang(urlLang) ? urlLang : settings.language === 'system' ? languageFromLocale(system.locale) : settings.language;
   const theme: Theme =
     urlTheme === 'light' || urlTheme === 'dark' ? urlTheme : settings.theme === 'system' ? (system.prefersDark ? 'dark' : 'light') : settings.theme;
   initI18n(language);
@@ -59,7 +60,7 @@ async function start(): Promise<void> {
           theme: options.theme ?? 'light',
           transparent: options.transparent ?? false,
           padding: options.padding ?? 32,
-          lang: document.documentElement.lang.startsWith('ja') ? 'ja' : 'en',
+          lang: langFromLocale(document.documentElement.lang),
           simulation,
         });
         return { width: printing.width, height: printing.height, title: printing.title };

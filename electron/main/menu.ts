@@ -11,6 +11,7 @@
  * `menuInvocation` for the edit keys in text fields.
  */
 import type { MenuItemConstructorOptions } from 'electron';
+import { langFromLocale, type Lang, type LanguageSetting } from '../../shared/i18n/languages';
 import type { MenuActionId, MenuModel, MenuModelItem, RecentFile } from '../../shared/ipc/contract';
 
 const NATIVE_EDIT_ACTIONS = new Set<MenuActionId>(['edit.undo', 'edit.redo', 'edit.cut', 'edit.copy', 'edit.paste', 'edit.selectAll']);
@@ -176,10 +177,9 @@ export function buildMenuTemplate(options: MenuOptions): MenuItemConstructorOpti
   return template;
 }
 
-export type MenuLanguage = 'en' | 'ja';
+export type MenuLanguage = Lang;
 
 /** Language of main's own dialogs: the explicit setting, else the OS language (Japanese for ja-*, English otherwise). */
-export function menuLanguageFor(setting: 'system' | 'en' | 'ja', osLocale: string): MenuLanguage {
-  if (setting !== 'system') return setting;
-  return osLocale.toLowerCase().startsWith('ja') ? 'ja' : 'en';
+export function menuLanguageFor(setting: LanguageSetting, osLocale: string): MenuLanguage {
+  return setting === 'system' ? langFromLocale(osLocale) : setting;
 }

@@ -1,4 +1,5 @@
 /** The designer's own actions (file, edit, insert, view, help). Playback and export add theirs. */
+import { LANGUAGES } from '../../shared/i18n/languages';
 import { applyLanguage, applyTheme } from '../app/preferences';
 import { getCanvasApi } from '../canvas/canvasApi';
 import { computeAutoLayout } from '../canvas/layout';
@@ -121,7 +122,8 @@ export function coreActions(): Action[] {
       id: 'view.toggleLanguage',
       labelKey: 'actions.view.toggleLanguage',
       group: 'view',
-      perform: () => applyLanguage(useUiStore.getState().language === 'ja' ? 'en' : 'ja'),
+      // The next language of the list, round.
+      perform: () => applyLanguage(LANGUAGES[(LANGUAGES.indexOf(useUiStore.getState().language) + 1) % LANGUAGES.length]),
     },
     {
       id: 'view.toggleMinimap',

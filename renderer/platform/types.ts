@@ -4,6 +4,7 @@
  * file access in main) and `browser.ts` (File System Access API or upload/download, drafts in
  * IndexedDB). The rest of the renderer never knows which one it runs on.
  */
+import type { LanguageSetting } from '../../shared/i18n/languages';
 import type { FileStamp, MenuActionId, MenuModel } from '../../shared/ipc/contract';
 
 export interface OpenedDocumentFile {
@@ -62,7 +63,7 @@ export interface PlatformDraft {
 }
 
 export interface PlatformSettings {
-  language: 'system' | 'en' | 'ja';
+  language: LanguageSetting;
   theme: 'system' | 'light' | 'dark';
 }
 

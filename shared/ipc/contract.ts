@@ -9,6 +9,7 @@
  * Pure TypeScript: used by electron/ (main, preload) and renderer/ (platform adapter).
  */
 import { z } from 'zod';
+import { LANGUAGE_SETTINGS } from '../i18n/languages';
 
 /** What main remembers of a file when it was read or written, to detect changes made on disk since. */
 export const fileStampSchema = z.strictObject({
@@ -76,7 +77,7 @@ export const draftSchema = z.strictObject({
 export type Draft = z.infer<typeof draftSchema> & { savedAt: number };
 
 export const appSettingsSchema = z.strictObject({
-  language: z.enum(['system', 'en', 'ja']),
+  language: z.enum(LANGUAGE_SETTINGS),
   theme: z.enum(['system', 'light', 'dark']),
 });
 export type AppSettings = z.infer<typeof appSettingsSchema>;

@@ -4,6 +4,7 @@
  * native menu model are generated from the registry in both languages.
  */
 import { describe, expect, it } from 'vitest';
+import { LANGUAGES } from '../../shared/i18n/languages';
 import { MENU_ACTION_IDS, menuModelSchema } from '../../shared/ipc/contract';
 import { ACTION_IDS } from '../../renderer/actions/ids';
 import { buildMenuModel, NATIVE_MENU_ACTION_IDS, toAccelerator } from '../../renderer/actions/menuModel';
@@ -57,7 +58,7 @@ describe('action registry', () => {
   });
 
   it('generates the keyboard reference from the registry, translated, with every key of an action', async () => {
-    for (const lang of ['en', 'ja'] as const) {
+    for (const lang of LANGUAGES) {
       const translate = await translatorFor(lang);
       const list = shortcutList(allActions(), translate, false);
       for (const entry of list) expect(entry.label, `${lang} ${entry.id}`).not.toMatch(/^[a-z]+(\.[a-zA-Z]+)+$/);
@@ -75,7 +76,7 @@ describe('action registry', () => {
 
 describe('native menu model', () => {
   it('is valid for the IPC contract in both languages, labelled from the locale files', async () => {
-    for (const lang of ['en', 'ja'] as const) {
+    for (const lang of LANGUAGES) {
       const model = buildMenuModel(actionMap(), await translatorFor(lang), getActionContext());
       expect(menuModelSchema.safeParse(model).success, lang).toBe(true);
       const labels = model.menus.flatMap((m) => [m.label, ...m.items.map((i) => ('label' in i ? i.label : '-'))]);

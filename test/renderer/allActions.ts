@@ -9,6 +9,7 @@ import { canvasActions } from '../../renderer/actions/canvasActions';
 import type { Action, ActionId } from '../../renderer/actions/registry';
 import { integrationActions } from '../../renderer/integrations/actions';
 import { playbackActions, presentActions } from '../../renderer/playback/actions';
+import type { Lang } from '../../shared/i18n/languages';
 import { LOCALE_BUNDLES } from './localeBundles';
 
 export function allActions(): Action[] {
@@ -26,7 +27,7 @@ export function actionMap(): Map<ActionId, Action> {
 }
 
 /** A translator for one language over every locale bundle; a missing string comes back as its key. */
-export async function translatorFor(lang: 'en' | 'ja'): Promise<(key: string) => string> {
+export async function translatorFor(lang: Lang): Promise<(key: string) => string> {
   const instance = i18next.createInstance();
   await instance.init({ lng: lang, fallbackLng: false, resources: {}, interpolation: { escapeValue: false } });
   for (const [language, bundles] of Object.entries(LOCALE_BUNDLES)) {

@@ -1,9 +1,7 @@
 /** Every locale file of the renderer, by language: the designer's, playback's, the integrations', export's and the command layer's. */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-
-const LANGUAGES = ['en', 'ja'] as const;
-type Lang = (typeof LANGUAGES)[number];
+import { LANGUAGES, type Lang } from '../../shared/i18n/languages';
 
 const root = path.resolve(__dirname, '../../renderer');
 
