@@ -12,6 +12,7 @@ import './actions/i18n';
 import { buildMenuModel, startMenuSync } from './actions/menuModel';
 import { performAction, registerActions, useActionRegistry } from './actions/registry';
 import { App } from './app/App';
+import { CrashSwitch, crashForTest, ErrorBoundary } from './app/ErrorBoundary';
 import { applyLanguage, applyTheme } from './app/preferences';
 import { handleOpenResult, offerDraftRecovery, openExampleFromUrl, startDocumentStateSync, startDraftWriter } from './files/fileController';
 import { isLang, langFromLocale } from '../shared/i18n/languages';
@@ -65,6 +66,7 @@ async function start(): Promise<void> {
         });
         return { width: printing.width, height: printing.height, title: printing.title };
       },
+      crash: () => crashForTest(),
       cleanupPrint: () => {
         printing?.cleanup();
         printing = null;
@@ -72,9 +74,14 @@ async function start(): Promise<void> {
     });
   }
 
-  createRoot(document.getElementById('root')!).render(
+  const root = document.getElementById('root');
+  if (!root) throw new Error('index.html has no #root element');
+  createRoot(root).render(
     <StrictMode>
-      <App />
+      <ErrorBoundary>
+        {window.__MAILFLOW_TEST__ && <CrashSwitch />}
+        <App />
+      </ErrorBoundary>
     </StrictMode>,
   );
 

@@ -152,7 +152,8 @@ export function replaceEntity(doc: TopologyDocument, id: string, next: Tenant | 
 export function moveChild(doc: TopologyDocument, childId: string, toTenantId: string): TopologyDocument {
   const found = locateEntity(doc, childId);
   if (!isLocatedChild(found) || found.tenant.id === toTenantId) return doc;
-  if (!doc.tenants.some((t) => t.id === toTenantId)) return doc;
+  const target = doc.tenants.find((t) => t.id === toTenantId);
+  if (!target) return doc;
   const field = CHILD_FIELD[found.kind];
   const without: TopologyDocument = {
     ...doc,
@@ -163,7 +164,6 @@ export function moveChild(doc: TopologyDocument, childId: string, toTenantId: st
   let moved = found.entity as ChildEntity;
   if (found.kind === 'rule') {
     // Priorities are per tenant: the moved rule goes last in its new tenant.
-    const target = doc.tenants.find((t) => t.id === toTenantId)!;
     moved = { ...(moved as TransportRule), priority: target.transportRules.reduce((m, r) => Math.max(m, r.priority + 1), 0) };
   }
   return addChild(without, toTenantId, found.kind, moved);
