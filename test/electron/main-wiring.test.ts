@@ -45,6 +45,7 @@ const fake = vi.hoisted(() => {
     messageBoxes: [] as unknown[],
     sent: [] as Array<{ channel: string; payload: unknown }>,
     opened: [] as string[],
+    switches: [] as string[],
   };
   return state;
 });
@@ -65,6 +66,7 @@ vi.mock('electron', () => {
     addRecentDocument: () => undefined,
     clearRecentDocuments: () => undefined,
     quit: () => undefined,
+    commandLine: { appendSwitch: (name: string) => void fake.switches.push(name) },
   });
   class BrowserWindow extends Emitter {
     static getAllWindows = () => fake.windows;
@@ -185,6 +187,28 @@ describe('main entry wiring (fake Electron)', () => {
       preload: expect.stringMatching(/preload[\\/]index\.cjs$/),
     });
     expect(window().loadedUrl).toBe('app://mailflow/index.html');
+  });
+
+  it('turns no protection off from the command line (no --no-sandbox, no Blink features)', () => {
+    expect(fake.switches).toEqual([]);
+    expect(window().options.webPreferences).not.toHaveProperty('enableBlinkFeatures');
+    expect(window().options.webPreferences).toMatchObject({ webSecurity: true, allowRunningInsecureContent: false });
+  });
+
+  it('serves app:// through the hardened handler: the CSP on every response, nothing outside the renderer folder', async () => {
+    const handler = fake.protocolHandlers.get('app') as (request: Request) => Promise<Response>;
+    const outside = await handler(new Request('app://mailflow/..%2F..%2Fpackage.json'));
+    expect(outside.status).toBeGreaterThanOrEqual(400);
+    expect(outside.headers.get('Content-Security-Policy')).toContain("script-src 'self'");
+    const post = await handler(new Request('app://mailflow/index.html', { method: 'POST', body: 'x' }));
+    expect(post.status).toBeGreaterThanOrEqual(400);
+  });
+
+  it('opens only https links in the system browser, through the checked IPC route', async () => {
+    await fake.ipcHandlers.get(IPC_CHANNELS.openExternal)!(ourEvent(), 'https://learn.microsoft.com/exchange');
+    expect(fake.opened).toEqual(['https://learn.microsoft.com/exchange']);
+    await expect(fake.ipcHandlers.get(IPC_CHANNELS.openExternal)!(ourEvent(), 'file:///etc/passwd')).rejects.toThrow();
+    expect(fake.opened).toHaveLength(1);
   });
 
   it('installs the navigation guards exactly once on the window', () => {
