@@ -47,6 +47,14 @@ export const NATIVE_MENUS: ReadonlyArray<{ id: MenuModel['menus'][number]['id'];
 /** Every action id the native menu shows. */
 export const NATIVE_MENU_ACTION_IDS: readonly MenuActionId[] = NATIVE_MENUS.flatMap((m) => m.items.filter((i): i is MenuActionId => typeof i === 'string' && i !== '-' && i !== 'recent'));
 
+const MENU_POSITION = new Map<string, number>(NATIVE_MENU_ACTION_IDS.map((id, i) => [id, i]));
+
+/** Orders actions as the native menu does (the web menubar shares it); unlisted ones keep their order, after. */
+export function inMenuOrder<T extends { id: string }>(actions: readonly T[]): T[] {
+  const at = (a: T, i: number) => MENU_POSITION.get(a.id) ?? NATIVE_MENU_ACTION_IDS.length + i;
+  return actions.map((a, i) => [a, at(a, i)] as const).sort((x, y) => x[1] - y[1]).map(([a]) => a);
+}
+
 const KEY_NAMES: Record<string, string> = { ArrowLeft: 'Left', ArrowRight: 'Right', ArrowUp: 'Up', ArrowDown: 'Down', '+': 'Plus' };
 
 /** "Shift+Mod+S" → "CmdOrCtrl+Shift+S" (Electron's accelerator syntax). */

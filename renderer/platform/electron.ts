@@ -99,7 +99,8 @@ export function createElectronPlatform(api: MailflowDesktopApi): Platform {
       void api.openExternal(url);
     },
     setMenu(model) {
-      void api.setMenu(model);
+      // A refused model (main validates it) leaves the previous menu; say why in the console.
+      api.setMenu(model).catch((error: unknown) => console.warn('[mailflow] native menu not updated:', error));
     },
     onMenuAction: (listener) => api.onMenuAction(listener),
     onOpenRequest: (listener) => api.onOpenRequest((result) => listener(fromOpenResult(result))),

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { LANGUAGES } from '../../shared/i18n/languages';
 import { MENU_ACTION_IDS, menuModelSchema } from '../../shared/ipc/contract';
 import { ACTION_IDS } from '../../renderer/actions/ids';
-import { buildMenuModel, NATIVE_MENU_ACTION_IDS, toAccelerator } from '../../renderer/actions/menuModel';
+import { buildMenuModel, inMenuOrder, NATIVE_MENU_ACTION_IDS, toAccelerator } from '../../renderer/actions/menuModel';
 import {
   findShortcutCollisions,
   getActionContext,
@@ -116,5 +116,14 @@ describe('View ▸ Present', () => {
       usePresentStore.getState().cancel();
       stop();
     }
+  });
+});
+
+describe('web menubar order', () => {
+  it('lists a group\'s actions in the native menu\'s order, whatever the order they were registered in', () => {
+    const view = allActions().filter((a) => a.group === 'view' && a.inMenu !== false).reverse();
+    const ordered = inMenuOrder(view).map((a) => a.id);
+    expect(ordered.slice(0, 3)).toEqual(['view.fitView', 'view.zoomIn', 'view.zoomOut']);
+    expect(ordered.indexOf('view.present')).toBe(ordered.indexOf('view.toggleLanguage') + 1);
   });
 });
