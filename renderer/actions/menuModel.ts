@@ -114,11 +114,16 @@ export function startMenuSync(
   let timer: ReturnType<typeof setTimeout> | null = null;
   const flush = () => {
     timer = null;
-    const model = build();
-    const text = JSON.stringify(model);
-    if (text === last) return;
-    last = text;
-    send(model);
+    try {
+      const model = build();
+      const text = JSON.stringify(model);
+      if (text === last) return;
+      last = text;
+      send(model);
+    } catch (error) {
+      // The native menu is a convenience: a failure to describe or send it never stops the app.
+      console.warn('[mailflow] native menu not updated:', error);
+    }
   };
   const schedule = () => {
     if (timer === null) timer = setTimeout(flush, delayMs);

@@ -126,6 +126,9 @@ test('File ▸ Export… as PDF on the desktop prints the page and saves the pri
       setDocumentState: async () => undefined,
       openExternal: async () => undefined,
       closeWindow: async () => undefined,
+      setMenu: async (model: unknown) => {
+        w.__menuModel = model;
+      },
       onMenuAction: (listener: Listener) => {
         w.__dispatchMenuAction = listener;
         return () => undefined;
@@ -139,6 +142,10 @@ test('File ▸ Export… as PDF on the desktop prints the page and saves the pri
   const windowTitle = await page.title();
   expect(windowTitle).toContain('Mailflow Studio');
 
+  // The renderer described the native menu from its registry (View ▸ Present included).
+  await expect
+    .poll(() => page.evaluate(() => JSON.stringify((window as unknown as { __menuModel?: unknown }).__menuModel ?? null)))
+    .toContain('"id":"view.present","label":"Present"');
   // The native menu's File ▸ Export… arrives as a menu action.
   await page.evaluate(() => (window as unknown as { __dispatchMenuAction(id: string): void }).__dispatchMenuAction('file.export'));
   const dialog = page.getByRole('dialog', { name: 'Export diagram' });

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { LANGUAGES } from '../../shared/i18n/languages';
 import { MENU_ACTION_IDS, menuModelSchema } from '../../shared/ipc/contract';
 import { ACTION_IDS } from '../../renderer/actions/ids';
-import { buildMenuModel, inMenuOrder, NATIVE_MENU_ACTION_IDS, toAccelerator } from '../../renderer/actions/menuModel';
+import { buildMenuModel, inMenuOrder, NATIVE_MENU_ACTION_IDS, startMenuSync, toAccelerator } from '../../renderer/actions/menuModel';
 import {
   findShortcutCollisions,
   getActionContext,
@@ -125,5 +125,26 @@ describe('web menubar order', () => {
     const ordered = inMenuOrder(view).map((a) => a.id);
     expect(ordered.slice(0, 3)).toEqual(['view.fitView', 'view.zoomIn', 'view.zoomOut']);
     expect(ordered.indexOf('view.present')).toBe(ordered.indexOf('view.toggleLanguage') + 1);
+  });
+});
+
+describe('menu sync', () => {
+  it('sends the model once per change, skips unchanged ones, and survives a failing host', async () => {
+    const sent: unknown[] = [];
+    let label = 'File';
+    const listeners = new Set<() => void>();
+    const store = { subscribe: (l: () => void) => (listeners.add(l), () => listeners.delete(l)) };
+    const build = () => ({ menus: [{ id: 'file' as const, label, items: [] }], windowLabel: 'Window' });
+    const stop = startMenuSync((m) => sent.push(m), build, [store], 1);
+    expect(sent).toHaveLength(1);
+    for (const l of listeners) l();
+    await new Promise((r) => setTimeout(r, 5));
+    expect(sent).toHaveLength(1);
+    label = 'ファイル';
+    for (const l of listeners) l();
+    await new Promise((r) => setTimeout(r, 5));
+    expect(sent).toHaveLength(2);
+    stop();
+    expect(() => startMenuSync(() => { throw new TypeError('setMenu is not a function'); }, build, [], 1)).not.toThrow();
   });
 });
