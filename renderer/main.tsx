@@ -8,15 +8,20 @@ import { z } from 'zod';
 import '@xyflow/react/dist/style.css';
 import './styles.css';
 import { coreActions } from './actions/coreActions';
-import { performAction, registerActions } from './actions/registry';
+import './actions/i18n';
+import { buildMenuModel, startMenuSync } from './actions/menuModel';
+import { performAction, registerActions, useActionRegistry } from './actions/registry';
 import { App } from './app/App';
+import { CrashSwitch, crashForTest, ErrorBoundary } from './app/ErrorBoundary';
 import { applyLanguage, applyTheme } from './app/preferences';
 import { handleOpenResult, offerDraftRecovery, openExampleFromUrl, startDocumentStateSync, startDraftWriter } from './files/fileController';
-import { initI18n, languageFromLocale } from './i18n';
+import { isLang, langFromLocale } from '../shared/i18n/languages';
+import { initI18n, languageFromLocale, t } from './i18n';
 import { installIntegrationActions } from './integrations';
 import { prepareDiagramPrint, type PreparedPrint } from './export/printDiagram';
 import { usePlaybackStore } from './playback/playbackStore';
 import { getPlatform } from './platform';
+import { usePresentStore } from './playback/PresentMode';
 import { useDocumentStore } from './store/documentStore';
 import { useUiStore, type Language, type Theme } from './store/uiStore';
 
@@ -30,7 +35,7 @@ async function start(): Promise<void> {
   const urlLang = params.get('lang');
   const urlTheme = params.get('theme');
   const language: Language =
-    urlLang === 'en' || urlLang === 'ja' ? urlLang : settings.language === 'system' ? languageFromLocale(system.locale) : settings.language;
+    isLang(urlLang) ? urlLang : settings.language === 'system' ? languageFromLocale(system.locale) : settings.language;
   const theme: Theme =
     urlTheme === 'light' || urlTheme === 'dark' ? urlTheme : settings.theme === 'system' ? (system.prefersDark ? 'dark' : 'light') : settings.theme;
   initI18n(language);
@@ -56,11 +61,12 @@ async function start(): Promise<void> {
           theme: options.theme ?? 'light',
           transparent: options.transparent ?? false,
           padding: options.padding ?? 32,
-          lang: document.documentElement.lang.startsWith('ja') ? 'ja' : 'en',
+          lang: langFromLocale(document.documentElement.lang),
           simulation,
         });
         return { width: printing.width, height: printing.height, title: printing.title };
       },
+      crash: () => crashForTest(),
       cleanupPrint: () => {
         printing?.cleanup();
         printing = null;
@@ -68,13 +74,30 @@ async function start(): Promise<void> {
     });
   }
 
-  createRoot(document.getElementById('root')!).render(
+  const root = document.getElementById('root');
+  if (!root) throw new Error('index.html has no #root element');
+  createRoot(root).render(
     <StrictMode>
-      <App />
+      <ErrorBoundary>
+        {window.__MAILFLOW_TEST__ && <CrashSwitch />}
+        <App />
+      </ErrorBoundary>
     </StrictMode>,
   );
 
   platform.onMenuAction((id) => performAction(id));
+  const setMenu = platform.setMenu?.bind(platform);
+  if (setMenu) {
+    // The native menu follows every change of labels (language) and of enabled/checked state.
+    startMenuSync(setMenu, () => buildMenuModel(useActionRegistry.getState().actions, t), [
+      useActionRegistry,
+      useDocumentStore,
+      useDocumentStore.temporal,
+      useUiStore,
+      usePlaybackStore,
+      usePresentStore,
+    ]);
+  }
   platform.onOpenRequest((result) => void handleOpenResult(result, { askFirst: true }));
   platform.onSystemChanged((info) => {
     // Follow the OS only while the user has not chosen.

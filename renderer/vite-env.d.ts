@@ -18,6 +18,8 @@ declare global {
         title: string;
       };
       cleanupPrint(): void;
+      /** Makes the next render below the error boundary throw (renderer/app/ErrorBoundary.tsx). */
+      crash(): void;
     };
   }
 }

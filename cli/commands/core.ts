@@ -2,6 +2,7 @@
  * `simulate`, `check` and `lint` (cli.md): the engine, headless.
  */
 import { checkAll } from '../../shared/check';
+import { DEFAULT_LANG, isLang, LANGUAGE_LIST } from '../../shared/i18n/languages';
 import { lint, type Diagnostic } from '../../shared/diagnostics';
 import { simulateMessage, simulateScenario, SimulationInputError, type Lang, type Simulation } from '../../shared/engine';
 import { patterns, type TopologyDocument } from '../../shared/model/schema';
@@ -47,8 +48,8 @@ export function loadDocumentOrReport(path: string, io: CliIO): TopologyDocument 
 }
 
 export function langOption(args: ParsedArgs): Lang {
-  const lang = args.options.lang ?? 'en';
-  if (lang !== 'en' && lang !== 'ja') throw new UsageError(`--lang: found "${String(lang)}"; expected en or ja`);
+  const lang = args.options.lang ?? DEFAULT_LANG;
+  if (!isLang(lang)) throw new UsageError(`--lang: found "${String(lang)}"; expected ${LANGUAGE_LIST}`);
   return lang;
 }
 

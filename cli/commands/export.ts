@@ -4,6 +4,7 @@
  * (a native build shipped in the npm package), PDF from pdf-lib.
  */
 import { createRequire } from 'node:module';
+import { DEFAULT_LANG, isLang, LANGUAGE_LIST } from '../../shared/i18n/languages';
 import { simulateScenario, SimulationInputError, type Lang, type Simulation } from '../../shared/engine';
 import type { TopologyDocument } from '../../shared/model/schema';
 import { parseDocumentText, serializeDocument } from '../../shared/model/load';
@@ -119,8 +120,8 @@ function parseSettings(args: ParsedArgs): { file: string; out: string; scenario:
   if (out === undefined || out === '') throw new ExportUsageError('--out: expected the path of the file to write');
   const theme = value(args, 'theme') ?? 'light';
   if (theme !== 'light' && theme !== 'dark') throw new ExportUsageError(`--theme: found "${theme}"; expected light or dark`);
-  const lang = value(args, 'lang') ?? 'en';
-  if (lang !== 'en' && lang !== 'ja') throw new ExportUsageError(`--lang: found "${lang}"; expected en or ja`);
+  const lang = value(args, 'lang') ?? DEFAULT_LANG;
+  if (!isLang(lang)) throw new ExportUsageError(`--lang: found "${lang}"; expected ${LANGUAGE_LIST}`);
   const scaleGiven = args.options.scale !== undefined;
   if (scaleGiven && format === 'svg') throw new ExportUsageError('--scale: applies to png and pdf only (an SVG has no pixel size)');
   return {

@@ -6,7 +6,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { BrowserWindow, Menu, app, dialog, ipcMain, nativeTheme, protocol, screen, session, shell } from 'electron';
-import { IPC_CHANNELS, type MenuActionId, type OpenResult, type SystemInfo } from '../../shared/ipc/contract';
+import { IPC_CHANNELS, type MenuActionId, type MenuModel, type OpenResult, type SystemInfo } from '../../shared/ipc/contract';
 import { APP_SCHEME, resolveAppLocation } from './app-location';
 import { createAppProtocolHandler } from './app-protocol';
 import { APP_NAME, CloseGuard, type UnsavedChoice } from './close-guard';
@@ -58,6 +58,8 @@ function start(): void {
   const settings = new SettingsStore(userData);
   const recent = new RecentFiles(userData);
   const windowState = new WindowStateStore(userData);
+  /** The renderer's description of the menu (labels, keys, states); null until it has sent one. */
+  let menuModel: MenuModel | null = null;
 
   const systemInfo = (): SystemInfo => ({
     locale: app.getPreferredSystemLanguages()[0] ?? app.getLocale(),
@@ -131,6 +133,10 @@ function start(): void {
       void rebuildMenu();
     },
     onSettingsChanged: () => void rebuildMenu(),
+    onMenuModel: (model) => {
+      menuModel = model;
+      void rebuildMenu();
+    },
   };
 
   async function currentMenuLanguage(): Promise<MenuLanguage> {
@@ -140,7 +146,7 @@ function start(): void {
   async function rebuildMenu(): Promise<void> {
     const template = buildMenuTemplate({
       platform: process.platform,
-      language: await currentMenuLanguage(),
+      model: menuModel,
       isDevelopment: !app.isPackaged,
       recentFiles: await recent.list(),
       onAction: (id, byAccelerator) => {

@@ -9,6 +9,7 @@ import {
   documentStateSchema,
   draftSchema,
   exportRequestSchema,
+  menuModelSchema,
   openExternalSchema,
   openPathSchema,
   partialAppSettingsSchema,
@@ -17,6 +18,7 @@ import {
   type AppSettings,
   type Draft,
   type ExportRequest,
+  type MenuModel,
   type OpenResult,
   type PrintToPdfRequest,
   type RecentFile,
@@ -73,6 +75,8 @@ export interface DesktopServices {
   printToPdf(options: PagePdfOptions): Promise<Uint8Array>;
   onRecentChanged?(files: RecentFile[]): void;
   onSettingsChanged?(settings: AppSettings): void;
+  /** The renderer's menu model (validated): main rebuilds the native menu from it. */
+  onMenuModel?(model: MenuModel): void;
 }
 
 /** Opens a document (after a dialog, from the recent list, the command line or a drop) and records it. */
@@ -192,6 +196,9 @@ export function createIpcRoutes(services: DesktopServices): IpcRoute[] {
     }),
     route(IPC_CHANNELS.closeWindow, noArgs, () => {
       services.closeGuard.closeRequestedByRenderer();
+    }),
+    route(IPC_CHANNELS.setMenu, z.tuple([menuModelSchema]), (model) => {
+      services.onMenuModel?.(model);
     }),
   ];
 }

@@ -45,6 +45,7 @@ const api: MailflowDesktopApi = {
   setDocumentState: (state) => ipcRenderer.invoke(IPC_CHANNELS.setDocumentState, state),
   openExternal: (url) => ipcRenderer.invoke(IPC_CHANNELS.openExternal, url),
   closeWindow: () => ipcRenderer.invoke(IPC_CHANNELS.closeWindow),
+  setMenu: (model) => ipcRenderer.invoke(IPC_CHANNELS.setMenu, model),
   onMenuAction: (listener) => subscribe<MenuActionId>(IPC_CHANNELS.menuAction, listener),
   onOpenRequest: (listener) => {
     openRequestListeners.add(listener);

@@ -1,4 +1,5 @@
 /** The designer's own actions (file, edit, insert, view, help). Playback and export add theirs. */
+import { LANGUAGES } from '../../shared/i18n/languages';
 import { applyLanguage, applyTheme } from '../app/preferences';
 import { getCanvasApi } from '../canvas/canvasApi';
 import { computeAutoLayout } from '../canvas/layout';
@@ -9,14 +10,14 @@ import { redo, undo, useDocumentStore } from '../store/documentStore';
 import { useUiStore } from '../store/uiStore';
 import { setPositions } from '../model/entities';
 import { addEntity, copySelection, cutSelection, deleteSelection, duplicateSelection, pasteClipboard, selectAll } from './editing';
-import type { Action, ActionContext } from './registry';
+import type { Action, ActionContext, ActionId } from './registry';
 
 const hasEntitySelection = (ctx: ActionContext) => ctx.selection.some((id) => locateEntity(ctx.doc, id) !== null);
 
 export const DOCUMENTATION_URL =
   'https://learn.microsoft.com/exchange/mail-flow-best-practices/use-connectors-to-configure-mail-flow/set-up-connectors-to-route-mail';
 
-const PALETTE: Array<{ kind: PaletteKind; id: string }> = [
+const PALETTE: Array<{ kind: PaletteKind; id: ActionId }> = [
   { kind: 'server', id: 'insert.server' },
   { kind: 'tenant', id: 'insert.tenant' },
   { kind: 'inbound', id: 'insert.inbound' },
@@ -27,7 +28,7 @@ const PALETTE: Array<{ kind: PaletteKind; id: string }> = [
 
 export function coreActions(): Action[] {
   return [
-    { id: 'file.new', labelKey: 'actions.file.new', group: 'file', shortcut: 'Alt+N', worksInTextFields: true, perform: () => newDocument() },
+    { id: 'file.new', labelKey: 'actions.file.new', group: 'file', shortcut: 'Alt+N', altShortcuts: ['Mod+N'], worksInTextFields: true, perform: () => newDocument() },
     { id: 'file.open', labelKey: 'actions.file.open', group: 'file', shortcut: 'Mod+O', worksInTextFields: true, perform: () => openDocument() },
     {
       id: 'file.save',
@@ -121,7 +122,8 @@ export function coreActions(): Action[] {
       id: 'view.toggleLanguage',
       labelKey: 'actions.view.toggleLanguage',
       group: 'view',
-      perform: () => applyLanguage(useUiStore.getState().language === 'ja' ? 'en' : 'ja'),
+      // The next language of the list, round.
+      perform: () => applyLanguage(LANGUAGES[(LANGUAGES.indexOf(useUiStore.getState().language) + 1) % LANGUAGES.length]),
     },
     {
       id: 'view.toggleMinimap',

@@ -16,7 +16,7 @@ import {
   deleteEntities,
   deletionConsequences,
   duplicateEntities,
-  isClipboardPayload,
+  parseClipboardPayload,
   isLocatedChild,
   locateEntity,
   moveChild,
@@ -199,8 +199,8 @@ async function readClipboard(): Promise<ClipboardPayload | null> {
   try {
     const text = await navigator.clipboard?.readText();
     if (text) {
-      const parsed: unknown = JSON.parse(text);
-      if (isClipboardPayload(parsed)) return parsed;
+      const parsed = parseClipboardPayload(JSON.parse(text));
+      if (parsed) return parsed;
     }
   } catch {
     // Not ours, not JSON, or no permission: fall back to the in-app clipboard.

@@ -2,7 +2,7 @@
 import { useEffect, useState, type DragEvent } from 'react';
 import { ReactFlowProvider } from '@xyflow/react';
 import { useTranslation } from 'react-i18next';
-import { handleShortcut } from '../actions/registry';
+import { installShortcuts } from '../actions/registry';
 import { Canvas } from '../canvas/Canvas';
 import { openDroppedFile } from '../files/fileController';
 import { Inspector } from '../inspector/Inspector';
@@ -28,10 +28,7 @@ export function App() {
   const [fileOver, setFileOver] = useState(false);
   useLiveDiagnostics();
 
-  useEffect(() => {
-    window.addEventListener('keydown', handleShortcut);
-    return () => window.removeEventListener('keydown', handleShortcut);
-  }, []);
+  useEffect(() => installShortcuts(window), []);
 
   const tabs: Array<{ id: RightTab; label: string }> = [
     { id: 'inspector', label: t('tabs.inspector') },

@@ -5,6 +5,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatShortcut, getActionContext, isActionEnabled, performAction, useActionRegistry, type Action, type ActionGroup } from '../actions/registry';
+import { inMenuOrder } from '../actions/menuModel';
 import { openRecent } from '../files/fileController';
 import { getPlatform, type RecentEntry } from '../platform';
 import { useDocumentStore } from '../store/documentStore';
@@ -52,7 +53,7 @@ export function MenuBar() {
   }, [open]);
 
   const ctx = getActionContext();
-  const byGroup = (g: ActionGroup) => [...actions.values()].filter((a) => a.group === g);
+  const byGroup = (g: ActionGroup) => inMenuOrder([...actions.values()].filter((a) => a.group === g && a.inMenu !== false));
   const run = (a: Action) => {
     setOpen(null);
     performAction(a.id);

@@ -2,7 +2,7 @@
 import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useStore } from 'zustand';
-import { formatShortcut, getAction, getActionContext, isActionEnabled, performAction } from '../actions/registry';
+import { formatShortcut, getAction, getActionContext, isActionEnabled, performAction, type ActionId } from '../actions/registry';
 import { applyLanguage } from './preferences';
 import { LANGUAGES } from '../i18n';
 import { getPlatform } from '../platform';
@@ -17,7 +17,7 @@ const Icon = ({ d }: { d: string }) => (
   </svg>
 );
 
-const TOOLS: Array<{ id: string; icon: ReactElement }> = [
+const TOOLS: Array<{ id: ActionId; icon: ReactElement }> = [
   { id: 'file.new', icon: <Icon d="M14 3H6a2 2 0 0 0-2 2v14a2 2 0 0 0 2 2h12a2 2 0 0 0 2-2V9l-6-6ZM14 3v6h6M12 12v6M9 15h6" /> },
   { id: 'file.open', icon: <Icon d="M3 7a2 2 0 0 1 2-2h4l2 2h8a2 2 0 0 1 2 2v8a2 2 0 0 1-2 2H5a2 2 0 0 1-2-2V7Z" /> },
   { id: 'file.save', icon: <Icon d="M5 3h11l5 5v11a2 2 0 0 1-2 2H5a2 2 0 0 1-2-2V5a2 2 0 0 1 2-2ZM7 3v6h8V3M7 21v-7h10v7" /> },

@@ -3,7 +3,7 @@
  * copy only while a drag is in progress, and the final position is committed once on drag stop.
  * Selection lives in the UI store (never in the undo history).
  */
-import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent, type FocusEvent, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent, type FocusEvent } from 'react';
 import {
   applyNodeChanges,
   Background,
@@ -19,8 +19,10 @@ import {
 } from '@xyflow/react';
 import { useTranslation } from 'react-i18next';
 import type { Position } from '../../shared/model/schema';
+import { canvasActions } from '../actions/canvasActions';
 import { addEntity, commitPositions, moveChildToTenant, refuseDropOutsideTenant } from '../actions/editing';
-import { isChildKind, isLocatedChild, locateEntity, type PaletteKind } from '../model/entities';
+import { registerActions } from '../actions/registry';
+import { isChildKind, type PaletteKind } from '../model/entities';
 import { announce, CanvasAnnouncer } from './announcer';
 import { MoveToTenantDialog, type MoveToTenantRequest } from './MoveToTenantDialog';
 import { t as translate } from '../i18n';
@@ -138,35 +140,21 @@ export function Canvas() {
     commitPositions(moved);
   }, []);
 
-  // Keyboard: Enter on a node selects it and shows the inspector; M moves a selected connector or
-  // rule to another tenant (React Flow itself handles Tab, Enter/Space selection and arrow moves).
+  // Keyboard: Enter on a node and M are actions of the registry (renderer/actions/canvasActions.ts).
   const [moveRequest, setMoveRequest] = useState<MoveToTenantRequest | null>(null);
-  const onKeyDown = useCallback((event: KeyboardEvent<HTMLDivElement>) => {
-    const target = event.target as HTMLElement;
-    const nodeElement = target.classList.contains('react-flow__node') ? target : null;
-    if (event.key === 'Enter' && nodeElement) {
-      const id = nodeElement.dataset.id ?? '';
-      const node = nodesRef.current.find((n) => n.id === id);
-      if (!node || node.selectable === false) return;
-      useUiStore.getState().select([id]);
-      useUiStore.getState().setRightTab('inspector');
-      announce(translate('canvas.announce.selected', { what: node.ariaLabel ?? id }));
-      return;
-    }
-    if ((event.key === 'm' || event.key === 'M') && !event.ctrlKey && !event.metaKey && !event.altKey) {
-      const selection = useUiStore.getState().selection;
-      const doc = useDocumentStore.getState().doc;
-      const found = selection.length === 1 ? locateEntity(doc, selection[0]) : null;
-      if (!found || !isLocatedChild(found)) return;
-      event.preventDefault();
-      const what = nodesRef.current.find((n) => n.id === found.id)?.ariaLabel ?? found.entity.name;
-      if (doc.tenants.length < 2) {
-        announce(translate('canvas.announce.noOtherTenant', { what }));
-        return;
-      }
-      setMoveRequest({ childId: found.id, what, currentTenantId: found.tenant.id });
-    }
-  }, []);
+  useEffect(
+    () =>
+      registerActions(
+        canvasActions({
+          describe: (id) => {
+            const node = nodesRef.current.find((n) => n.id === id);
+            return node && node.selectable !== false ? (node.ariaLabel ?? id) : null;
+          },
+          requestMove: setMoveRequest,
+        }),
+      ),
+    [],
+  );
   const focusNode = useCallback((id: string) => {
     // The node may be re-created in another tenant (and first scrolled into view): try for a while.
     let attempts = 0;
@@ -319,7 +307,7 @@ export function Canvas() {
   }, [reveal, flow]);
 
   return (
-    <div className="canvas-wrapper" ref={wrapper} onDragOver={onDragOver} onDrop={onDrop} onKeyDown={onKeyDown} onFocus={onFocus} data-testid="canvas">
+    <div className="canvas-wrapper" ref={wrapper} onDragOver={onDragOver} onDrop={onDrop} onFocus={onFocus} data-testid="canvas">
       <ReactFlow<FlowNode>
         nodes={nodes}
         edges={base.edges}

@@ -4,6 +4,7 @@
  * iTXt chunk), a PDF is built with pdf-lib around the PNG (the browser build; the desktop app prints
  * the page instead, see printDiagram.ts and exportDiagram.ts).
  */
+import type { Lang } from '../../shared/i18n/languages';
 import type { Simulation } from '../../shared/engine/types';
 import type { TopologyDocument } from '../../shared/model/schema';
 import { serializeDocument } from '../../shared/model/load';
@@ -76,7 +77,7 @@ export async function buildExportFile(
   doc: TopologyDocument,
   options: ExportOptions,
   simulation: Simulation | null,
-  lang: 'en' | 'ja',
+  lang: Lang,
 ): Promise<ExportFile> {
   const sim = options.includeSimulation ? simulation : null;
   const drawOptions = { theme: options.theme, transparent: options.transparent, padding: options.padding, lang, simulation: sim };

@@ -3,6 +3,7 @@
  * PDF (the desktop app: Electron's printToPDF, vectors and real text); otherwise (the browser build)
  * from pdf-lib around the PNG, downloaded. SVG and PNG are the same everywhere.
  */
+import type { Lang } from '../../shared/i18n/languages';
 import type { Simulation } from '../../shared/engine/types';
 import type { TopologyDocument } from '../../shared/model/schema';
 import { exportFileName } from '../../shared/diagram/import';
@@ -20,7 +21,7 @@ export async function exportDiagramFile(
   doc: TopologyDocument,
   options: ExportOptions,
   simulation: Simulation | null,
-  lang: 'en' | 'ja',
+  lang: Lang,
   platform: { printPageToPdf?: PagePrinter },
 ): Promise<ExportFile> {
   const printer = platform.printPageToPdf;

@@ -7,6 +7,7 @@
  *
  * Chromium writes `document.title` as the PDF's Title, so the title is the design's while printing.
  */
+import type { Lang } from '../../shared/i18n/languages';
 import type { Simulation } from '../../shared/engine/types';
 import type { TopologyDocument } from '../../shared/model/schema';
 import { renderDiagramSvg } from '../../shared/diagram/svg';
@@ -19,7 +20,7 @@ export interface DiagramPrintOptions {
   theme: DiagramThemeName;
   transparent: boolean;
   padding: number;
-  lang: 'en' | 'ja';
+  lang: Lang;
   simulation: Simulation | null;
 }
 

@@ -6,16 +6,12 @@ import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import en from './en.json';
 import ja from './ja.json';
+import { LANGUAGES as ALL_LANGUAGES, LANGUAGE_INFO, langFromLocale } from '../../shared/i18n/languages';
 import type { Language } from '../store/uiStore';
 
-export const LANGUAGES: ReadonlyArray<{ code: Language; label: string }> = [
-  { code: 'en', label: 'English' },
-  { code: 'ja', label: '日本語' },
-];
+export const LANGUAGES: ReadonlyArray<{ code: Language; label: string }> = ALL_LANGUAGES.map((code) => ({ code, label: LANGUAGE_INFO[code].label }));
 
-export function languageFromLocale(locale: string | undefined | null): Language {
-  return locale && locale.toLowerCase().startsWith('ja') ? 'ja' : 'en';
-}
+export const languageFromLocale: (locale: string | undefined | null) => Language = langFromLocale;
 
 export function initI18n(language: Language): typeof i18next {
   void i18next.use(initReactI18next).init({

@@ -43,6 +43,11 @@ interface FsaWindow {
   showSaveFilePicker(options?: unknown): Promise<FsaFileHandle>;
 }
 
+/** Chromium's File System Access API (not in TypeScript's DOM types yet). */
+function hasFileSystemAccess(w: Window): w is Window & FsaWindow {
+  return 'showOpenFilePicker' in w && 'showSaveFilePicker' in w;
+}
+
 interface StoredRecent {
   id: string;
   name: string;
@@ -91,7 +96,7 @@ function download(name: string, text: string): void {
 }
 
 export function createBrowserPlatform(options: { useFilePicker: boolean }): Platform {
-  const fsa = options.useFilePicker && 'showOpenFilePicker' in window ? (window as unknown as FsaWindow) : null;
+  const fsa = options.useFilePicker && hasFileSystemAccess(window) ? window : null;
   let dirty = false;
   window.addEventListener('beforeunload', (event) => {
     // The browser shows its own "Leave site?" prompt; the text cannot be customised.

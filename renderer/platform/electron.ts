@@ -98,6 +98,10 @@ export function createElectronPlatform(api: MailflowDesktopApi): Platform {
     openExternal(url) {
       void api.openExternal(url);
     },
+    setMenu(model) {
+      // A refused model (main validates it) leaves the previous menu; say why in the console.
+      api.setMenu(model).catch((error: unknown) => console.warn('[mailflow] native menu not updated:', error));
+    },
     onMenuAction: (listener) => api.onMenuAction(listener),
     onOpenRequest: (listener) => api.onOpenRequest((result) => listener(fromOpenResult(result))),
     onSystemChanged: (listener) => api.onSystemChanged((info) => listener({ locale: info.locale, prefersDark: info.prefersDark })),

@@ -4,7 +4,8 @@
  * file access in main) and `browser.ts` (File System Access API or upload/download, drafts in
  * IndexedDB). The rest of the renderer never knows which one it runs on.
  */
-import type { FileStamp, MenuActionId } from '../../shared/ipc/contract';
+import type { LanguageSetting } from '../../shared/i18n/languages';
+import type { FileStamp, MenuActionId, MenuModel } from '../../shared/ipc/contract';
 
 export interface OpenedDocumentFile {
   name: string;
@@ -62,7 +63,7 @@ export interface PlatformDraft {
 }
 
 export interface PlatformSettings {
-  language: 'system' | 'en' | 'ja';
+  language: LanguageSetting;
   theme: 'system' | 'light' | 'dark';
 }
 
@@ -99,6 +100,8 @@ export interface Platform {
   /** Title, unsaved mark and the close prompt. */
   setDocumentState(state: { title: string; dirty: boolean; path: string | null }): void;
   openExternal(url: string): void;
+  /** Desktop only: the native menu, built by main from this model of the action registry. */
+  setMenu?(model: MenuModel): void;
   onMenuAction(listener: (id: MenuActionId) => void): () => void;
   onOpenRequest(listener: (result: PlatformOpenResult) => void): () => void;
   onSystemChanged(listener: (info: PlatformSystemInfo) => void): () => void;

@@ -165,17 +165,7 @@ function Presentation() {
   const atEnd = position === playlist.length - 1 && plan !== null && index >= plan.steps.length - 1;
 
   useEffect(() => {
-    const keydown = (e: KeyboardEvent) => {
-      if (e.ctrlKey || e.metaKey || e.altKey) return;
-      const store = usePresentStore.getState();
-      if (e.key === 'Escape') store.leave();
-      else if (e.key === 'ArrowRight' || e.key === ' ' || e.key === 'PageDown' || e.key === 'Enter') store.next();
-      else if (e.key === 'ArrowLeft' || e.key === 'PageUp' || e.key === 'Backspace') store.previous();
-      else return;
-      // Present mode owns the keyboard: no other shortcut sees these keys.
-      e.preventDefault();
-      e.stopPropagation();
-    };
+    // Keys: present.next / previous / leave in the action registry (renderer/playback/actions.ts).
     const click = (e: MouseEvent) => {
       if (e.button !== 0 || isControl(e.target)) return;
       usePresentStore.getState().next();
@@ -187,12 +177,10 @@ function Presentation() {
       // Leaving full screen with the browser's own Escape leaves present mode too.
       if (!document.fullscreenElement) usePresentStore.getState().leave();
     };
-    window.addEventListener('keydown', keydown, true);
     window.addEventListener('click', click);
     window.addEventListener('pointermove', move, { passive: true });
     document.addEventListener('fullscreenchange', fullscreen);
     return () => {
-      window.removeEventListener('keydown', keydown, true);
       window.removeEventListener('click', click);
       window.removeEventListener('pointermove', move);
       document.removeEventListener('fullscreenchange', fullscreen);

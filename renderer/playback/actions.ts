@@ -1,10 +1,12 @@
 /**
  * Simulation actions in the app's one action registry: the Simulation menu (web menubar and the
  * desktop's native menu, which sends these MENU_ACTION_IDS), the buttons and the shortcuts all
- * dispatch the same ids.
+ * dispatch the same ids. Space and the arrow keys step only where the focused element does not use
+ * them itself (the registry's `keyBelongsToTarget`).
  */
 import { registerActions, type Action } from '../actions/registry';
 import { useUiStore } from '../store/uiStore';
+import { usePresentStore } from './PresentMode';
 import { usePlaybackStore } from './playbackStore';
 
 const hasPlan = () => usePlaybackStore.getState().plan !== null;
@@ -36,47 +38,38 @@ export function playbackActions(): Action[] {
     },
     { id: 'simulation.play', labelKey: 'playback.actions.play', group: 'simulation', enabled: (c) => hasPlan() || c.doc.scenarios.length > 0, perform: () => s().play() },
     { id: 'simulation.pause', labelKey: 'playback.actions.pause', group: 'simulation', enabled: hasPlan, perform: () => s().pause() },
-    { id: 'simulation.stepForward', labelKey: 'playback.actions.stepForward', group: 'simulation', shortcut: '.', enabled: hasPlan, perform: () => s().stepForward() },
-    { id: 'simulation.stepBack', labelKey: 'playback.actions.stepBack', group: 'simulation', shortcut: ',', enabled: hasPlan, perform: () => s().stepBack() },
+    { id: 'simulation.togglePlay', labelKey: 'commands.simulation.togglePlay', group: 'simulation', shortcut: 'Space', inMenu: false, enabled: hasPlan, perform: () => s().togglePlay() },
+    { id: 'simulation.stepForward', labelKey: 'playback.actions.stepForward', group: 'simulation', shortcut: '.', altShortcuts: ['ArrowRight'], enabled: hasPlan, perform: () => s().stepForward() },
+    { id: 'simulation.stepBack', labelKey: 'playback.actions.stepBack', group: 'simulation', shortcut: ',', altShortcuts: ['ArrowLeft'], enabled: hasPlan, perform: () => s().stepBack() },
     { id: 'simulation.reset', labelKey: 'playback.actions.reset', group: 'simulation', shortcut: 'Home', enabled: hasPlan, perform: () => s().reset() },
+    {
+      id: 'view.present',
+      labelKey: 'playback.actions.present',
+      group: 'view',
+      enabled: (c) => usePresentStore.getState().active || c.doc.scenarios.length > 0,
+      checked: () => usePresentStore.getState().active,
+      perform: () => (usePresentStore.getState().active ? usePresentStore.getState().leave() : usePresentStore.getState().open()),
+    },
   ];
 }
 
-function isTyping(target: EventTarget | null): boolean {
-  if (!(target instanceof HTMLElement)) return false;
-  if (target.isContentEditable) return true;
-  if (target.closest('input, textarea, select, [role="slider"], .react-flow__node')) return true;
-  return false;
-}
-
-/**
- * Space (play/pause) and the arrow keys (step) are handled here rather than as registry shortcuts:
- * they must leave buttons, text fields, the timeline slider and keyboard-moved canvas nodes alone.
- */
-export function playbackKeydown(event: KeyboardEvent): void {
-  if (event.defaultPrevented || event.isComposing || event.ctrlKey || event.metaKey || event.altKey) return;
-  if (useUiStore.getState().dialog || isTyping(event.target)) return;
-  const s = usePlaybackStore.getState();
-  if (!s.plan) return;
-  if (event.key === ' ' || event.code === 'Space') {
-    if (event.target instanceof HTMLElement && event.target.closest('button, a, [role="button"], [role="tab"], [role="row"]')) return;
-    event.preventDefault();
-    s.togglePlay();
-  } else if (event.key === 'ArrowRight' && !event.shiftKey) {
-    event.preventDefault();
-    s.stepForward();
-  } else if (event.key === 'ArrowLeft' && !event.shiftKey) {
-    event.preventDefault();
-    s.stepBack();
-  }
+/** Present mode's keys: next (→, Space, Page Down, Enter), previous (←, Page Up, Backspace), leave (Esc). */
+export function presentActions(): Action[] {
+  const p = () => usePresentStore.getState();
+  const presenting = () => p().active;
+  const key = { group: 'view', scope: 'present', inMenu: false, enabled: presenting } as const;
+  return [
+    { ...key, id: 'present.next', labelKey: 'playback.present.next', shortcut: 'ArrowRight', altShortcuts: ['Space', 'PageDown', 'Enter'], perform: () => p().next() },
+    { ...key, id: 'present.previous', labelKey: 'playback.present.previous', shortcut: 'ArrowLeft', altShortcuts: ['PageUp', 'Backspace'], perform: () => p().previous() },
+    { ...key, id: 'present.leave', labelKey: 'playback.present.exit', shortcut: 'Escape', perform: () => p().leave() },
+  ];
 }
 
 let registered = false;
 
-/** Registers the actions and the key handler once (module import time). */
+/** Registers the actions once (module import time); their keys go through the registry's handler. */
 export function installPlaybackActions(): void {
   if (registered || typeof window === 'undefined') return;
   registered = true;
-  registerActions(playbackActions());
-  window.addEventListener('keydown', playbackKeydown);
+  registerActions([...playbackActions(), ...presentActions()]);
 }

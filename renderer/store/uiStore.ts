@@ -4,10 +4,11 @@
  */
 import { create } from 'zustand';
 import type { Diagnostic } from '../diagnostics';
+import type { Lang } from '../../shared/i18n/languages';
 import type { LoadError } from '../../shared/model/load';
 
 export type Theme = 'light' | 'dark';
-export type Language = 'en' | 'ja';
+export type Language = Lang;
 export type RightTab = 'inspector' | 'diagnostics' | 'scenarios';
 
 export interface Toast {

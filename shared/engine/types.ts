@@ -6,7 +6,7 @@
 import type { Disposition, Result } from '../model/schema';
 import type { ThrottlingSettings } from '../model/service';
 
-export type Lang = 'en' | 'ja';
+export type { Lang } from '../i18n/languages';
 
 export type SmtpStage = 'connect' | 'mail' | 'rcpt' | 'data';
 

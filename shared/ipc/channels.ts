@@ -18,6 +18,7 @@ export const IPC_CHANNELS = {
   setDocumentState: 'mailflow:set-document-state',
   openExternal: 'mailflow:open-external',
   closeWindow: 'mailflow:close-window',
+  setMenu: 'mailflow:set-menu',
   // main → renderer
   menuAction: 'mailflow:menu-action',
   openRequest: 'mailflow:open-request',

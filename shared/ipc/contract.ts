@@ -9,6 +9,7 @@
  * Pure TypeScript: used by electron/ (main, preload) and renderer/ (platform adapter).
  */
 import { z } from 'zod';
+import { LANGUAGE_SETTINGS } from '../i18n/languages';
 
 /** What main remembers of a file when it was read or written, to detect changes made on disk since. */
 export const fileStampSchema = z.strictObject({
@@ -76,7 +77,7 @@ export const draftSchema = z.strictObject({
 export type Draft = z.infer<typeof draftSchema> & { savedAt: number };
 
 export const appSettingsSchema = z.strictObject({
-  language: z.enum(['system', 'en', 'ja']),
+  language: z.enum(LANGUAGE_SETTINGS),
   theme: z.enum(['system', 'light', 'dark']),
 });
 export type AppSettings = z.infer<typeof appSettingsSchema>;
@@ -138,6 +139,47 @@ export const menuActionIdSchema = z.enum(MENU_ACTION_IDS);
 
 export { IPC_CHANNELS } from './channels';
 
+/**
+ * The native menu as the renderer describes it (VS Code's menubar: the renderer owns the commands,
+ * main only draws them): labels already in the UI language, accelerators in Electron's syntax,
+ * enabled/checked state. Main adds what only the OS has (the macOS app menu, Open Recent's files,
+ * access keys) and dispatches clicks back as `menuAction`. Only ids of MENU_ACTION_IDS may appear,
+ * so the renderer cannot make main send anything else.
+ */
+const menuLabel = z.string().min(1).max(200);
+/** Electron accelerator: modifiers and one key, e.g. `CmdOrCtrl+Shift+S`, `Alt+N`, `Space`, `F1`. */
+export const acceleratorSchema = z
+  .string()
+  .max(40)
+  .regex(/^(?:(?:CmdOrCtrl|Shift|Alt)\+)*(?:[A-Z0-9]|F\d{1,2}|Space|Delete|Backspace|Escape|Enter|Home|End|PageUp|PageDown|Left|Right|Up|Down|Plus|[=.,\-/])$/);
+export const NATIVE_MENU_ROLES = ['quit', 'close', 'togglefullscreen', 'reload', 'toggleDevTools'] as const;
+export const menuModelItemSchema = z.discriminatedUnion('type', [
+  z.strictObject({
+    type: z.literal('action'),
+    id: menuActionIdSchema,
+    label: menuLabel,
+    accelerator: acceleratorSchema.nullable(),
+    enabled: z.boolean(),
+    /** null: not a checkbox item. */
+    checked: z.boolean().nullable(),
+  }),
+  z.strictObject({ type: z.literal('separator') }),
+  /** Open Recent: main fills in the files it remembers. */
+  z.strictObject({ type: z.literal('recent'), label: menuLabel, emptyLabel: menuLabel, clearLabel: menuLabel }),
+  /** An item the OS implements (quit, full screen, …), with the renderer's label. */
+  z.strictObject({ type: z.literal('role'), role: z.enum(NATIVE_MENU_ROLES), label: menuLabel }),
+]);
+export type MenuModelItem = z.infer<typeof menuModelItemSchema>;
+export const MENU_IDS = ['file', 'edit', 'view', 'simulation', 'help'] as const;
+export const menuModelSchema = z.strictObject({
+  menus: z
+    .array(z.strictObject({ id: z.enum(MENU_IDS), label: menuLabel, items: z.array(menuModelItemSchema).max(80) }))
+    .max(MENU_IDS.length),
+  /** The macOS Window menu's title. */
+  windowLabel: menuLabel,
+});
+export type MenuModel = z.infer<typeof menuModelSchema>;
+
 export const documentStateSchema = z.strictObject({
   title: z.string().max(1000),
   dirty: z.boolean(),
@@ -184,6 +226,8 @@ export interface MailflowDesktopApi {
   openExternal(url: string): Promise<void>;
   /** Close after the renderer has dealt with unsaved changes. */
   closeWindow(): Promise<void>;
+  /** The native menu, rebuilt from the renderer's action registry whenever labels or states change. */
+  setMenu(model: MenuModel): Promise<void>;
   onMenuAction(listener: (id: MenuActionId) => void): () => void;
   onOpenRequest(listener: (result: OpenResult) => void): () => void;
   onSystemChanged(listener: (info: SystemInfo) => void): () => void;

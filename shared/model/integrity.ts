@@ -7,6 +7,7 @@
  */
 import type { TopologyDocument } from './schema';
 import { isLoadScenario } from './schema';
+import { forEachReference, type Reference } from './references';
 
 export interface IntegrityIssue {
   /** A rule name, stable for scripts (`duplicate-id`, `missing-server`, ...). */
@@ -119,67 +120,58 @@ export function checkIntegrity(doc: TopologyDocument): IntegrityIssue[] {
     });
   });
 
+  // Every reference names an existing entity of the kind it must name (one walker: references.ts).
   const serverIds = new Set(doc.servers.map((s) => s.id));
   const tenantIds = new Set(doc.tenants.map((t) => t.id));
-  doc.scenarios.forEach((s, si) => {
-    if (!serverIds.has(s.serverId)) {
+  forEachReference(doc, (ref) => {
+    if (ref.target === 'server' && !serverIds.has(ref.id)) {
       issues.push({
         rule: 'missing-server',
-        path: `scenarios[${si}].serverId`,
-        entityId: s.id,
-        found: `"${s.serverId}", which names no server`,
+        path: ref.path(),
+        entityId: doc.scenarios[scenarioOf(ref)].id,
+        found: `"${ref.id}", which names no server`,
         expected: `the id of one of the document's servers (${[...serverIds].join(', ') || 'there are none'})`,
       });
-    }
-    const ex = s.expect;
-    if (!ex) return;
-    const tenantRef = (value: string | null | undefined, path: string) => {
-      if (value && !tenantIds.has(value)) {
-        issues.push({
-          rule: 'missing-tenant',
-          path,
-          entityId: s.id,
-          found: `"${value}", which names no tenant`,
-          expected: 'the id of one of the document\'s tenants',
-        });
-      }
-    };
-    tenantRef(ex.attributedTenant, `scenarios[${si}].expect.attributedTenant`);
-    for (const [address, r] of Object.entries(ex.recipients ?? {})) {
-      const base = `scenarios[${si}].expect.recipients[${JSON.stringify(address)}]`;
-      tenantRef(r.tenant, `${base}.tenant`);
-      r.path?.forEach((p, i) => tenantRef(p, `${base}.path[${i}]`));
-    }
-    if (!isLoadScenario(s) && ex.recipients) {
-      const sent = new Set((s.rcptTo ?? []).map((a) => a.toLowerCase()));
-      for (const address of Object.keys(ex.recipients)) {
-        if (!sent.has(address.toLowerCase()) && !isPossibleRedirectTarget(doc, address)) {
-          issues.push({
-            rule: 'missing-entity',
-            path: `scenarios[${si}].expect.recipients[${JSON.stringify(address)}]`,
-            entityId: s.id,
-            found: `"${address}", which is neither in rcptTo nor a redirect target of any rule`,
-            expected: 'an address of the scenario\'s rcptTo (or one a rule redirects to)',
-          });
-        }
-      }
-    }
-  });
-
-  // Every view.positions key names an existing entity.
-  const positions = doc.view?.positions ?? {};
-  for (const key of Object.keys(positions)) {
-    if (!firstPath.has(key)) {
+    } else if (ref.target === 'tenant' && !tenantIds.has(ref.id)) {
+      issues.push({
+        rule: 'missing-tenant',
+        path: ref.path(),
+        entityId: doc.scenarios[scenarioOf(ref)].id,
+        found: `"${ref.id}", which names no tenant`,
+        expected: 'the id of one of the document\'s tenants',
+      });
+    } else if (ref.target === 'entity' && !firstPath.has(ref.id)) {
       issues.push({
         rule: 'missing-entity',
-        path: `view.positions[${JSON.stringify(key)}]`,
+        path: ref.path(),
         entityId: null,
-        found: `"${key}", which names no entity`,
+        found: `"${ref.id}", which names no entity`,
         expected: 'the id of a tenant, connector, rule, server or scenario of this document',
       });
     }
-  }
+  });
+
+  doc.scenarios.forEach((s, si) => {
+    const ex = s.expect;
+    if (!ex || isLoadScenario(s) || !ex.recipients) return;
+    const sent = new Set((s.rcptTo ?? []).map((a) => a.toLowerCase()));
+    for (const address of Object.keys(ex.recipients)) {
+      if (!sent.has(address.toLowerCase()) && !isPossibleRedirectTarget(doc, address)) {
+        issues.push({
+          rule: 'missing-entity',
+          path: `scenarios[${si}].expect.recipients[${JSON.stringify(address)}]`,
+          entityId: s.id,
+          found: `"${address}", which is neither in rcptTo nor a redirect target of any rule`,
+          expected: 'an address of the scenario\'s rcptTo (or one a rule redirects to)',
+        });
+      }
+    }
+  });
   return issues;
+}
+
+function scenarioOf(ref: Reference): number {
+  return ref.site.kind === 'position' ? -1 : ref.site.scenario;
 }
 
 function isPossibleRedirectTarget(doc: TopologyDocument, address: string): boolean {

@@ -68,14 +68,18 @@ export function resolveService(service: TopologyDocument['service']): ServiceSet
   const base = SERVICE_PRESETS[service?.preset ?? 'current'];
   if (!service) return base;
   const out: ServiceSettings = { ...base, throttling: { ...base.throttling } };
-  for (const name of SERVICE_SETTING_NAMES) {
-    const v = service[name];
-    if (v !== undefined) (out as unknown as Record<string, unknown>)[name] = v;
-  }
-  for (const [k, v] of Object.entries(service.throttling ?? {})) {
-    if (v !== undefined) (out.throttling as unknown as Record<string, number>)[k] = v;
+  for (const name of SERVICE_SETTING_NAMES) override(out, name, service[name]);
+  const throttling = service.throttling ?? {};
+  for (const k of Object.keys(out.throttling) as Array<keyof ServiceSettings['throttling']>) {
+    const v = throttling[k];
+    if (v !== undefined) out.throttling[k] = v;
   }
   return out;
+}
+
+/** Sets one setting the document overrides (typed per key, so no cast hides a mismatch). */
+function override<K extends keyof ServiceSettings>(out: ServiceSettings, key: K, value: ServiceSettings[K] | undefined): void {
+  if (value !== undefined) out[key] = value;
 }
 
 /** Which settings differ from their preset, for the UI and the trace ("overridden"). */

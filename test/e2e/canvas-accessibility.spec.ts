@@ -18,15 +18,15 @@ async function seriousViolations(page: Page): Promise<string[]> {
 test('the diagnostics tab has no serious accessibility violations', async ({ page }) => {
   await openApp(page, '?example=point-2-certificate');
   await page.getByRole('tab', { name: 'Diagnostics' }).click();
-  await page.waitForTimeout(900);
-  expect(await seriousViolations(page)).toEqual([]);
+  // Polled: the reveal animation and the debounced diagnostics settle first; a real violation stays.
+  await expect.poll(() => seriousViolations(page)).toEqual([]);
 });
 
 test('the Japanese UI with a node selected has no serious accessibility violations', async ({ page }) => {
   await openApp(page, '?example=point-2-certificate&lang=ja');
   await page.getByLabel('受信コネクタ From Contoso on-premises', { exact: true }).click();
-  await page.waitForTimeout(900);
-  expect(await seriousViolations(page)).toEqual([]);
+  // Polled: the reveal animation and the debounced diagnostics settle first; a real violation stays.
+  await expect.poll(() => seriousViolations(page)).toEqual([]);
 });
 
 test('the "Move to tenant" list has no serious accessibility violations', async ({ page }) => {
@@ -49,10 +49,15 @@ test('a large design at low detail draws plain boxes and has no serious accessib
   await expect(page.getByLabel('Inbound connector From T3 (IP)', { exact: true })).toContainText('From T3 (IP)');
   expect(await seriousViolations(page)).toEqual([]);
   // Zooming back in brings the details back.
-  for (let i = 0; i < 15 && (await page.locator('.mf-card').count()) === 0; i++) {
-    await page.locator('.react-flow__controls-zoomin').click();
-    await page.waitForTimeout(250);
-  }
+  await expect
+    .poll(
+      async () => {
+        if ((await page.locator('.mf-card').count()) === 0) await page.locator('.react-flow__controls-zoomin').click();
+        return page.locator('.mf-card').count();
+      },
+      { intervals: [250], timeout: 10_000 },
+    )
+    .toBeGreaterThan(0);
   await expect(page.locator('.mf-card').first()).toBeVisible();
   await expect(page.locator('.mf-lod')).toHaveCount(0);
 });

@@ -275,7 +275,23 @@ test.describe('files', () => {
     const name = page.getByLabel('Name', { exact: true });
     await name.fill('Draft survivor');
     await name.press('Enter');
-    await page.waitForTimeout(1500);
+    // The draft writer is debounced: wait until the draft with the edit is in IndexedDB.
+    await expect
+      .poll(() =>
+        page.evaluate(
+          () =>
+            new Promise<string>((resolve) => {
+              const open = indexedDB.open('mailflow-studio');
+              open.onsuccess = () => {
+                const all = open.result.transaction('drafts').objectStore('drafts').getAll();
+                all.onsuccess = () => resolve(JSON.stringify(all.result));
+                all.onerror = () => resolve('');
+              };
+              open.onerror = () => resolve('');
+            }),
+        ),
+      )
+      .toContain('Draft survivor');
     // "Crash": reload without saving, and accept the recovery offer.
     page.on('dialog', (d) => void d.accept());
     await page.goto('/?lang=en');
@@ -346,13 +362,20 @@ test.describe('view', () => {
   });
 
   test('the theme switch changes the look and is remembered', async ({ page }) => {
-    await openApp(page);
-    const start = await page.locator('html').getAttribute('data-theme');
+    // What the user sees: the luminance of the painted background (WCAG relative luminance, 0–1).
+    const backgroundLuminance = () =>
+      page.locator('body').evaluate((el) => {
+        const [r, g, b] = (getComputedStyle(el).backgroundColor.match(/[\d.]+/g) ?? []).map(Number).map((c) => c / 255);
+        const lin = (c: number) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4);
+        return 0.2126 * lin(r) + 0.7152 * lin(g) + 0.0722 * lin(b);
+      });
+    await openApp(page, '?theme=light');
+    expect(await backgroundLuminance()).toBeGreaterThan(0.6);
     await page.getByRole('button', { name: 'Dark theme' }).click();
-    const other = start === 'dark' ? 'light' : 'dark';
-    await expect(page.locator('html')).toHaveAttribute('data-theme', other);
-    await page.reload();
-    await expect(page.locator('html')).toHaveAttribute('data-theme', other);
+    await expect.poll(backgroundLuminance).toBeLessThan(0.1);
+    await page.goto('/?recover=no&lang=en');
+    await expect(page.locator('.react-flow')).toBeVisible();
+    await expect.poll(backgroundLuminance).toBeLessThan(0.1);
   });
 
   test('a file dropped on the window opens', async ({ page }) => {

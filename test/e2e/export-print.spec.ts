@@ -13,18 +13,20 @@ import { openApp, getDocument } from './helpers';
 
 type PrintOptions = { theme?: 'light' | 'dark'; transparent?: boolean; padding?: number; includeSimulation?: boolean };
 type Prepared = { width: number; height: number; title: string };
-type PrintHook = { preparePrint(options?: PrintOptions): Prepared; cleanupPrint(): void };
 
 /** CSS pixels are 1/96 inch, PDF points 1/72 inch. */
 const PX_TO_PT = 72 / 96;
 
 async function printDiagram(page: Page, options: PrintOptions): Promise<{ prepared: Prepared; pdf: PDFDocument }> {
-  const prepared = await page.evaluate((o) => (window as unknown as { __mailflow: PrintHook }).__mailflow.preparePrint(o), options);
+  const prepared = await page.evaluate((o) => {
+    if (!window.__mailflow) throw new Error('no test hook');
+    return window.__mailflow.preparePrint(o);
+  }, options);
   try {
     const bytes = await page.pdf({ preferCSSPageSize: true, printBackground: true });
     return { prepared, pdf: await PDFDocument.load(bytes, { updateMetadata: false }) };
   } finally {
-    await page.evaluate(() => (window as unknown as { __mailflow: PrintHook }).__mailflow.cleanupPrint());
+    await page.evaluate(() => window.__mailflow?.cleanupPrint());
   }
 }
 
@@ -67,7 +69,7 @@ test.describe('PDF export by printing the page', () => {
 
   test('while printing, only the diagram is shown: the app is hidden in print media', async ({ page }) => {
     await openApp(page, '?example=point-2-certificate');
-    await page.evaluate(() => (window as unknown as { __mailflow: PrintHook }).__mailflow.preparePrint({}));
+    await page.evaluate(() => window.__mailflow?.preparePrint({}));
     try {
       // On screen the user still sees the app; the container is print-only.
       await expect(page.locator('#mf-print-root')).toBeHidden();
@@ -78,7 +80,7 @@ test.describe('PDF export by printing the page', () => {
       await expect(page.locator('#root')).toBeHidden();
     } finally {
       await page.emulateMedia({ media: null });
-      await page.evaluate(() => (window as unknown as { __mailflow: PrintHook }).__mailflow.cleanupPrint());
+      await page.evaluate(() => window.__mailflow?.cleanupPrint());
     }
     await expect(page.locator('#mf-print-root')).toHaveCount(0);
     await expect(page.locator('.react-flow')).toBeVisible();
@@ -124,6 +126,9 @@ test('File ▸ Export… as PDF on the desktop prints the page and saves the pri
       setDocumentState: async () => undefined,
       openExternal: async () => undefined,
       closeWindow: async () => undefined,
+      setMenu: async (model: unknown) => {
+        w.__menuModel = model;
+      },
       onMenuAction: (listener: Listener) => {
         w.__dispatchMenuAction = listener;
         return () => undefined;
@@ -137,6 +142,10 @@ test('File ▸ Export… as PDF on the desktop prints the page and saves the pri
   const windowTitle = await page.title();
   expect(windowTitle).toContain('Mailflow Studio');
 
+  // The renderer described the native menu from its registry (View ▸ Present included).
+  await expect
+    .poll(() => page.evaluate(() => JSON.stringify((window as unknown as { __menuModel?: unknown }).__menuModel ?? null)))
+    .toContain('"id":"view.present","label":"Present"');
   // The native menu's File ▸ Export… arrives as a menu action.
   await page.evaluate(() => (window as unknown as { __dispatchMenuAction(id: string): void }).__dispatchMenuAction('file.export'));
   const dialog = page.getByRole('dialog', { name: 'Export diagram' });

@@ -19,7 +19,7 @@ export interface TestDocument {
 /** Opens the app with the test hook on; `query` such as "?example=point-2-certificate". */
 export async function openApp(page: Page, query = ''): Promise<void> {
   await page.addInitScript(() => {
-    (window as unknown as { __MAILFLOW_TEST__: boolean }).__MAILFLOW_TEST__ = true;
+    window.__MAILFLOW_TEST__ = true;
   });
   const sep = query.includes('?') ? '&' : '?';
   await page.goto(`/${query}${sep}recover=no${query.includes('lang=') ? '' : '&lang=en'}`);
@@ -27,18 +27,18 @@ export async function openApp(page: Page, query = ''): Promise<void> {
   if (query.includes('example=')) {
     // The example is fetched after start-up: wait until it is the open document.
     await page.waitForFunction(() => {
-      const doc = (window as unknown as { __mailflow?: { getDocument(): { tenants: unknown[]; servers: unknown[] } } }).__mailflow?.getDocument();
+      const doc = window.__mailflow?.getDocument() as { tenants: unknown[]; servers: unknown[] } | undefined;
       return !!doc && doc.tenants.length + doc.servers.length > 0;
     });
   }
 }
 
 export function getDocument(page: Page): Promise<TestDocument> {
-  return page.evaluate(() => (window as unknown as { __mailflow: { getDocument(): unknown } }).__mailflow.getDocument() as never);
+  return page.evaluate(() => window.__mailflow?.getDocument() as never);
 }
 
 export function getSelection(page: Page): Promise<string[]> {
-  return page.evaluate(() => (window as unknown as { __mailflow: { getSelection(): string[] } }).__mailflow.getSelection());
+  return page.evaluate(() => window.__mailflow?.getSelection() ?? []);
 }
 
 /** HTML5 drag and drop from a palette button to a point of the canvas (viewport coordinates). */

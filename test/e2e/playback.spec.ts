@@ -152,7 +152,12 @@ test.describe('simulation playback', () => {
     await page.getByRole('button', { name: 'Step forward', exact: true }).click();
     const token = page.getByTestId('moving-token').first();
     const first = await token.getAttribute('style');
-    await page.waitForTimeout(400);
+    // Twenty painted frames later (about a third of a second) the token has not moved.
+    await page.evaluate(() => new Promise<void>((resolve) => {
+      let frames = 0;
+      const next = () => (++frames >= 20 ? resolve() : requestAnimationFrame(next));
+      requestAnimationFrame(next);
+    }));
     expect(await token.getAttribute('style')).toBe(first);
   });
 

@@ -8,6 +8,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { IPC_CHANNELS } from '../../shared/ipc/contract';
+import { buildMenuModel } from '../../renderer/actions/menuModel';
+import { getActionContext } from '../../renderer/actions/registry';
+import { actionMap, translatorFor } from '../renderer/allActions';
 
 const fake = vi.hoisted(() => {
   type Listener = (...args: never[]) => unknown;
@@ -42,6 +45,7 @@ const fake = vi.hoisted(() => {
     messageBoxes: [] as unknown[],
     sent: [] as Array<{ channel: string; payload: unknown }>,
     opened: [] as string[],
+    switches: [] as string[],
   };
   return state;
 });
@@ -62,6 +66,7 @@ vi.mock('electron', () => {
     addRecentDocument: () => undefined,
     clearRecentDocuments: () => undefined,
     quit: () => undefined,
+    commandLine: { appendSwitch: (name: string) => void fake.switches.push(name) },
   });
   class BrowserWindow extends Emitter {
     static getAllWindows = () => fake.windows;
@@ -184,6 +189,28 @@ describe('main entry wiring (fake Electron)', () => {
     expect(window().loadedUrl).toBe('app://mailflow/index.html');
   });
 
+  it('turns no protection off from the command line (no --no-sandbox, no Blink features)', () => {
+    expect(fake.switches).toEqual([]);
+    expect(window().options.webPreferences).not.toHaveProperty('enableBlinkFeatures');
+    expect(window().options.webPreferences).toMatchObject({ webSecurity: true, allowRunningInsecureContent: false });
+  });
+
+  it('serves app:// through the hardened handler: the CSP on every response, nothing outside the renderer folder', async () => {
+    const handler = fake.protocolHandlers.get('app') as (request: Request) => Promise<Response>;
+    const outside = await handler(new Request('app://mailflow/..%2F..%2Fpackage.json'));
+    expect(outside.status).toBeGreaterThanOrEqual(400);
+    expect(outside.headers.get('Content-Security-Policy')).toContain("script-src 'self'");
+    const post = await handler(new Request('app://mailflow/index.html', { method: 'POST', body: 'x' }));
+    expect(post.status).toBeGreaterThanOrEqual(400);
+  });
+
+  it('opens only https links in the system browser, through the checked IPC route', async () => {
+    await fake.ipcHandlers.get(IPC_CHANNELS.openExternal)!(ourEvent(), 'https://learn.microsoft.com/exchange');
+    expect(fake.opened).toEqual(['https://learn.microsoft.com/exchange']);
+    await expect(fake.ipcHandlers.get(IPC_CHANNELS.openExternal)!(ourEvent(), 'file:///etc/passwd')).rejects.toThrow();
+    expect(fake.opened).toHaveLength(1);
+  });
+
   it('installs the navigation guards exactly once on the window', () => {
     expect(window().webContents.count('will-navigate')).toBe(1);
     const handler = window().webContents.windowOpenHandler as (d: { url: string }) => { action: string };
@@ -208,13 +235,35 @@ describe('main entry wiring (fake Electron)', () => {
     await expect(fake.ipcHandlers.get(IPC_CHANNELS.getSystemInfo)!(foreign)).rejects.toThrow(/refused/);
   });
 
-  it('builds the menu, and a menu click reaches the renderer as a menu action', () => {
-    expect(fake.menuTemplate.map((item) => item.label)).toEqual(['&File', '&Edit', '&View', '&Simulation', '&Help']);
+  it('builds the menu from the renderer\'s model, and a menu click reaches the renderer as a menu action', async () => {
+    // Before the renderer has described its menu, only the OS's edit commands are there.
+    expect(fake.menuTemplate.map((item) => item.role ?? item.label)).toEqual(['editMenu']);
+    const model = buildMenuModel(actionMap(), await translatorFor('en'), getActionContext());
+    await fake.ipcHandlers.get(IPC_CHANNELS.setMenu)!(ourEvent(), model);
+    await vi.waitFor(() => expect(fake.menuTemplate.map((item) => item.label)).toEqual(['&File', '&Edit', '&View', '&Simulation', '&Help']));
     const file = fake.menuTemplate[0].submenu as Array<Record<string, unknown>>;
     const save = file.find((item) => item.id === 'file.save')!;
     fake.sent.length = 0;
     (save.click as (...args: unknown[]) => void)({}, undefined, { triggeredByAccelerator: false });
     expect(fake.sent).toEqual([{ channel: IPC_CHANNELS.menuAction, payload: 'file.save' }]);
+  });
+
+  it('View ▸ Present reaches the renderer, whose registry has an action for it', async () => {
+    const view = fake.menuTemplate.find((item) => item.id === 'menu.view')!.submenu as Array<Record<string, unknown>>;
+    const present = view.find((item) => item.id === 'view.present');
+    expect(present?.label).toBe('Present');
+    fake.sent.length = 0;
+    (present!.click as (...args: unknown[]) => void)({}, undefined, { triggeredByAccelerator: false });
+    expect(fake.sent).toEqual([{ channel: IPC_CHANNELS.menuAction, payload: 'view.present' }]);
+    expect(actionMap().has('view.present')).toBe(true);
+  });
+
+  it('refuses a menu model with an id the renderer may not dispatch', async () => {
+    const model = buildMenuModel(actionMap(), await translatorFor('en'), getActionContext());
+    const forged = { ...model, menus: [{ ...model.menus[0], items: [{ type: 'action', id: 'shell.exec', label: 'x', accelerator: null, enabled: true, checked: null }] }] };
+    await expect(fake.ipcHandlers.get(IPC_CHANNELS.setMenu)!(ourEvent(), forged)).rejects.toThrow(/invalid request/);
+    const foreign = { sender: {}, senderFrame: { url: 'app://mailflow/index.html', parent: null } };
+    await expect(fake.ipcHandlers.get(IPC_CHANNELS.setMenu)!(foreign, model)).rejects.toThrow(/refused/);
   });
 
   it('titles the window from setDocumentState and asks before closing a dirty document', async () => {

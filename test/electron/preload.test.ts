@@ -47,7 +47,7 @@ beforeAll(async () => {
 const API_KEYS = [
   'platform', 'openDialog', 'openPath', 'pathForFile', 'save', 'exportFile', 'printToPdf', 'listRecent', 'writeDraft',
   'listDrafts', 'discardDraft', 'getSettings', 'setSettings', 'getSystemInfo', 'setDocumentState', 'openExternal',
-  'closeWindow', 'onMenuAction', 'onOpenRequest', 'onSystemChanged',
+  'closeWindow', 'setMenu', 'onMenuAction', 'onOpenRequest', 'onSystemChanged',
 ] satisfies Array<keyof MailflowDesktopApi>;
 
 describe('preload', () => {

@@ -6,7 +6,10 @@ import { describe, expect, it, vi } from 'vitest';
 import { MENU_ACTION_IDS, type MenuActionId } from '../../shared/ipc/contract';
 import { CloseGuard, windowTitleFor, type UnsavedChoice } from '../../electron/main/close-guard';
 import { DraftStore } from '../../electron/main/drafts';
-import { acceleratorFor, buildMenuTemplate, menuInvocation, menuLanguageFor, type MenuOptions } from '../../electron/main/menu';
+import { buildMenuTemplate, menuInvocation, menuLanguageFor, registersAccelerator, withAccessKey, type MenuOptions } from '../../electron/main/menu';
+import { buildMenuModel } from '../../renderer/actions/menuModel';
+import { getActionContext } from '../../renderer/actions/registry';
+import { actionMap, translatorFor } from '../renderer/allActions';
 import { documentPathFromArgv } from '../../electron/main/open-args';
 import { MAX_RECENT_FILES, RecentFiles, SettingsStore } from '../../electron/main/settings';
 import { DEFAULT_WINDOW_SIZE, MIN_WINDOW_SIZE, WindowStateStore, placeWindow } from '../../electron/main/window-state';
@@ -114,18 +117,25 @@ function flatten(items: MenuItemConstructorOptions[]): MenuItemConstructorOption
   return items.flatMap((item) => [item, ...(Array.isArray(item.submenu) ? flatten(item.submenu) : [])]);
 }
 
-function menu(overrides: Partial<MenuOptions> = {}) {
+/** The model the renderer sends: built from its real action registry, in the language asked for. */
+const models = {
+  en: buildMenuModel(actionMap(), await translatorFor('en'), getActionContext()),
+  ja: buildMenuModel(actionMap(), await translatorFor('ja'), getActionContext()),
+};
+
+function menu(overrides: Partial<MenuOptions> & { language?: 'en' | 'ja' } = {}) {
   const onAction = vi.fn<(id: MenuActionId, byAccelerator: boolean) => void>();
   const onOpenRecent = vi.fn();
+  const { language = 'en', ...rest } = overrides;
   const template = buildMenuTemplate({
     platform: 'win32',
-    language: 'en',
+    model: models[language],
     isDevelopment: false,
     recentFiles: [{ path: 'C:\\docs\\R&D.mailflow.json', name: 'R&D.mailflow.json', openedAt: 1 }],
     onAction,
     onOpenRecent,
     onClearRecent: vi.fn(),
-    ...overrides,
+    ...rest,
   });
   const items = flatten(template);
   const item = (id: string) => items.find((candidate) => candidate.id === id);
@@ -134,7 +144,7 @@ function menu(overrides: Partial<MenuOptions> = {}) {
   return { template, items, item, click, onAction, onOpenRecent };
 }
 
-describe('native menu', () => {
+describe('native menu (drawn from the renderer\'s model)', () => {
   it('has File, Edit, View, Simulation and Help', () => {
     expect(menu().template.map((entry) => entry.label)).toEqual(['&File', '&Edit', '&View', '&Simulation', '&Help']);
     const mac = menu({ platform: 'darwin' }).template.map((entry) => entry.label ?? entry.role);
@@ -150,22 +160,25 @@ describe('native menu', () => {
     expect(onAction.mock.calls.map(([id]) => id)).toEqual(offered);
   });
 
-  it('shows the shortcuts the renderer uses', () => {
+  it('shows the renderer\'s labels and shortcuts, not a table of its own', () => {
     const { item } = menu();
     const expected: Record<string, string> = {
-      'file.new': 'CmdOrCtrl+N', 'file.open': 'CmdOrCtrl+O', 'file.save': 'CmdOrCtrl+S', 'file.saveAs': 'CmdOrCtrl+Shift+S',
-      'edit.undo': 'CmdOrCtrl+Z', 'edit.redo': 'Ctrl+Y', 'edit.copy': 'CmdOrCtrl+C', 'edit.paste': 'CmdOrCtrl+V',
+      'file.open': 'CmdOrCtrl+O', 'file.save': 'CmdOrCtrl+S', 'file.saveAs': 'CmdOrCtrl+Shift+S',
+      'edit.undo': 'CmdOrCtrl+Z', 'edit.redo': 'CmdOrCtrl+Shift+Z', 'edit.copy': 'CmdOrCtrl+C', 'edit.paste': 'CmdOrCtrl+V',
       'edit.cut': 'CmdOrCtrl+X', 'edit.duplicate': 'CmdOrCtrl+D', 'edit.delete': 'Delete', 'edit.selectAll': 'CmdOrCtrl+A',
-      'simulation.run': 'F5',
+      'simulation.run': 'CmdOrCtrl+Enter', 'view.autoLayout': 'CmdOrCtrl+Shift+L',
     };
     for (const [id, accelerator] of Object.entries(expected)) expect(item(id)?.accelerator, id).toBe(accelerator);
-    expect(acceleratorFor('edit.redo', 'darwin')?.accelerator).toBe('Cmd+Shift+Z');
-    // Space is the renderer's (play/pause): shown, not registered, so text fields keep their spaces.
-    expect(item('simulation.play')).toMatchObject({ accelerator: 'Space', registerAccelerator: false });
+    expect(item('view.autoLayout')?.label).toBe('Auto-layout');
+    // "." is the renderer's (step forward): shown, not registered, so text fields keep their full stops.
+    expect(item('simulation.stepForward')).toMatchObject({ accelerator: '.', registerAccelerator: false });
     expect(item('file.save')?.registerAccelerator).toBe(true);
   });
 
   it('registers no accelerator that is plain typing or editing in a text field', () => {
+    expect(registersAccelerator('Space')).toBe(false);
+    expect(registersAccelerator('Shift+1')).toBe(false);
+    expect(registersAccelerator('F5')).toBe(true);
     for (const platform of ['win32', 'darwin', 'linux'] as const) {
       for (const entry of menu({ platform }).items) {
         if (!entry.accelerator || entry.registerAccelerator === false) continue;
@@ -175,6 +188,12 @@ describe('native menu', () => {
         expect(withModifier || functionKey, `${platform} ${entry.id}: ${accelerator}`).toBe(true);
       }
     }
+  });
+
+  it('keeps the edit items enabled so a text field\'s Cmd+C still reaches the native copy on macOS', () => {
+    expect(models.en.menus[1].items.find((i) => i.type === 'action' && i.id === 'edit.copy')).toMatchObject({ enabled: false });
+    expect(menu({ platform: 'darwin' }).item('edit.copy')?.enabled).toBe(true);
+    expect(menu().item('edit.duplicate')?.enabled).toBe(false);
   });
 
   it('edit keys reaching the menu from a text field do the native edit on macOS and nothing more elsewhere', () => {
@@ -193,7 +212,7 @@ describe('native menu', () => {
     expect(menu({ recentFiles: [] }).item('recent.none')?.enabled).toBe(false);
   });
 
-  it('speaks Japanese when the OS or the setting says so', () => {
+  it('speaks the renderer\'s language, with Windows access keys', () => {
     expect(menuLanguageFor('system', 'ja-JP')).toBe('ja');
     expect(menuLanguageFor('system', 'en-GB')).toBe('en');
     expect(menuLanguageFor('en', 'ja-JP')).toBe('en');
@@ -201,11 +220,17 @@ describe('native menu', () => {
     expect(template[0].label).toBe('ファイル(&F)');
     expect(item('file.save')?.label).toBe('保存');
     expect(menu({ language: 'ja', platform: 'darwin' }).template[1].label).toBe('ファイル');
+    expect(withAccessKey('Simulation', 'S')).toBe('&Simulation');
+    expect(withAccessKey('R&D', 'D')).toBe('R&&&D');
   });
 
   it('has developer tools only in development', () => {
     expect(menu().items.some((entry) => entry.role === 'toggleDevTools')).toBe(false);
     expect(menu({ isDevelopment: true }).items.some((entry) => entry.role === 'toggleDevTools')).toBe(true);
+  });
+
+  it('holds only the OS\'s edit commands until the renderer has sent its model', () => {
+    expect(menu({ model: null }).template).toEqual([{ role: 'editMenu' }]);
   });
 });
 

@@ -201,6 +201,16 @@ describe('mail flow rules', () => {
     );
     expect(sim.recipients.map((r) => r.disposition)).toEqual(['deleted', 'delivered', 'internet']);
   });
+  it('exceptIfSenderDomainIs spares mail from an excepted sender domain (exactly that domain, header From first)', () => {
+    // Set-TransportRule -ExceptIfSenderDomainIs: "exceptions that look for messages from senders in the specified domains"
+    // (https://learn.microsoft.com/powershell/module/exchangepowershell/set-transportrule).
+    const r = rule('r', 0, {}, { deleteMessage: true }, { exceptions: { exceptIfSenderDomainIs: ['fabrikam.com'] } });
+    const disposition = (mailFrom: string, headerFrom?: string) => send(d([r]), 'ex', mailFrom, ['a@contoso.com'], headerFrom).recipients[0].disposition;
+    expect(disposition('x@fabrikam.com')).toBe('delivered');
+    expect(disposition('x@contoso.com')).toBe('deleted');
+    expect(disposition('x@sub.fabrikam.com')).toBe('deleted');
+    expect(disposition('x@contoso.com', 'boss@fabrikam.com')).toBe('delivered');
+  });
   it('a disabled rule is skipped; an empty condition set matches everyone', () => {
     const sim = send(d([rule('off', 0, {}, { deleteMessage: true }, { enabled: false }), rule('all', 1, {}, { rejectMessageReasonText: 'no' })]), 'ex', 'x@contoso.com', rcpts);
     expect(sim.recipients.every((r) => r.disposition === 'ndr' && r.code === '5.7.1')).toBe(true);

@@ -3,30 +3,27 @@
  * The desktop adapter (renderer/platform/electron.ts over a fake `window.mailflow`) makes a PDF export
  * print the page through `printToPdf` and never builds it with pdf-lib; the browser keeps pdf-lib.
  * The DOM side of printing is exercised for real in test/e2e/export-print.spec.ts; here a minimal
- * stand-in document records what the print preparation adds and removes.
+ * stand-in document records what the print preparation adds and removes, and a stand-in canvas
+ * paints a fixed PNG — only the browser's environment is faked, never the export modules under test.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { PDFDocument } from 'pdf-lib';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { MailflowDesktopApi } from '../../shared/ipc/contract';
 import { parseDocumentText } from '../../shared/model/load';
 import type { TopologyDocument } from '../../shared/model/schema';
 import type { ExportOptions } from '../../renderer/export/browserExport';
 
-// pdf-lib's builder and the browser's PNG path, watched: the desktop PDF must use neither.
-const buildDiagramPdf = vi.hoisted(() => vi.fn(async () => new Uint8Array([1])));
-vi.mock('../../shared/diagram/pdf', () => ({ buildDiagramPdf }));
-const buildExportFile = vi.hoisted(() => vi.fn());
-vi.mock('../../renderer/export/browserExport', async (importOriginal) => ({
-  ...(await importOriginal<typeof import('../../renderer/export/browserExport')>()),
-  buildExportFile,
-}));
+import { buildExportFile } from '../../renderer/export/browserExport';
+import { exportDiagramFile, pdfSourceFor } from '../../renderer/export/exportDiagram';
+import { printDiagramToPdf, PRINT_ROOT_ID } from '../../renderer/export/printDiagram';
+import { createElectronPlatform } from '../../renderer/platform/electron';
+import { createBrowserPlatform } from '../../renderer/platform/browser';
+import { getPlatform } from '../../renderer/platform';
 
-const { exportDiagramFile, pdfSourceFor } = await import('../../renderer/export/exportDiagram');
-const { printDiagramToPdf, PRINT_ROOT_ID } = await import('../../renderer/export/printDiagram');
-const { createElectronPlatform } = await import('../../renderer/platform/electron');
-const { createBrowserPlatform } = await import('../../renderer/platform/browser');
-const { getPlatform } = await import('../../renderer/platform');
+/** A valid 1×1 PNG: what the stand-in canvas paints. */
+const ONE_PIXEL_PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==', 'base64');
 
 const ROOT = path.resolve(__dirname, '../..');
 
@@ -54,10 +51,25 @@ function fakeDom(initialTitle: string) {
       attached.delete(this);
     }
   }
+  /** The browser's canvas, enough to paint an image and encode it as PNG. */
+  const canvas = () => ({
+    width: 0,
+    height: 0,
+    getContext: () => ({ drawImage: () => undefined }),
+    toBlob: (done: (blob: Blob) => void) => done(new Blob([ONE_PIXEL_PNG], { type: 'image/png' })),
+  });
+  class FakeImage {
+    decoding = '';
+    onload: (() => void) | null = null;
+    onerror: (() => void) | null = null;
+    set src(_url: string) {
+      queueMicrotask(() => this.onload?.());
+    }
+  }
   const doc = {
     title: initialTitle,
     getElementById: (id: string) => [...attached].find((e) => e.id === id) ?? null,
-    createElement: (tag: string) => new FakeElement(tag),
+    createElement: (tag: string) => (tag === 'canvas' ? canvas() : new FakeElement(tag)),
     importNode: (node: unknown) => node,
     head: { appendChild: (e: FakeElement) => attached.add(e) },
     body: { prepend: (e: FakeElement) => attached.add(e) },
@@ -67,15 +79,21 @@ function fakeDom(initialTitle: string) {
       return { getElementsByTagName: () => [], documentElement: { svg: text } };
     }
   }
-  return { doc, attached, FakeDomParser };
+  return { doc, attached, FakeDomParser, FakeImage };
 }
 
-function fakeDesktopApi(pdfBytes: Uint8Array): MailflowDesktopApi & { printToPdf: ReturnType<typeof vi.fn> } {
-  return {
-    platform: 'electron',
+type FakeDesktopApi = MailflowDesktopApi & { printToPdf: ReturnType<typeof vi.fn>; exportFile: ReturnType<typeof vi.fn> };
+
+/** The preload's API as far as exports use it; any other call fails the test. */
+function fakeDesktopApi(pdfBytes: Uint8Array): FakeDesktopApi {
+  const used = {
+    platform: 'electron' as const,
     printToPdf: vi.fn(async () => Buffer.from(pdfBytes).toString('base64')),
     exportFile: vi.fn(async () => ({ ok: true as const, path: '/tmp/x.pdf' })),
-  } as unknown as MailflowDesktopApi & { printToPdf: ReturnType<typeof vi.fn> };
+  };
+  return new Proxy(used, {
+    get: (target, key) => (key in target ? target[key as keyof typeof target] : () => Promise.reject(new Error(`unexpected call ${String(key)}`))),
+  }) as FakeDesktopApi;
 }
 
 const PDF_OPTIONS: ExportOptions = { format: 'pdf', theme: 'light', transparent: false, padding: 32, includeSimulation: false };
@@ -86,8 +104,7 @@ beforeEach(() => {
   dom = fakeDom(WINDOW_TITLE);
   vi.stubGlobal('document', dom.doc);
   vi.stubGlobal('DOMParser', dom.FakeDomParser);
-  buildDiagramPdf.mockClear();
-  buildExportFile.mockClear();
+  vi.stubGlobal('Image', dom.FakeImage);
 });
 afterEach(() => {
   vi.unstubAllGlobals();
@@ -112,8 +129,6 @@ describe('PDF export on the desktop', () => {
     const file = await exportDiagramFile(doc, PDF_OPTIONS, null, 'en', platform);
 
     expect(api.printToPdf).toHaveBeenCalledTimes(1);
-    expect(buildDiagramPdf).not.toHaveBeenCalled();
-    expect(buildExportFile).not.toHaveBeenCalled();
     expect(file.format).toBe('pdf');
     expect(file.name.endsWith('.pdf')).toBe(true);
     expect([...file.data]).toEqual([...printed]);
@@ -158,10 +173,12 @@ describe('PDF export on the desktop', () => {
   it('SVG and PNG are drawn the same way as in the browser', async () => {
     const doc = loadExample('point-1-first-receipt');
     const api = fakeDesktopApi(new Uint8Array([1]));
-    buildExportFile.mockResolvedValueOnce({ name: 'a.png', format: 'png', mime: 'image/png', data: new Uint8Array([2]) });
-    await exportDiagramFile(doc, { ...PDF_OPTIONS, format: 'png' }, null, 'en', createElectronPlatform(api));
+    for (const format of ['svg', 'png'] as const) {
+      const desktop = await exportDiagramFile(doc, { ...PDF_OPTIONS, format }, null, 'en', createElectronPlatform(api));
+      const browser = await buildExportFile(doc, { ...PDF_OPTIONS, format }, null, 'en');
+      expect(desktop).toEqual(browser);
+    }
     expect(api.printToPdf).not.toHaveBeenCalled();
-    expect(buildExportFile).toHaveBeenCalledTimes(1);
   });
 });
 
@@ -172,9 +189,11 @@ describe('PDF export in the browser', () => {
     expect(platform.printPageToPdf).toBeUndefined();
     expect(pdfSourceFor(platform)).toBe('pdf-lib');
     const doc = loadExample('point-1-first-receipt');
-    buildExportFile.mockResolvedValueOnce({ name: 'a.pdf', format: 'pdf', mime: 'application/pdf', data: new Uint8Array([3]) });
     const file = await exportDiagramFile(doc, PDF_OPTIONS, null, 'en', platform);
-    expect(buildExportFile).toHaveBeenCalledWith(doc, PDF_OPTIONS, null, 'en');
-    expect([...file.data]).toEqual([3]);
+    // A real PDF from pdf-lib: one page, the design's title, the painted diagram inside.
+    const pdf = await PDFDocument.load(file.data, { updateMetadata: false });
+    expect(pdf.getPageCount()).toBe(1);
+    expect(pdf.getTitle()).toBe(doc.title);
+    expect(file.name.endsWith('.pdf')).toBe(true);
   });
 });
