@@ -25,7 +25,7 @@ import { SimulationInputError } from './errors';
 import { simulateLoadScenario } from './throttling';
 import { namesOf, Trace } from './trace';
 import { ownerOfDomain, indexTopology, recipientsOf, type TopologyIndex } from './topologyIndex';
-import { rulesInOrder, ruleEffect, ruleMatches, type RuleContext } from './transportRules';
+import { rulesInOrder, ruleEffect, ruleVerdict, type RuleContext } from './transportRules';
 import { SOURCES } from './sources';
 import type {
   Attribution,
@@ -34,6 +34,7 @@ import type {
   MessageInput,
   MessageSimulation,
   RecipientOutcome,
+  RuleSkipReason,
   Simulation,
   SmtpReply,
 } from './types';
@@ -115,6 +116,13 @@ interface Copy {
   originating: boolean;
   relayRights: boolean;
   recipients: Array<{ address: string; path: string[]; redirectedFrom?: string }>;
+}
+
+interface RuleSkip {
+  reason: RuleSkipReason;
+  conditions: string[];
+  stoppedBy: string | null;
+  recipients: string[];
 }
 
 class MessageRun {
@@ -509,16 +517,31 @@ class MessageRun {
     const tenant = copy.tenant;
     const ctx: RuleContext = { index, tenant, originatingHere: copy.originating, mailFrom: this.mailFrom, headerFrom: this.headerFrom };
     let active = copy.recipients.slice();
-    const stopped = new Set<string>();
+    /** Recipient → the rule that stopped rule processing for it. */
+    const stopped = new Map<string, string>();
     const redirectTargets: Copy['recipients'] = [];
 
     for (const rule of rulesInOrder(tenant)) {
       const matched: Array<{ r: Copy['recipients'][number]; conditions: string[] }> = [];
+      // Recipients this rule does not act on, grouped by why, so the trace says it once per reason.
+      const skipped = new Map<string, RuleSkip>();
+      const skip = (address: string, reason: RuleSkipReason, conditions: string[], stoppedBy: string | null) => {
+        const key = `${reason}|${conditions.join(',')}|${stoppedBy ?? ''}`;
+        const group = skipped.get(key);
+        if (group) group.recipients.push(address);
+        else skipped.set(key, { reason, conditions, stoppedBy, recipients: [address] });
+      };
       for (const r of active) {
-        if (stopped.has(r.address)) continue;
-        const conditions = ruleMatches(rule, r.address, ctx);
-        if (conditions) matched.push({ r, conditions });
+        const stopper = stopped.get(r.address);
+        if (stopper !== undefined) {
+          skip(r.address, 'stopped', [], stopper);
+          continue;
+        }
+        const verdict = ruleVerdict(rule, r.address, ctx);
+        if (verdict.matched) matched.push({ r, conditions: verdict.conditions });
+        else skip(r.address, verdict.reason, [verdict.condition], null);
       }
+      for (const group of skipped.values()) this.ruleSkipped(tenant, rule.id, group);
       if (matched.length === 0) continue;
       const a = rule.actions;
       const effect = ruleEffect(a);
@@ -561,7 +584,7 @@ class MessageRun {
             redirectTargets.push({ address: target, path: r.path, redirectedFrom: r.address });
           }
         }
-        if (a.stopRuleProcessing) stopped.add(r.address);
+        if (a.stopRuleProcessing) stopped.set(r.address, rule.id);
       }
       // A rejected or deleted recipient meets no later rule.
       active = active.filter((r) => !done.has(r.address));
@@ -580,6 +603,18 @@ class MessageRun {
       });
       queue.push({ tenant: target, originating: false, relayRights: false, recipients: list });
     }
+  }
+
+  /** A rule that did not act on some recipients, with the reason in the data. */
+  private ruleSkipped(tenant: Tenant, rule: string | null, group: RuleSkip): void {
+    this.trace.add('ruleSkipped', {
+      at: rule ?? tenant.id,
+      from: tenant.id,
+      tenant: tenant.id,
+      entities: [...(rule ? [rule] : []), tenant.id, ...(group.stoppedBy ? [group.stoppedBy] : [])],
+      source: SOURCES.rules,
+      data: { rule, tenant: tenant.id, ...group },
+    });
   }
 
   /** Step 5, routing of one recipient out of a tenant. */

@@ -96,6 +96,23 @@ const EN: Describe = {
               : 'stops rule processing';
     return `Mail flow rule ${q(n(d.rule))} of ${n(d.tenant)} matches ${who} and ${action}${d.stopRuleProcessing && d.action !== 'stop' ? '; later rules are skipped' : ''}.`;
   },
+  ruleSkipped: (e, n) => {
+    const d = e.data;
+    const who = d.recipients.join(', ');
+    const rule = q(n(d.rule ?? ''));
+    switch (d.reason) {
+      case 'nullSender':
+        return `The message has a null sender (<>), so ${n(d.tenant)}'s mail flow rules do not process it (nullSenderSkipsRules).`;
+      case 'notEvaluated':
+        return `Mail flow rule ${rule} of ${n(d.tenant)} is not evaluated for ${who}: its conditions ${d.conditions.join(', ')} are not modelled, so the simulation skips it rather than guess.`;
+      case 'exception':
+        return `Mail flow rule ${rule} of ${n(d.tenant)} does not act on ${who}: its exception ${d.conditions.join(', ')} matches.`;
+      case 'stopped':
+        return `Mail flow rule ${rule} of ${n(d.tenant)} is skipped for ${who}: rule ${q(n(d.stoppedBy ?? ''))} stopped rule processing.`;
+      default:
+        return `Mail flow rule ${rule} of ${n(d.tenant)} does not match ${who} (condition ${d.conditions.join(', ')} does not hold).`;
+    }
+  },
   handoff: (e, n) => `Handed off from ${n(e.data.fromTenant)} to ${n(e.data.toTenant)} for ${e.data.recipients.join(', ')}; ${n(e.data.toTenant)}'s rules run next.`,
   deliver: (e, n) => `Delivered to ${e.data.recipient} in ${n(e.data.tenant)}.`,
   outbound: (e, n) =>
@@ -190,6 +207,23 @@ const JA: Describe = {
               ? `ヘッダー ${d.header?.name}: ${d.header?.value} を設定します`
               : 'ルールの処理を停止します';
     return `${n(d.tenant)} のメール フロー ルール "${n(d.rule)}" が ${who} に一致し、${action}${d.stopRuleProcessing && d.action !== 'stop' ? ' (以降のルールは処理されません)' : ''}。`;
+  },
+  ruleSkipped: (e, n) => {
+    const d = e.data;
+    const who = list(d.recipients, 'ja');
+    const rule = `"${n(d.rule ?? '')}"`;
+    switch (d.reason) {
+      case 'nullSender':
+        return `送信者が空 (<>) のため、${n(d.tenant)} のメール フロー ルールはこのメールを処理しません (nullSenderSkipsRules)。`;
+      case 'notEvaluated':
+        return `${n(d.tenant)} のメール フロー ルール ${rule} は ${who} に対して評価されません: 条件 ${list(d.conditions, 'ja')} はモデル化されていないため、推測せずにスキップします。`;
+      case 'exception':
+        return `${n(d.tenant)} のメール フロー ルール ${rule} は ${who} に適用されません: 例外 ${list(d.conditions, 'ja')} に一致します。`;
+      case 'stopped':
+        return `${n(d.tenant)} のメール フロー ルール ${rule} は ${who} に対してスキップされます: ルール "${n(d.stoppedBy ?? '')}" がルールの処理を停止しました。`;
+      default:
+        return `${n(d.tenant)} のメール フロー ルール ${rule} は ${who} に一致しません (条件 ${list(d.conditions, 'ja')} を満たしません)。`;
+    }
   },
   handoff: (e, n) => `${list(e.data.recipients, 'ja')} 宛てのメールが ${n(e.data.fromTenant)} から ${n(e.data.toTenant)} に引き渡されます。次に ${n(e.data.toTenant)} のルールが処理されます。`,
   deliver: (e, n) => `${n(e.data.tenant)} の ${e.data.recipient} に配信されます。`,

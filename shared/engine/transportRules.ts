@@ -40,43 +40,59 @@ const has = (list: readonly string[] | undefined): list is readonly string[] => 
 const inList = (list: readonly string[], value: string | null) =>
   value !== null && list.some((x) => x.toLowerCase() === value);
 
+/** Why a rule does or does not apply to one recipient (the `ruleSkipped` event carries it). */
+export type RuleVerdict =
+  | { matched: true; conditions: string[] }
+  | { matched: false; reason: 'noMatch' | 'exception'; condition: string };
+
 /**
  * Does the rule apply to this recipient? Returns the names of the conditions that matched (empty
  * list = no condition set, matches everyone), or null when it does not apply.
  */
 export function ruleMatches(rule: TransportRule, recipient: string, ctx: RuleContext): string[] | null {
+  const v = ruleVerdict(rule, recipient, ctx);
+  return v.matched ? v.conditions : null;
+}
+
+/** As `ruleMatches`, but says which condition failed or which exception matched. */
+export function ruleVerdict(rule: TransportRule, recipient: string, ctx: RuleContext): RuleVerdict {
   const c = rule.conditions;
   const rcptDomain = domainOf(recipient);
   const senderDomain = ruleSenderDomain(ctx);
   const matched: string[] = [];
+  const miss = (condition: string): RuleVerdict => ({ matched: false, reason: 'noMatch', condition });
   if (c.sentToScope) {
     // NotInOrganization: the recipient's domain is not an accepted domain of THIS tenant, so in
     // tenant A a recipient in tenant B is outside the organization (seed point 1).
     const inside = tenantAccepts(ctx.index, ctx.tenant, rcptDomain);
-    if (inside !== (c.sentToScope === 'InOrganization')) return null;
+    if (inside !== (c.sentToScope === 'InOrganization')) return miss(`sentToScope:${c.sentToScope}`);
     matched.push(`sentToScope:${c.sentToScope}`);
   }
   if (has(c.recipientDomainIs)) {
     // Exact domain; subdomains do not match.
-    if (!inList(c.recipientDomainIs, rcptDomain)) return null;
+    if (!inList(c.recipientDomainIs, rcptDomain)) return miss('recipientDomainIs');
     matched.push('recipientDomainIs');
   }
   if (has(c.senderDomainIs)) {
-    if (!inList(c.senderDomainIs, senderDomain)) return null;
+    if (!inList(c.senderDomainIs, senderDomain)) return miss('senderDomainIs');
     matched.push('senderDomainIs');
   }
   if (c.fromScope) {
     // InOrganization: the sender domain is accepted here AND the message is Originating here.
     const inside = ctx.originatingHere && tenantAccepts(ctx.index, ctx.tenant, senderDomain);
-    if (inside !== (c.fromScope === 'InOrganization')) return null;
+    if (inside !== (c.fromScope === 'InOrganization')) return miss(`fromScope:${c.fromScope}`);
     matched.push(`fromScope:${c.fromScope}`);
   }
   const e = rule.exceptions;
   if (e) {
-    if (has(e.exceptIfRecipientDomainIs) && inList(e.exceptIfRecipientDomainIs, rcptDomain)) return null;
-    if (has(e.exceptIfSenderDomainIs) && inList(e.exceptIfSenderDomainIs, senderDomain)) return null;
+    if (has(e.exceptIfRecipientDomainIs) && inList(e.exceptIfRecipientDomainIs, rcptDomain)) {
+      return { matched: false, reason: 'exception', condition: 'exceptIfRecipientDomainIs' };
+    }
+    if (has(e.exceptIfSenderDomainIs) && inList(e.exceptIfSenderDomainIs, senderDomain)) {
+      return { matched: false, reason: 'exception', condition: 'exceptIfSenderDomainIs' };
+    }
   }
-  return matched;
+  return { matched: true, conditions: matched };
 }
 
 export type RuleEffect =

@@ -55,6 +55,7 @@ export type EventKind =
   | 'reject'
   | 'accepted'
   | 'rule'
+  | 'ruleSkipped'
   | 'handoff'
   | 'deliver'
   | 'outbound'
@@ -70,11 +71,14 @@ export const EVENT_KINDS: readonly EventKind[] = [
   'reject',
   'accepted',
   'rule',
+  'ruleSkipped',
   'handoff',
   'deliver',
   'outbound',
   'ndr',
 ];
+
+export type RuleSkipReason = 'notEvaluated' | 'exception' | 'noMatch' | 'stopped' | 'nullSender';
 
 /** A domain compared with a tenant's accepted domains, for the "why" of a decision. */
 export interface DomainCheck {
@@ -176,6 +180,22 @@ export interface EventDataByKind {
     stopRuleProcessing: boolean;
     /** The conditions that matched, for the "why". */
     matchedConditions: string[];
+  };
+  /**
+   * A rule that did not act on some recipients, and why (cli.md, version 2): `notEvaluated` (it has
+   * conditions the model cannot evaluate), `exception` (an exception matched), `noMatch` (a condition
+   * did not hold), `stopped` (an earlier rule stopped rule processing), `nullSender` (rules do not
+   * process `<>` mail; `rule` is then null and every rule of the tenant is skipped).
+   */
+  ruleSkipped: {
+    rule: string | null;
+    tenant: string;
+    recipients: string[];
+    reason: RuleSkipReason;
+    /** The condition that failed, the exception that matched, or the unmodelled conditions. */
+    conditions: string[];
+    /** For `stopped`: the rule that stopped processing. */
+    stoppedBy: string | null;
   };
   handoff: { fromTenant: string; toTenant: string; recipients: string[] };
   deliver: { tenant: string; recipient: string; domainType: 'Authoritative' | 'InternalRelay' };
