@@ -71,7 +71,7 @@ export function generateTopology({ tenants: n, recipientsPerTenant = 50, withPos
   const last = n - 1;
   return {
     format: 'mailflow-topology',
-    version: 1,
+    version: 2,
     title: `Generated topology: ${n} tenants`,
     tenants,
     servers,

@@ -15,7 +15,7 @@ import type {
   TopologyDocument,
   TransportRule,
 } from '../../shared/model/schema';
-import { patterns } from '../../shared/model/schema';
+import { CURRENT_VERSION, patterns } from '../../shared/model/schema';
 
 export type ChildKind = 'inbound' | 'outbound' | 'rule';
 export type EntityKind = 'tenant' | ChildKind | 'server' | 'external';
@@ -315,7 +315,7 @@ export function deletionConsequences(doc: TopologyDocument, ids: Iterable<string
     }
     if (found.kind === 'server' || found.kind === 'external') serverIds.add(id);
   }
-  const scenariosDeleted = doc.scenarios.filter((s) => serverIds.has(s.serverId)).map((s) => ({ id: s.id, name: s.name }));
+  const scenariosDeleted = doc.scenarios.filter((s) => serverIds.has(s.serverId ?? '')).map((s) => ({ id: s.id, name: s.name }));
   const deletedScenarioIds = new Set(scenariosDeleted.map((s) => s.id));
   const expectationsChanged = doc.scenarios
     .filter((s) => !deletedScenarioIds.has(s.id) && expectationNamesTenant(s, tenantIds))
@@ -549,5 +549,5 @@ export function childIds(t: Tenant): string[] {
 }
 
 export function emptyDocument(title = 'Untitled topology'): TopologyDocument {
-  return { format: 'mailflow-topology', version: 1, title, tenants: [], servers: [], scenarios: [] };
+  return { format: 'mailflow-topology', version: CURRENT_VERSION, title, tenants: [], servers: [], scenarios: [] };
 }

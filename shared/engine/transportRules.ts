@@ -8,7 +8,7 @@
  */
 import type { RuleActions, Tenant, TransportRule } from '../model/schema';
 import { domainOf } from '../model/net';
-import { tenantAccepts, type TopologyIndex } from './topologyIndex';
+import { ownerOfDomain, recipientsOf, tenantAccepts, type TopologyIndex } from './topologyIndex';
 
 export interface RuleContext {
   index: TopologyIndex;
@@ -29,11 +29,39 @@ export function rulesInOrder(tenant: Tenant): TransportRule[] {
 }
 
 /**
- * The sender domain rules look at: the header From when the scenario gives one, else MAIL FROM
- * (Exchange's default SenderAddressLocation is the header).
+ * The sender domains a rule reads, by its `senderAddressLocation` (version 2): `Header` (the default,
+ * as in Exchange) is the header From when the scenario gives one, else MAIL FROM; `Envelope` is MAIL
+ * FROM; `HeaderOrEnvelope` is both (a condition or exception holds when either matches).
  */
+export function ruleSenderDomains(rule: TransportRule, ctx: RuleContext): Array<string | null> {
+  const header = domainOf(ctx.headerFrom ?? ctx.mailFrom);
+  const envelope = domainOf(ctx.mailFrom);
+  switch (rule.senderAddressLocation ?? 'Header') {
+    case 'Envelope':
+      return [envelope];
+    case 'HeaderOrEnvelope':
+      return header === envelope ? [header] : [header, envelope];
+    default:
+      return [header];
+  }
+}
+
+/** The header From's domain, else MAIL FROM's (the default sender location). */
 export function ruleSenderDomain(ctx: RuleContext): string | null {
   return domainOf(ctx.headerFrom ?? ctx.mailFrom);
+}
+
+/**
+ * `sentToScope: InOrganization` (mailflow-model.md step 5, version 2): a recipient in an
+ * Authoritative domain of this tenant, or a listed recipient, is inside; an unlisted address in an
+ * InternalRelay domain is inside only when the message is Originating here ("…internal relay domain,
+ * and the message was sent or received over an authenticated connection").
+ */
+function recipientInside(ctx: RuleContext, recipient: string, rcptDomain: string | null): boolean {
+  if (!tenantAccepts(ctx.index, ctx.tenant, rcptDomain)) return false;
+  const owner = ownerOfDomain(ctx.index, rcptDomain);
+  if (!owner || owner.tenant !== ctx.tenant || owner.acceptedDomain.domainType === 'Authoritative') return true;
+  return ctx.originatingHere || recipientsOf(ctx.index, ctx.tenant).addresses.has(recipient.toLowerCase());
 }
 
 const has = (list: readonly string[] | undefined): list is readonly string[] => !!list && list.length > 0;
@@ -58,13 +86,13 @@ export function ruleMatches(rule: TransportRule, recipient: string, ctx: RuleCon
 export function ruleVerdict(rule: TransportRule, recipient: string, ctx: RuleContext): RuleVerdict {
   const c = rule.conditions;
   const rcptDomain = domainOf(recipient);
-  const senderDomain = ruleSenderDomain(ctx);
+  const senderDomains = ruleSenderDomains(rule, ctx);
   const matched: string[] = [];
   const miss = (condition: string): RuleVerdict => ({ matched: false, reason: 'noMatch', condition });
   if (c.sentToScope) {
     // NotInOrganization: the recipient's domain is not an accepted domain of THIS tenant, so in
     // tenant A a recipient in tenant B is outside the organization (seed point 1).
-    const inside = tenantAccepts(ctx.index, ctx.tenant, rcptDomain);
+    const inside = recipientInside(ctx, recipient, rcptDomain);
     if (inside !== (c.sentToScope === 'InOrganization')) return miss(`sentToScope:${c.sentToScope}`);
     matched.push(`sentToScope:${c.sentToScope}`);
   }
@@ -74,12 +102,14 @@ export function ruleVerdict(rule: TransportRule, recipient: string, ctx: RuleCon
     matched.push('recipientDomainIs');
   }
   if (has(c.senderDomainIs)) {
-    if (!inList(c.senderDomainIs, senderDomain)) return miss('senderDomainIs');
+    // Exact, like recipientDomainIs (version 2 settles it).
+    if (!senderDomains.some((d) => inList(c.senderDomainIs!, d))) return miss('senderDomainIs');
     matched.push('senderDomainIs');
   }
   if (c.fromScope) {
-    // InOrganization: the sender domain is accepted here AND the message is Originating here.
-    const inside = ctx.originatingHere && tenantAccepts(ctx.index, ctx.tenant, senderDomain);
+    // InOrganization: the sender domain is accepted here AND the message is Originating here (it
+    // arrived over an authenticated connection, or a cloud mailbox of this tenant sent it).
+    const inside = ctx.originatingHere && senderDomains.some((d) => tenantAccepts(ctx.index, ctx.tenant, d));
     if (inside !== (c.fromScope === 'InOrganization')) return miss(`fromScope:${c.fromScope}`);
     matched.push(`fromScope:${c.fromScope}`);
   }
@@ -88,7 +118,7 @@ export function ruleVerdict(rule: TransportRule, recipient: string, ctx: RuleCon
     if (has(e.exceptIfRecipientDomainIs) && inList(e.exceptIfRecipientDomainIs, rcptDomain)) {
       return { matched: false, reason: 'exception', condition: 'exceptIfRecipientDomainIs' };
     }
-    if (has(e.exceptIfSenderDomainIs) && inList(e.exceptIfSenderDomainIs, senderDomain)) {
+    if (has(e.exceptIfSenderDomainIs) && senderDomains.some((d) => inList(e.exceptIfSenderDomainIs!, d))) {
       return { matched: false, reason: 'exception', condition: 'exceptIfSenderDomainIs' };
     }
   }
@@ -99,6 +129,7 @@ export type RuleEffect =
   | { kind: 'reject'; code: string; text: string }
   | { kind: 'delete' }
   | { kind: 'redirect'; to: string[] }
+  | { kind: 'route'; connector: string }
   | { kind: 'none' };
 
 export const DEFAULT_REJECT_CODE = '5.7.1';
@@ -118,5 +149,6 @@ export function ruleEffect(actions: RuleActions): RuleEffect {
   }
   if (actions.deleteMessage) return { kind: 'delete' };
   if (actions.redirectMessageTo && actions.redirectMessageTo.length > 0) return { kind: 'redirect', to: actions.redirectMessageTo };
+  if (actions.routeMessageOutboundConnector) return { kind: 'route', connector: actions.routeMessageOutboundConnector };
   return { kind: 'none' };
 }

@@ -41,6 +41,8 @@ function forEachEntityId(doc: TopologyDocument, visit: (id: string, path: () => 
   });
   doc.servers.forEach((s, i) => visit(s.id, () => `servers[${i}].id`));
   doc.scenarios.forEach((s, i) => visit(s.id, () => `scenarios[${i}].id`));
+  // Version 2: canvas notes share the id space ("note ids are unique with the rest").
+  doc.view?.notes?.forEach((n, i) => visit(n.id, () => `view.notes[${i}].id`));
 }
 
 export function checkIntegrity(doc: TopologyDocument): IntegrityIssue[] {
@@ -122,7 +124,18 @@ export function checkIntegrity(doc: TopologyDocument): IntegrityIssue[] {
   const serverIds = new Set(doc.servers.map((s) => s.id));
   const tenantIds = new Set(doc.tenants.map((t) => t.id));
   doc.scenarios.forEach((s, si) => {
-    if (!serverIds.has(s.serverId)) {
+    if (s.fromMailbox !== undefined) {
+      const owner = mailboxOwner(doc, s.fromMailbox);
+      if (!owner) {
+        issues.push({
+          rule: 'missing-entity',
+          path: `scenarios[${si}].fromMailbox`,
+          entityId: s.id,
+          found: `"${s.fromMailbox}", which no tenant owns`,
+          expected: 'an address listed in a tenant\'s recipients or in one of its Authoritative domains',
+        });
+      }
+    } else if (s.serverId !== undefined && !serverIds.has(s.serverId)) {
       issues.push({
         rule: 'missing-server',
         path: `scenarios[${si}].serverId`,
@@ -166,6 +179,22 @@ export function checkIntegrity(doc: TopologyDocument): IntegrityIssue[] {
     }
   });
 
+  // Version 2: a rule routes only through an outbound connector of its own tenant.
+  doc.tenants.forEach((t, ti) => {
+    t.transportRules.forEach((r, ri) => {
+      const target = r.actions.routeMessageOutboundConnector;
+      if (target && !t.outboundConnectors.some((c) => c.id === target)) {
+        issues.push({
+          rule: 'missing-entity',
+          path: `tenants[${ti}].transportRules[${ri}].actions.routeMessageOutboundConnector`,
+          entityId: r.id,
+          found: `"${target}", which names no outbound connector of tenant "${t.id}"`,
+          expected: `the id of one of ${t.id}'s outbound connectors (${t.outboundConnectors.map((c) => c.id).join(', ') || 'it has none'})`,
+        });
+      }
+    });
+  });
+
   // Every view.positions key names an existing entity.
   const positions = doc.view?.positions ?? {};
   for (const key of Object.keys(positions)) {
@@ -180,6 +209,17 @@ export function checkIntegrity(doc: TopologyDocument): IntegrityIssue[] {
     }
   }
   return issues;
+}
+
+/** The tenant that owns a mailbox address: listed as a recipient, or in an Authoritative domain. */
+export function mailboxOwner(doc: TopologyDocument, address: string): TopologyDocument['tenants'][number] | null {
+  const a = address.toLowerCase();
+  const domain = a.slice(a.lastIndexOf('@') + 1);
+  for (const t of doc.tenants) if (t.recipients.some((r) => r.toLowerCase() === a)) return t;
+  for (const t of doc.tenants) {
+    if (t.acceptedDomains.some((d) => d.domainType === 'Authoritative' && d.domainName.toLowerCase() === domain)) return t;
+  }
+  return null;
 }
 
 function isPossibleRedirectTarget(doc: TopologyDocument, address: string): boolean {

@@ -37,8 +37,8 @@ describe('simulation overlay', () => {
           expect(xmlProblems(drawn.svg)).toEqual([]);
           const overlay = buildOverlay(doc, drawn.layout, sim, diagramLabels(lang));
           // The path starts at the sending server's box.
-          const server = drawn.layout.cards.get(scenario.serverId)!;
-          expect(overlay.highlighted.has(scenario.serverId)).toBe(true);
+          const server = drawn.layout.cards.get(scenario.serverId!)!;
+          expect(overlay.highlighted.has(scenario.serverId!)).toBe(true);
           const first = overlay.segments.find((s) => s.kind === 'path')!;
           expect(first.points[0]).toEqual({ x: server.x + server.width, y: server.y + server.height / 2 });
           for (const s of overlay.segments) {
