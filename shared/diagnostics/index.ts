@@ -77,6 +77,7 @@ export const DIAGNOSTICS: readonly DiagnosticDefinition[] = [
   { id: 'enforcement-pause-too-long', severity: 'warning', check: pauseTooLong },
   { id: 'sender-ip-range-too-wide', severity: 'error', check: senderIpRangeTooWide },
   { id: 'rule-not-evaluated', severity: 'info', check: rulesNotEvaluated },
+  { id: 'certificate-matches-several-tenants', severity: 'warning', check: certificateMatchesSeveralTenants },
 ];
 
 export function lint(doc: TopologyDocument, options: LintOptions = {}): Diagnostic[] {
@@ -230,6 +231,24 @@ function senderIpRangeTooWide(ctx: Context): void {
         });
       });
     });
+  });
+}
+
+/**
+ * MC1226222: a server whose usable certificate matches OnPremises certificate connectors of several
+ * tenants. Whether a given message is ambiguous depends on its domains; the design is at risk.
+ */
+function certificateMatchesSeveralTenants(ctx: Context): void {
+  ctx.doc.servers.forEach((server, i) => {
+    const matched = findCandidates(ctx.index, seen(ctx, server)).certificate;
+    const tenants = [...new Set(matched.map((c) => c.entry.tenant.id))];
+    if (tenants.length < 2) return;
+    report(ctx, 'certificate-matches-several-tenants', ctx.settings.ambiguousTenantPolicy === 'unstable' ? 'warning' : 'info', server.id, `servers[${i}].certificate`, {
+      server: ctx.name(server.id),
+      tenants: tenants.map(ctx.name).join(', '),
+      connectors: matched.map((c) => `"${ctx.name(c.entry.connector.id)}" (${ctx.name(c.entry.tenant.id)})`).join(', '),
+      policy: ctx.settings.ambiguousTenantPolicy,
+    }, [...matched.map((c) => c.entry.connector.id), ...tenants]);
   });
 }
 

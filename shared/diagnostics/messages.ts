@@ -21,7 +21,8 @@ export type DiagnosticRule =
   | 'out-of-date-server'
   | 'enforcement-pause-too-long'
   | 'sender-ip-range-too-wide'
-  | 'rule-not-evaluated';
+  | 'rule-not-evaluated'
+  | 'certificate-matches-several-tenants';
 
 type Located = { path: string; found: string; expected: string };
 
@@ -61,6 +62,7 @@ export interface ArgsByRule {
   'enforcement-pause-too-long': { tenant: string; until: string; asOf: string; days: number };
   'sender-ip-range-too-wide': { connector: string; tenant: string; range: string };
   'rule-not-evaluated': { rule: string; tenant: string; conditions: string };
+  'certificate-matches-several-tenants': { server: string; tenants: string; connectors: string; policy: string };
 }
 
 /** Any rule's arguments (for code that handles findings generically). */
@@ -208,6 +210,24 @@ export const MESSAGES: Messages = {
     ja: (a) =>
       `${a.tenant} のコネクタ "${a.connector}" に ${a.range} が指定されています。Exchange Online の SenderIPAddresses は /24 から /32 のみを受け付ける (New-InboundConnector) ため、このコネクタは作成できません。` +
       `対処: 送信サーバーのアドレス、または /24 以下の範囲を指定してください。`,
+  },
+  'certificate-matches-several-tenants': {
+    en: (a) =>
+      `The certificate of ${a.server} matches connectors of several tenants (${a.connectors}). When the sender and recipient domains do not narrow it to one, ` +
+      (a.policy === 'unstable'
+        ? `Exchange Online may attribute its mail to any of ${a.tenants}: such set-ups "may unexpectedly stop working" (MC1226222). `
+        : a.policy === 'reject'
+          ? `its mail is refused (ambiguousTenantPolicy reject). `
+          : `its mail goes to the first of ${a.tenants} listed. `) +
+      `Fix: give each tenant its own certificate name and connector.`,
+    ja: (a) =>
+      `${a.server} の証明書が複数テナントのコネクタ (${a.connectors}) に一致します。送信者と宛先のドメインで 1 つに絞り込めない場合、` +
+      (a.policy === 'unstable'
+        ? `Exchange Online はメールを ${a.tenants} のいずれにも帰属させる可能性があります。このような構成は「予期せず動作しなくなる可能性があります」(MC1226222)。`
+        : a.policy === 'reject'
+          ? `メールは拒否されます (ambiguousTenantPolicy reject)。`
+          : `メールは ${a.tenants} のうち最初に記載されたテナントに送られます。`) +
+      `対処: テナントごとに証明書名とコネクタを分けてください。`,
   },
   'rule-not-evaluated': {
     en: (a) =>

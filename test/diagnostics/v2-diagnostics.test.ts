@@ -79,6 +79,14 @@ describe('version-2 diagnostics', () => {
     expect(find(d, '2026-12-02', 'sender-ip-range-too-wide', 'ja')[0].message).toMatch(/\/24 から \/32/);
   });
 
+  it('a certificate matching connectors of two tenants is a warning once attribution is unstable (MC1226222)', () => {
+    const fabrikam = { id: 'fabrikam', name: 'Fabrikam', acceptedDomains: [{ domainName: 'fabrikam.com', domainType: 'Authoritative' }], inboundConnectors: [{ id: 'f', name: 'F', connectorType: 'OnPremises', tlsSenderCertificateName: 'mail.fabrikam.com' }] };
+    const d = doc2({ tenants: [contoso(), fabrikam], servers: [ex01({}, { subjectAlternativeNames: ['mail.fabrikam.com'] })] });
+    expect(find(d, '2026-12-02', 'certificate-matches-several-tenants').map((x) => x.severity)).toEqual(['warning']);
+    expect(find(d, '2025-12-02', 'certificate-matches-several-tenants').map((x) => x.severity)).toEqual(['info']);
+    expect(find(d, '2026-12-02', 'certificate-matches-several-tenants', 'ja')[0].message).toMatch(/MC1226222/);
+  });
+
   it('the registry lists every rule that has a message, and every message exists in both languages', () => {
     const ids = new Set(DIAGNOSTICS.flatMap((d) => (Array.isArray(d.id) ? d.id : [d.id])));
     expect([...ids].sort()).toEqual(Object.keys(MESSAGES).sort());
