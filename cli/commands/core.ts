@@ -5,7 +5,7 @@ import { checkAll } from '../../shared/check';
 import { lint, type Diagnostic } from '../../shared/diagnostics';
 import { simulateMessage, simulateScenario, SimulationInputError, type Lang, type MessageInput, type Simulation } from '../../shared/engine';
 import { evaluationDate } from '../../shared/model/service';
-import { patterns, type TopologyDocument } from '../../shared/model/schema';
+import { isRealDate, patterns, type TopologyDocument } from '../../shared/model/schema';
 import { parseDocumentText } from '../../shared/model/load';
 import { EXIT, type CliCommand, type CliIO, type ParsedArgs } from '../types';
 
@@ -27,7 +27,7 @@ function fileCommandInput(args: ParsedArgs, io: CliIO): { doc: TopologyDocument;
 export function asOfOption(args: ParsedArgs, io: CliIO): string {
   const v = stringOption(args, 'as-of');
   if (v === undefined) return io.today?.() ?? localToday();
-  if (!patterns.date.test(v) || !new Date(`${v}T00:00:00Z`).toISOString().startsWith(v)) {
+  if (!patterns.date.test(v) || !isRealDate(v)) {
     throw new UsageError(`--as-of: found "${v}"; expected a date such as 2026-02-01 (YYYY-MM-DD)`);
   }
   return v;

@@ -53,7 +53,14 @@ const text = z.string().max(10_000);
 const date = z
   .string()
   .regex(patterns.date, 'expected a date such as 2026-02-01 (YYYY-MM-DD)')
-  .refine((d) => new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), 'expected a date that exists, such as 2026-02-28');
+  // The refinement also runs when the pattern failed, so it must not throw on any string.
+  .refine((d) => !patterns.date.test(d) || isRealDate(d), 'expected a date that exists, such as 2026-02-28');
+
+/** Is `YYYY-MM-DD` a day of the calendar (not 2026-02-30)? */
+export function isRealDate(d: string): boolean {
+  const t = Date.parse(`${d}T00:00:00Z`);
+  return !Number.isNaN(t) && new Date(t).toISOString().startsWith(d);
+}
 /** The administrator's note, imported from `Comment` / `Comments` (version 2). */
 const comment = z.string().max(2000);
 /** An action or condition the model keeps but does not simulate: a name and any JSON value. */
