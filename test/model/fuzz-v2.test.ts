@@ -14,7 +14,7 @@ const EXAMPLES = join(__dirname, '../../examples');
 const V2 = ['renewed-certificate', 'app-relay-header-from', 'reject-direct-send', 'ma-shared-certificate', 'out-of-date-exchange-2016', 'centralized-transport'].map(
   (f) => JSON.parse(readFileSync(join(EXAMPLES, `${f}.mailflow.json`), 'utf8')) as Record<string, unknown>,
 );
-const V1 = JSON.parse(readFileSync(join(__dirname, '../fixtures/versions/v1/point-1-first-receipt.mailflow.json'), 'utf8')) as Record<string, unknown>;
+const V1 = JSON.parse(readFileSync(join(__dirname, '../fixtures/v1-documents/point-1-first-receipt.mailflow.json'), 'utf8')) as Record<string, unknown>;
 
 function wellFormed(r: LoadResult): void {
   if (r.ok) {

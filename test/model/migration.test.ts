@@ -3,8 +3,8 @@
  * with unchanged results, a version-2 field in a version-1 file is refused where it stands, and a
  * newer version is refused with a message that says so.
  *
- * `test/fixtures/versions/v1/` holds version-1 files: the spec's examples and the gallery's
- * hybrid example as it was in version 1. `v1-results.json` is what the version-1 engine returned
+ * `test/fixtures/v1-documents/` holds version-1 files: the spec's examples and the gallery's
+ * hybrid example as it was in version 1. `v1-documents-results.json` is what the version-1 engine returned
  * for each of their scenarios (generated once from commit d758825, before version 2).
  */
 import { readFileSync, readdirSync } from 'node:fs';
@@ -16,8 +16,8 @@ import { parseDocumentText, validateDocument } from '../../shared/model/load';
 import { migrateToCurrent, migrations } from '../../shared/model/migrate';
 import { CURRENT_VERSION } from '../../shared/model/schema';
 
-const DIR = join(__dirname, '../fixtures/versions/v1');
-const BEFORE = JSON.parse(readFileSync(join(__dirname, '../fixtures/versions/v1-results.json'), 'utf8')) as Record<string, Record<string, unknown>>;
+const DIR = join(__dirname, '../fixtures/v1-documents');
+const BEFORE = JSON.parse(readFileSync(join(__dirname, '../fixtures/v1-documents-results.json'), 'utf8')) as Record<string, Record<string, unknown>>;
 const FILES = readdirSync(DIR).filter((f) => f.endsWith('.mailflow.json')).sort();
 const TODAY = '2026-12-02';
 
