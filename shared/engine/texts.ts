@@ -31,7 +31,7 @@ const EN: Describe = {
     const why = d.reason === 'endOfSupport' ? `Exchange ${d.version} is out of support` : `Exchange ${d.version} is not up to date`;
     if (d.pausedUntil) return `${n(d.server)} is out of date (${why}), but ${n(d.tenant)} has paused enforcement until ${d.pausedUntil}: the message is accepted.`;
     if (d.stage === 'report') return `${n(d.server)} is out of date (${why}): Exchange Online reports it to ${n(d.tenant)} and accepts the message (report stage, as of ${d.asOf}).`;
-    return `${n(d.server)} is out of date (${why}): sent inside an enforced window, the connection is ${d.stage === 'throttle' ? 'throttled' : 'blocked'} for ${d.minutesPerHour} min/h (${e.smtp ? `${e.smtp.code} ${e.smtp.enhanced}` : ''}). Update the server, or pause enforcement with New-TenantExemptionInfo -BlockingScenario UnpatchedOnPremServer -NumberOfDays n.`;
+    return `${n(d.server)} is out of date (${why}): sent inside an enforced window, the connection is ${d.stage === 'throttle' ? 'throttled' : 'blocked'} for ${d.minutesPerHour} min/h (${d.stage === 'throttle' ? '450 4.7.230' : '550 5.7.230'}). Update the server, or pause enforcement with New-TenantExemptionInfo -BlockingScenario UnpatchedOnPremServer -NumberOfDays n.`;
   },
   connect: (e, n) =>
     e.data.rcptTo.length === 0
@@ -175,7 +175,7 @@ const JA: Describe = {
     const why = d.reason === 'endOfSupport' ? `Exchange ${d.version} はサポート終了` : `Exchange ${d.version} は最新ではありません`;
     if (d.pausedUntil) return `${n(d.server)} は古いサーバーです (${why}) が、${n(d.tenant)} が ${d.pausedUntil} まで適用を一時停止しているため、メールは受け付けられます。`;
     if (d.stage === 'report') return `${n(d.server)} は古いサーバーです (${why})。Exchange Online は ${n(d.tenant)} にレポートし、メールを受け付けます (${d.asOf} 時点ではレポート段階)。`;
-    return `${n(d.server)} は古いサーバーです (${why})。適用期間中に送信されたため、接続は 1 時間あたり ${d.minutesPerHour} 分${d.stage === 'throttle' ? 'スロットリング' : 'ブロック'}されます (${e.smtp ? `${e.smtp.code} ${e.smtp.enhanced}` : ''})。サーバーを更新するか、New-TenantExemptionInfo -BlockingScenario UnpatchedOnPremServer -NumberOfDays n で適用を一時停止してください。`;
+    return `${n(d.server)} は古いサーバーです (${why})。適用期間中に送信されたため、接続は 1 時間あたり ${d.minutesPerHour} 分${d.stage === 'throttle' ? 'スロットリング' : 'ブロック'}されます (${d.stage === 'throttle' ? '450 4.7.230' : '550 5.7.230'})。サーバーを更新するか、New-TenantExemptionInfo -BlockingScenario UnpatchedOnPremServer -NumberOfDays n で適用を一時停止してください。`;
   },
   connect: (e, n) =>
     e.data.rcptTo.length === 0
