@@ -36,6 +36,7 @@ export function generateTopology({ tenants: n, recipientsPerTenant = 50, withPos
         { domainName: `relay.${domain}`, domainType: 'InternalRelay' as const },
       ],
       recipients: Array.from({ length: recipientsPerTenant }, (_, r) => `user${r}@${domain}`),
+      enforcementPausedUntil: i % 10 === 0 ? '2027-01-31' : null,
       inboundConnectors: [
         { id: `t${i}-cert`, name: `From T${i} (certificate)`, connectorType: 'OnPremises' as const, tlsSenderCertificateName: `*.${domain}` },
         { id: `t${i}-ip`, name: `From T${i} (IP)`, connectorType: 'OnPremises' as const, senderIPAddresses: [`${net}.0/24`] },
@@ -55,7 +56,11 @@ export function generateTopology({ tenants: n, recipientsPerTenant = 50, withPos
       role: 'onPremises' as const,
       ipAddress: `${net}.10`,
       tls: true,
-      certificate: { subject: `mail.${domain}`, subjectAlternativeNames: [`mail.${domain}`], trusted: true, chainComplete: true },
+      // Version 2: TLS version, certificate validity and the Exchange version are checked on every
+      // message; one server in ten is out of date (its tenant has paused enforcement).
+      tlsVersion: '1.2' as const,
+      exchange: i % 10 === 0 ? { version: '2019' as const, upToDate: false } : { version: 'SE' as const },
+      certificate: { subject: `mail.${domain}`, subjectAlternativeNames: [`mail.${domain}`], trusted: true, chainComplete: true, notBefore: '2026-01-01', notAfter: '2027-12-31' },
     });
     if (withPositions) {
       // A generated tenant (2 inbound connectors beside 5 rules) is 486 × 548 px on the canvas:
@@ -71,7 +76,7 @@ export function generateTopology({ tenants: n, recipientsPerTenant = 50, withPos
   const last = n - 1;
   return {
     format: 'mailflow-topology',
-    version: 1,
+    version: 2,
     title: `Generated topology: ${n} tenants`,
     tenants,
     servers,

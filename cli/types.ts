@@ -11,6 +11,8 @@ export interface CliIO {
   readBytes: (path: string) => Uint8Array;
   /** Writes atomically (temporary file, then rename). */
   writeFile: (path: string, data: string | Uint8Array) => void;
+  /** Today's date, `YYYY-MM-DD` (the run's date for the evaluation date); the local clock when absent. */
+  today?: () => string;
 }
 
 export interface ParsedArgs {

@@ -4,19 +4,44 @@
 import { checkAll } from '../../shared/check';
 import { DEFAULT_LANG, isLang, LANGUAGE_LIST } from '../../shared/i18n/languages';
 import { lint, type Diagnostic } from '../../shared/diagnostics';
-import { simulateMessage, simulateScenario, SimulationInputError, type Lang, type Simulation } from '../../shared/engine';
-import { patterns, type TopologyDocument } from '../../shared/model/schema';
+import { simulateMessage, simulateScenario, SimulationInputError, type Lang, type MessageInput, type Simulation } from '../../shared/engine';
+import { evaluationDate } from '../../shared/model/service';
+import { isRealDate, patterns, type TopologyDocument } from '../../shared/model/schema';
 import { parseDocumentText } from '../../shared/model/load';
 import { EXIT, type CliCommand, type CliIO, type ParsedArgs } from '../types';
 
 export class UsageError extends Error {}
 
-/** The one-file commands (check, lint): the file and language from the arguments, and the loaded document. */
-function fileCommandInput(args: ParsedArgs, io: CliIO): { doc: TopologyDocument; lang: Lang } | null {
+/** The one-file commands (check, lint): the file, language and run date from the arguments, and the loaded document. */
+function fileCommandInput(args: ParsedArgs, io: CliIO): { doc: TopologyDocument; lang: Lang; today: string } | null {
   const file = onePositional(args, 'a topology file');
   const lang = langOption(args);
+  const today = asOfOption(args, io);
   const doc = loadDocumentOrReport(file, io);
-  return doc ? { doc, lang } : null;
+  return doc ? { doc, lang, today } : null;
+}
+
+/**
+ * `--as-of YYYY-MM-DD` (cli.md, version 2): the run's date, used when the document and the scenario
+ * set none; without it, today. The engine never reads a clock, so the CLI gives it the date.
+ */
+export function asOfOption(args: ParsedArgs, io: CliIO): string {
+  const v = stringOption(args, 'as-of');
+  if (v === undefined) return io.today?.() ?? localToday();
+  if (!patterns.date.test(v) || !isRealDate(v)) {
+    throw new UsageError(`--as-of: found "${v}"; expected a date such as 2026-02-01 (YYYY-MM-DD)`);
+  }
+  return v;
+}
+
+function localToday(): string {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+/** "evaluated as of …", printed in every output so a run is reproducible. */
+export function evaluatedLine(asOf: string, lang: Lang): string {
+  return lang === 'ja' ? `評価日: ${asOf}` : `evaluated as of ${asOf}`;
 }
 
 /** Writes an output file; on failure prints which file and why, and returns false (the caller exits 2). */
@@ -68,17 +93,17 @@ function onePositional(args: ParsedArgs, what: string): string {
 
 const pad = (s: string | number, n: number) => String(s).padEnd(n);
 
-export function formatSimulation(sim: Simulation): string {
+export function formatSimulation(sim: Simulation, lang: Lang = 'en'): string {
   const lines: string[] = [];
   for (const e of sim.events) {
     lines.push(`${String(e.seq).padStart(3)}  ${pad(e.kind, 16)} ${pad(e.at, 22)} ${e.text}`);
   }
   lines.push('');
   if (sim.type === 'load') {
-    lines.push(`${pad('hour', 6)}${pad('offered', 10)}${pad('accepted', 10)}${pad('deferred', 10)}${pad('queued', 10)}${pad('expired', 10)}threshold`);
+    lines.push(`${pad('hour', 6)}${pad('offered', 10)}${pad('accepted', 10)}${pad('deferred', 10)}${pad('queued', 10)}${pad('expired', 10)}${pad('rejected', 10)}threshold`);
     for (const h of sim.hours) {
       lines.push(
-        `${pad(h.hour, 6)}${pad(h.offered, 10)}${pad(h.accepted, 10)}${pad(h.deferred, 10)}${pad(h.queued, 10)}${pad(h.expired, 10)}${h.threshold === null ? '-' : Math.floor(h.threshold)}`,
+        `${pad(h.hour, 6)}${pad(h.offered, 10)}${pad(h.accepted, 10)}${pad(h.deferred, 10)}${pad(h.queued, 10)}${pad(h.expired, 10)}${pad(h.rejected, 10)}${h.threshold === null ? '-' : Math.floor(h.threshold)}`,
       );
     }
     lines.push('');
@@ -93,6 +118,13 @@ export function formatSimulation(sim: Simulation): string {
       `  ${pad(r.address, 32)} ${pad(r.disposition, 11)} ${pad(r.tenant ?? '-', 14)} ${pad(r.path.length ? r.path.join(' → ') : '-', 28)} ${r.code}`,
     );
   }
+  if (sim.type === 'message' && sim.alternatives) {
+    lines.push(lang === 'ja' ? '不安定: Exchange Online は次のいずれかを選ぶ可能性があります (MC1226222)' : 'Unstable: Exchange Online may pick any of these (MC1226222):');
+    for (const a of sim.alternatives) {
+      lines.push(`  ${pad(a.tenant, 14)} ${pad(a.result, 9)} ${a.smtp.code} ${a.smtp.enhanced}  ${a.recipients.map((r) => `${r.address} ${r.disposition}`).join(', ')}`);
+    }
+  }
+  lines.push(evaluatedLine(sim.asOf, lang));
   return lines.join('\n') + '\n';
 }
 
@@ -100,6 +132,11 @@ export function formatSimulation(sim: Simulation): string {
 export function simulationJson(sim: Simulation): unknown {
   const base = {
     scenarioId: sim.scenarioId,
+    asOf: sim.asOf,
+    unstable: sim.unstable,
+    ...(sim.type === 'message' && sim.alternatives
+      ? { alternatives: sim.alternatives.map(({ tenant, result, smtp, attribution, recipients }) => ({ tenant, result, smtp, attribution, recipients })) }
+      : {}),
     result: sim.result,
     smtp: sim.smtp,
     attribution: sim.attribution,
@@ -112,20 +149,32 @@ export function simulationJson(sim: Simulation): unknown {
 export const simulateCommand: CliCommand = {
   name: 'simulate',
   usage: [
-    'mailflow simulate <file> --scenario <id> [--json] [--lang en|ja]',
-    'mailflow simulate <file> --server <id> --from <address> --to <address>[,<address>…] [--header-from <address>] [--json] [--lang en|ja]',
+    'mailflow simulate <file> --scenario <id> [--as-of YYYY-MM-DD] [--json] [--lang en|ja]',
+    'mailflow simulate <file> --server <id> --from <address> --to <address>[,<address>…] [--header-from <address>] [--as-of YYYY-MM-DD] [--json] [--lang en|ja]',
+    'mailflow simulate <file> --from-mailbox <address> --to <address>[,<address>…] [--from <address>] [--as-of YYYY-MM-DD] [--json] [--lang en|ja]',
   ],
-  valueOptions: ['scenario', 'server', 'from', 'to', 'header-from', 'lang'],
+  valueOptions: ['scenario', 'server', 'from', 'to', 'header-from', 'lang', 'as-of', 'from-mailbox'],
   run(args, io) {
     const file = onePositional(args, 'a topology file');
     const lang = langOption(args);
+    const today = asOfOption(args, io);
     const scenarioId = stringOption(args, 'scenario');
     const serverId = stringOption(args, 'server');
-    if (scenarioId && (serverId || args.options.from || args.options.to || args.options['header-from'])) {
-      throw new UsageError('give either --scenario or --server/--from/--to, not both');
+    const fromMailbox = stringOption(args, 'from-mailbox');
+    if (scenarioId && (serverId || fromMailbox || args.options.from || args.options.to || args.options['header-from'])) {
+      throw new UsageError('give either --scenario, or --server/--from-mailbox with --from/--to, not both');
     }
-    if (!scenarioId && !serverId) throw new UsageError('expected --scenario <id>, or --server <id> --from <address> --to <address>');
-    let message: { serverId: string; mailFrom: string; rcptTo: string[]; headerFrom: string | null } | null = null;
+    if (serverId && fromMailbox) throw new UsageError('give either --server or --from-mailbox, not both');
+    if (!scenarioId && !serverId && !fromMailbox) {
+      throw new UsageError('expected --scenario <id>, --server <id> --from <address> --to <address>, or --from-mailbox <address> --to <address>');
+    }
+    let message: MessageInput | null = null;
+    if (fromMailbox) {
+      if (!patterns.email.test(fromMailbox)) throw new UsageError(`--from-mailbox: found "${fromMailbox}"; expected an e-mail address`);
+      const from = stringOption(args, 'from') ?? fromMailbox;
+      if (!patterns.email.test(from)) throw new UsageError(`--from: found "${from}"; expected an e-mail address (a mailbox cannot send as <>)`);
+      message = { fromMailbox, mailFrom: from, rcptTo: recipientsOption(args), headerFrom: null };
+    }
     if (serverId) {
       const from = stringOption(args, 'from');
       const to = stringOption(args, 'to');
@@ -143,7 +192,7 @@ export const simulateCommand: CliCommand = {
     if (!doc) return EXIT.invalid;
     let sim: Simulation;
     try {
-      sim = message ? simulateMessage(doc, message, { lang }) : simulateScenario(doc, scenarioId!, { lang });
+      sim = message ? simulateMessage(doc, message, { lang, today }) : simulateScenario(doc, scenarioId!, { lang, today });
     } catch (e) {
       if (e instanceof SimulationInputError) {
         io.stderr(`${file}: ${e.message}\n`);
@@ -151,27 +200,39 @@ export const simulateCommand: CliCommand = {
       }
       throw e;
     }
-    io.stdout(args.options.json ? JSON.stringify(simulationJson(sim), null, 2) + '\n' : formatSimulation(sim));
+    io.stdout(args.options.json ? JSON.stringify(simulationJson(sim), null, 2) + '\n' : formatSimulation(sim, lang));
     return EXIT.ok;
   },
 };
 
+function recipientsOption(args: ParsedArgs): string[] {
+  const to = stringOption(args, 'to');
+  if (!to) throw new UsageError('--to: expected one or more recipient addresses, separated by commas');
+  const rcptTo = to.split(',').map((s) => s.trim()).filter(Boolean);
+  for (const r of rcptTo) if (!patterns.email.test(r)) throw new UsageError(`--to: found "${r}"; expected an e-mail address`);
+  if (rcptTo.length === 0) throw new UsageError('--to: expected at least one address');
+  return rcptTo;
+}
+
 export const checkCommand: CliCommand = {
   name: 'check',
-  usage: ['mailflow check <file> [--json] [--lang en|ja]'],
-  valueOptions: ['lang'],
+  usage: ['mailflow check <file> [--as-of YYYY-MM-DD] [--json] [--lang en|ja]'],
+  valueOptions: ['lang', 'as-of'],
   run(args, io) {
     const input = fileCommandInput(args, io);
     if (!input) return EXIT.invalid;
-    const results = checkAll(input.doc, input.lang);
+    const results = checkAll(input.doc, input.lang, { today: input.today });
     const passed = results.filter((r) => r.pass).length;
     const failed = results.length - passed;
+    const asOf = evaluationDate(input.doc.service, { today: input.today }).date;
     if (args.options.json) {
-      const scenarios = results.map((r) => ({ scenarioId: r.scenarioId, name: r.name, pass: r.pass, differences: r.differences }));
-      io.stdout(JSON.stringify({ scenarios, passed, failed }, null, 2) + '\n');
+      const scenarios = results.map((r) => ({ scenarioId: r.scenarioId, name: r.name, asOf: r.simulation.asOf, pass: r.pass, differences: r.differences }));
+      io.stdout(JSON.stringify({ asOf, scenarios, passed, failed }, null, 2) + '\n');
     } else {
+      io.stdout(evaluatedLine(asOf, input.lang) + '\n');
       for (const r of results) {
-        io.stdout(`${r.pass ? 'PASS' : 'FAIL'}  ${r.scenarioId}  ${r.name}${r.pass ? '' : `\n        ${r.differences.join('\n        ')}`}\n`);
+        const own = r.simulation.asOf !== asOf ? ` (${evaluatedLine(r.simulation.asOf, input.lang)})` : '';
+        io.stdout(`${r.pass ? 'PASS' : 'FAIL'}  ${r.scenarioId}  ${r.name}${own}${r.pass ? '' : `\n        ${r.differences.join('\n        ')}`}\n`);
       }
       io.stdout(`${passed} passed, ${failed} failed\n`);
     }
@@ -179,8 +240,9 @@ export const checkCommand: CliCommand = {
   },
 };
 
-export function formatDiagnostics(diagnostics: Diagnostic[]): string {
+export function formatDiagnostics(diagnostics: Diagnostic[], header?: string): string {
   const lines = diagnostics.map((d) => `${pad(d.severity, 8)} ${pad(d.rule, 42)} ${pad(d.entity ?? '-', 24)} ${d.message}`);
+  if (header) lines.unshift(header);
   const count = (s: string) => diagnostics.filter((d) => d.severity === s).length;
   lines.push(`${count('error')} error(s), ${count('warning')} warning(s), ${count('info')} info`);
   return lines.join('\n') + '\n';
@@ -188,18 +250,19 @@ export function formatDiagnostics(diagnostics: Diagnostic[]): string {
 
 export const lintCommand: CliCommand = {
   name: 'lint',
-  usage: ['mailflow lint <file> [--json] [--lang en|ja]'],
-  valueOptions: ['lang'],
+  usage: ['mailflow lint <file> [--as-of YYYY-MM-DD] [--json] [--lang en|ja]'],
+  valueOptions: ['lang', 'as-of'],
   run(args, io) {
     const input = fileCommandInput(args, io);
     if (!input) return EXIT.invalid;
-    const diagnostics = lint(input.doc, { lang: input.lang });
+    const diagnostics = lint(input.doc, { lang: input.lang, today: input.today });
     const errors = diagnostics.filter((d) => d.severity === 'error').length;
+    const asOf = evaluationDate(input.doc.service, { today: input.today }).date;
     if (args.options.json) {
       const count = (s: string) => diagnostics.filter((d) => d.severity === s).length;
-      io.stdout(JSON.stringify({ diagnostics, errors, warnings: count('warning'), infos: count('info') }, null, 2) + '\n');
+      io.stdout(JSON.stringify({ asOf, diagnostics, errors, warnings: count('warning'), infos: count('info') }, null, 2) + '\n');
     } else {
-      io.stdout(formatDiagnostics(diagnostics));
+      io.stdout(formatDiagnostics(diagnostics, evaluatedLine(asOf, input.lang)));
     }
     return errors > 0 ? EXIT.failed : EXIT.ok;
   },

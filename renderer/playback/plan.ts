@@ -202,6 +202,9 @@ function ownPart(e: SimEvent, place: (id: string) => string, tokensBefore: strin
         marks: [{ kind: d.sent ? 'ndr' : 'ndrNotSent', at: d.sent ? at : back, detail: `${d.recipient} ${d.code}` }],
       };
     }
+    default:
+      // Explanatory events (ruleSkipped, tls, certificateExpired, enforcement, unstable) move nothing.
+      return { hops: [], focus: at, highlights: [at] };
   }
 }
 

@@ -42,7 +42,7 @@ export function draftFromScenario(s: Scenario): ScenarioDraft {
     id: s.id,
     name: s.name,
     description: s.description ?? '',
-    serverId: s.serverId,
+    serverId: s.serverId ?? '',
     mailFrom: s.mailFrom ?? '',
     rcptTo: (s.rcptTo ?? []).join('\n'),
     headerFrom: s.headerFrom ?? '',

@@ -3,21 +3,26 @@
  * production, each with a severity, the entity it concerns, and a message that says what will
  * happen and how to fix it, in English and Japanese.
  *
- * Each rule is a small named function. Findings are derived from the same engine functions the
- * simulation uses, so a diagnostic never disagrees with a simulated message.
+ * The rules form one registry (`DIAGNOSTICS`: id, default severity, check); each message takes its
+ * rule's own typed arguments (`ArgsByRule`). Findings are derived from the same engine functions the
+ * simulation uses, at the same evaluation date, so a diagnostic never disagrees with a simulated
+ * message.
  */
 import type { InboundConnector, Scenario, Server, Tenant, TopologyDocument } from '../model/schema';
 import { isLoadScenario } from '../model/schema';
 import { checkIntegrity } from '../model/integrity';
 import { domainOf, parseIpv4Range, patternCovers, rangesOverlap, type Ipv4Range } from '../model/net';
 import { resolveService, type ServiceSettings } from '../model/service';
-import { checkCertificateDomain, coveringConnector, findCandidates, usableCertificateNames } from '../engine/attribution';
-import { simulateMessage } from '../engine/simulate';
+import { daysBetween } from '../model/timeline';
+import { certificateStateAt, checkCertificateDomain, connectionAt, coveringConnector, findCandidates, presentedNames, usableCertificateNames } from '../engine/attribution';
+import { outOfDateReason, pauseInEffect, simulateMessage } from '../engine/simulate';
 import { ruleMatches } from '../engine/transportRules';
 import { indexTopology, ownerOfDomain, type TopologyIndex } from '../engine/topologyIndex';
 import { namesOf } from '../engine/trace';
 import type { Lang } from '../engine/types';
-import { MESSAGES, type DiagnosticRule, type MessageArgs } from './messages';
+import { MESSAGES, type ArgsByRule, type DiagnosticRule } from './messages';
+
+export type { DiagnosticRule, ArgsByRule } from './messages';
 
 export type Severity = 'error' | 'warning' | 'info';
 
@@ -36,6 +41,8 @@ export interface Diagnostic {
 
 export interface LintOptions {
   lang?: Lang;
+  /** The run's date: the evaluation date when the document gives none (the engine reads no clock). */
+  today?: string | null;
 }
 
 interface Context {
@@ -47,34 +54,53 @@ interface Context {
   out: Diagnostic[];
 }
 
+/** One diagnostic rule: its id, its usual severity (a finding may say otherwise), and its check. */
+export interface DiagnosticDefinition {
+  id: DiagnosticRule | readonly DiagnosticRule[];
+  severity: Severity;
+  check: (ctx: Context) => void;
+}
+
+/** Every diagnostic, in the order they run. */
+export const DIAGNOSTICS: readonly DiagnosticDefinition[] = [
+  { id: ['duplicate-accepted-domain', 'scenario-missing-server', 'broken-reference'], severity: 'error', check: structuralErrors },
+  { id: 'certificate-domain-not-accepted', severity: 'warning', check: certificateDomainNotAccepted },
+  { id: 'ip-connector-overlap', severity: 'warning', check: overlappingIpConnectors },
+  { id: 'multiple-recipient-domains-ip-connector', severity: 'error', check: multipleRecipientDomainsOverIpConnector },
+  { id: 'outside-rule-blocks-other-tenants', severity: 'warning', check: outsideRecipientRuleBlocksOtherTenants },
+  { id: 'wildcard-captures-other-server', severity: 'warning', check: wildcardCapturesOtherServer },
+  { id: 'server-without-connector', severity: 'warning', check: serverWithoutConnector },
+  { id: 'internal-relay-without-connector', severity: 'warning', check: internalRelayWithoutOutboundConnector },
+  { id: ['certificate-expired', 'certificate-expiring'], severity: 'error', check: certificateValidity },
+  { id: 'tls-below-minimum', severity: 'error', check: tlsBelowMinimum },
+  { id: 'out-of-date-server', severity: 'warning', check: outOfDateServers },
+  { id: 'enforcement-pause-too-long', severity: 'warning', check: pauseTooLong },
+  { id: 'sender-ip-range-too-wide', severity: 'error', check: senderIpRangeTooWide },
+  { id: 'rule-not-evaluated', severity: 'info', check: rulesNotEvaluated },
+  { id: 'certificate-matches-several-tenants', severity: 'warning', check: certificateMatchesSeveralTenants },
+];
+
 export function lint(doc: TopologyDocument, options: LintOptions = {}): Diagnostic[] {
   const ctx: Context = {
     doc,
     index: indexTopology(doc),
-    settings: resolveService(doc.service),
+    settings: resolveService(doc.service, { today: options.today }),
     lang: options.lang ?? 'en',
     name: namesOf(doc),
     out: [],
   };
-  structuralErrors(ctx);
-  certificateDomainNotAccepted(ctx);
-  overlappingIpConnectors(ctx);
-  multipleRecipientDomainsOverIpConnector(ctx);
-  outsideRecipientRuleBlocksOtherTenants(ctx);
-  wildcardCapturesOtherServer(ctx);
-  serverWithoutConnector(ctx);
-  internalRelayWithoutOutboundConnector(ctx);
+  for (const d of DIAGNOSTICS) d.check(ctx);
   const rank: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
   return ctx.out.sort((a, b) => rank[a.severity] - rank[b.severity]);
 }
 
-function report(
+function report<R extends DiagnosticRule>(
   ctx: Context,
-  rule: DiagnosticRule,
+  rule: R,
   severity: Severity,
   entity: string | null,
   path: string | null,
-  args: MessageArgs,
+  args: ArgsByRule[R],
   related: string[] = [],
 ): void {
   ctx.out.push({ rule, severity, entity, path, message: MESSAGES[rule][ctx.lang](args), related });
@@ -83,9 +109,161 @@ function report(
 /** Structural errors: the loader's cross-reference rules (duplicate domains, missing servers, ...). */
 function structuralErrors(ctx: Context): void {
   for (const issue of checkIntegrity(ctx.doc)) {
-    const rule: DiagnosticRule = issue.rule === 'duplicate-domain' ? 'duplicate-accepted-domain' : issue.rule === 'missing-server' ? 'scenario-missing-server' : 'broken-reference';
+    const rule = issue.rule === 'duplicate-domain' ? 'duplicate-accepted-domain' : issue.rule === 'missing-server' ? 'scenario-missing-server' : 'broken-reference';
     report(ctx, rule, 'error', issue.entityId, issue.path, { path: issue.path, found: issue.found, expected: issue.expected });
   }
+}
+
+/** A server as Exchange Online sees it on the evaluation date (TLS negotiated, certificate valid). */
+function seen(ctx: Context, server: Server): Server {
+  return connectionAt(server, ctx.settings).server;
+}
+
+/** Certificate connectors (enabled, OnPremises) whose name covers one of the server's names. */
+function connectorsNaming(ctx: Context, server: Server): Array<{ tenant: Tenant; connector: InboundConnector }> {
+  const names = presentedNames(server);
+  return onPremisesConnectors(ctx).filter(({ connector }) => {
+    const pattern = connector.tlsSenderCertificateName;
+    return !!pattern && names.some((n) => patternCovers(pattern, n));
+  });
+}
+
+/**
+ * Certificate validity (mailflow-model.md, version 2): expired (or not yet valid) at the evaluation
+ * date is an error; expiring within 60 days of it a warning (Exchange HealthChecker's threshold).
+ */
+function certificateValidity(ctx: Context): void {
+  const asOf = ctx.settings.asOf;
+  ctx.doc.servers.forEach((server, i) => {
+    const c = server.certificate;
+    if (!c) return;
+    const state = certificateStateAt(c, asOf);
+    const path = `servers[${i}].certificate`;
+    if (state) {
+      const connectors = connectorsNaming(ctx, server);
+      report(ctx, 'certificate-expired', 'error', server.id, `${path}.${state === 'expired' ? 'notAfter' : 'notBefore'}`, {
+        server: ctx.name(server.id),
+        subject: c.subject,
+        date: (state === 'expired' ? c.notAfter : c.notBefore) ?? '',
+        asOf,
+        connectors: connectors.map((x) => `"${ctx.name(x.connector.id)}"`).join(', '),
+        state,
+      }, connectors.map((x) => x.connector.id));
+      return;
+    }
+    if (c.notAfter) {
+      const days = daysBetween(asOf, c.notAfter);
+      if (days <= 60) {
+        report(ctx, 'certificate-expiring', 'warning', server.id, `${path}.notAfter`, { server: ctx.name(server.id), subject: c.subject, date: c.notAfter, asOf, days });
+      }
+    }
+  });
+}
+
+/** A server below `minimumInboundTlsVersion` while a certificate connector names its certificate. */
+function tlsBelowMinimum(ctx: Context): void {
+  ctx.doc.servers.forEach((server, i) => {
+    const connection = connectionAt(server, ctx.settings);
+    if (!server.tls || connection.negotiated) return;
+    const named = connectorsNaming(ctx, server);
+    if (named.length === 0) return;
+    report(ctx, 'tls-below-minimum', 'error', server.id, `servers[${i}].tlsVersion`, {
+      server: ctx.name(server.id),
+      version: connection.offered ?? '',
+      minimum: ctx.settings.minimumInboundTlsVersion,
+      connector: ctx.name(named[0].connector.id),
+      tenant: ctx.name(named[0].tenant.id),
+    }, named.map((x) => x.connector.id));
+  });
+}
+
+/**
+ * Out-of-date on-premises Exchange servers (version 2): one finding per affected server, i.e. one
+ * that is out of date and matches an OnPremises connector while the stage is not `off`.
+ */
+function outOfDateServers(ctx: Context): void {
+  const { asOf, outOfDateServerEnforcement: e } = ctx.settings;
+  if (e.stage === 'off') return;
+  ctx.doc.servers.forEach((server, i) => {
+    const why = outOfDateReason(server, asOf);
+    if (!why) return;
+    const { certificate, ip } = findCandidates(ctx.index, seen(ctx, server));
+    const hit = [...certificate, ...ip].sort((a, b) => a.entry.order - b.entry.order)[0];
+    if (!hit) return;
+    const pausedUntil = pauseInEffect(hit.entry.tenant, asOf);
+    const severity: Severity = pausedUntil || e.stage === 'report' ? 'warning' : 'error';
+    report(ctx, 'out-of-date-server', severity, server.id, `servers[${i}].exchange`, {
+      server: ctx.name(server.id),
+      version: server.exchange!.version,
+      why,
+      tenant: ctx.name(hit.entry.tenant.id),
+      stage: e.stage as 'report' | 'throttle' | 'block',
+      minutes: e.minutesPerHour,
+      asOf,
+      pausedUntil,
+    }, [hit.entry.connector.id, hit.entry.tenant.id]);
+  });
+}
+
+/** Microsoft allows at most 90 days of enforcement pause per calendar year. */
+function pauseTooLong(ctx: Context): void {
+  const asOf = ctx.settings.asOf;
+  ctx.doc.tenants.forEach((tenant, ti) => {
+    const until = tenant.enforcementPausedUntil;
+    if (!until) return;
+    const days = daysBetween(asOf, until);
+    if (days <= 90) return;
+    report(ctx, 'enforcement-pause-too-long', 'warning', tenant.id, `tenants[${ti}].enforcementPausedUntil`, { tenant: ctx.name(tenant.id), until, asOf, days });
+  });
+}
+
+/** New-InboundConnector accepts only /24 to /32 in SenderIPAddresses (mailflow-model.md, version 2). */
+function senderIpRangeTooWide(ctx: Context): void {
+  ctx.doc.tenants.forEach((tenant, ti) => {
+    tenant.inboundConnectors.forEach((connector, ci) => {
+      connector.senderIPAddresses.forEach((range, ri) => {
+        const slash = range.indexOf('/');
+        if (slash < 0 || Number(range.slice(slash + 1)) >= 24) return;
+        report(ctx, 'sender-ip-range-too-wide', 'error', connector.id, `tenants[${ti}].inboundConnectors[${ci}].senderIPAddresses[${ri}]`, {
+          connector: ctx.name(connector.id),
+          tenant: ctx.name(tenant.id),
+          range,
+        });
+      });
+    });
+  });
+}
+
+/**
+ * MC1226222: a server whose usable certificate matches OnPremises certificate connectors of several
+ * tenants. Whether a given message is ambiguous depends on its domains; the design is at risk.
+ */
+function certificateMatchesSeveralTenants(ctx: Context): void {
+  ctx.doc.servers.forEach((server, i) => {
+    const matched = findCandidates(ctx.index, seen(ctx, server)).certificate;
+    const tenants = [...new Set(matched.map((c) => c.entry.tenant.id))];
+    if (tenants.length < 2) return;
+    report(ctx, 'certificate-matches-several-tenants', ctx.settings.ambiguousTenantPolicy === 'unstable' ? 'warning' : 'info', server.id, `servers[${i}].certificate`, {
+      server: ctx.name(server.id),
+      tenants: tenants.map(ctx.name).join(', '),
+      connectors: matched.map((c) => `"${ctx.name(c.entry.connector.id)}" (${ctx.name(c.entry.tenant.id)})`).join(', '),
+      policy: ctx.settings.ambiguousTenantPolicy,
+    }, [...matched.map((c) => c.entry.connector.id), ...tenants]);
+  });
+}
+
+/** Rules with conditions the model cannot evaluate: simulations skip them (and say so). */
+function rulesNotEvaluated(ctx: Context): void {
+  ctx.doc.tenants.forEach((tenant, ti) => {
+    tenant.transportRules.forEach((rule, ri) => {
+      if (!rule.enabled || !rule.unmodelledConditions?.length) return;
+      report(ctx, 'rule-not-evaluated', 'info', rule.id, `tenants[${ti}].transportRules[${ri}].unmodelledConditions`, {
+        rule: ctx.name(rule.id),
+        tenant: ctx.name(tenant.id),
+        conditions: rule.unmodelledConditions.map((c) => c.name).join(', '),
+      });
+    });
+  });
 }
 
 function tenantPath(ctx: Context, tenant: Tenant): number {
@@ -106,7 +284,7 @@ function serversMatchingCertificate(ctx: Context, connector: InboundConnector): 
   const pattern = connector.tlsSenderCertificateName;
   if (!pattern) return [];
   return ctx.doc.servers.flatMap((server) => {
-    const name = usableCertificateNames(server).find((n) => patternCovers(pattern, n));
+    const name = usableCertificateNames(seen(ctx, server)).find((n) => patternCovers(pattern, n));
     return name ? [{ server, name }] : [];
   });
 }
@@ -172,15 +350,13 @@ function overlappingIpConnectors(ctx: Context): void {
   }
 }
 
-function messageScenariosFrom(ctx: Context, server: Server): Array<Scenario & { mailFrom: string; rcptTo: string[] }> {
-  return ctx.doc.scenarios.filter(
-    (s): s is Scenario & { mailFrom: string; rcptTo: string[] } => !isLoadScenario(s) && s.serverId === server.id && !!s.rcptTo,
-  );
+function messageScenariosFrom(ctx: Context, server: Server): Array<Scenario & { rcptTo: string[] }> {
+  return ctx.doc.scenarios.filter((s): s is Scenario & { rcptTo: string[] } => !isLoadScenario(s) && s.serverId === server.id && !!s.rcptTo);
 }
 
 /** Connectors that match a server by IP (OnPremises, enabled): the engine's own candidate lookup. */
 function ipConnectorsOf(ctx: Context, server: Server): Array<{ tenant: Tenant; connector: InboundConnector }> {
-  return findCandidates(ctx.index, server).ip.map((c) => ({ tenant: c.entry.tenant, connector: c.entry.connector }));
+  return findCandidates(ctx.index, seen(ctx, server)).ip.map((c) => ({ tenant: c.entry.tenant, connector: c.entry.connector }));
 }
 
 /**
@@ -196,7 +372,11 @@ function multipleRecipientDomainsOverIpConnector(ctx: Context): void {
     for (const scenario of messageScenariosFrom(ctx, server)) {
       const domains = [...new Set(scenario.rcptTo.map((r) => domainOf(r)!))];
       if (domains.length < 2) continue;
-      const sim = simulateMessage(ctx.doc, { serverId: server.id, mailFrom: scenario.mailFrom, rcptTo: scenario.rcptTo, headerFrom: scenario.headerFrom ?? null });
+      const sim = simulateMessage(
+        ctx.doc,
+        { serverId: server.id, mailFrom: scenario.mailFrom ?? '<>', rcptTo: scenario.rcptTo, headerFrom: scenario.headerFrom ?? null },
+        { today: ctx.settings.asOfSource === 'run' ? ctx.settings.asOf : null, scenarioAsOf: scenario.asOf ?? null },
+      );
       const reject = sim.events.find((e) => e.kind === 'reject');
       const refused = reject?.kind === 'reject' && reject.data.reason === 'multipleRecipientDomains';
       const byRecipient = sim.attribution?.key === 'rcptTo';
@@ -209,7 +389,7 @@ function multipleRecipientDomainsOverIpConnector(ctx: Context): void {
         server: ctx.name(server.id),
         scenario: scenario.name,
         domains: domains.join(', '),
-        sender: domainOf(scenario.mailFrom) ?? '<>',
+        sender: domainOf(scenario.mailFrom ?? '<>') ?? '<>',
         outcome: refused ? 'rejected' : 'accepted',
       }, [server.id, scenario.id]);
     }
@@ -234,7 +414,7 @@ function outsideRecipientRuleBlocksOtherTenants(ctx: Context): void {
     if (blocking.length === 0) continue;
     // The servers this tenant's OnPremises connectors match (the engine's step 2 candidates).
     const servers = ctx.doc.servers.filter((s) => {
-      const { certificate, ip } = findCandidates(ctx.index, s);
+      const { certificate, ip } = findCandidates(ctx.index, seen(ctx, s));
       return [...certificate, ...ip].some((c) => c.entry.tenant === tenant);
     });
     for (const server of servers) {
@@ -245,7 +425,11 @@ function outsideRecipientRuleBlocksOtherTenants(ctx: Context): void {
       const fromScenarios = scenarios.length > 0;
       if (fromScenarios) {
         for (const s of scenarios) {
-          const sim = simulateMessage(ctx.doc, { serverId: server.id, mailFrom: s.mailFrom, rcptTo: s.rcptTo, headerFrom: s.headerFrom ?? null });
+          const sim = simulateMessage(
+            ctx.doc,
+            { serverId: server.id, mailFrom: s.mailFrom ?? '<>', rcptTo: s.rcptTo, headerFrom: s.headerFrom ?? null },
+            { today: ctx.settings.asOfSource === 'run' ? ctx.settings.asOf : null, scenarioAsOf: s.asOf ?? null },
+          );
           for (const e of sim.events) {
             if (e.kind !== 'rule' || e.data.tenant !== tenant.id || (e.data.action !== 'reject' && e.data.action !== 'delete')) continue;
             for (const r of e.data.recipients) {
@@ -308,7 +492,7 @@ function wildcardCapturesOtherServer(ctx: Context): void {
 function serverWithoutConnector(ctx: Context): void {
   ctx.doc.servers.forEach((server, i) => {
     const sends = server.role === 'onPremises' || ctx.doc.scenarios.some((s) => s.serverId === server.id);
-    if (!sends || coveringConnector(ctx.index, server)) return;
+    if (!sends || coveringConnector(ctx.index, seen(ctx, server))) return;
     report(ctx, 'server-without-connector', server.role === 'onPremises' ? 'warning' : 'info', server.id, `servers[${i}]`, {
       server: ctx.name(server.id),
       ip: server.ipAddress,

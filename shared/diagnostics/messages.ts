@@ -1,5 +1,6 @@
 /**
- * Diagnostic messages in English and Japanese: what will happen, then how to fix it.
+ * Diagnostic messages in English and Japanese: what will happen, then how to fix it. Each rule's
+ * message takes its own typed arguments (`ArgsByRule`), so a finding cannot forget or misspell one.
  */
 import type { Lang } from '../engine/types';
 
@@ -13,11 +14,61 @@ export type DiagnosticRule =
   | 'internal-relay-without-connector'
   | 'duplicate-accepted-domain'
   | 'scenario-missing-server'
-  | 'broken-reference';
+  | 'broken-reference'
+  | 'certificate-expired'
+  | 'certificate-expiring'
+  | 'tls-below-minimum'
+  | 'out-of-date-server'
+  | 'enforcement-pause-too-long'
+  | 'sender-ip-range-too-wide'
+  | 'rule-not-evaluated'
+  | 'certificate-matches-several-tenants';
 
-export type MessageArgs = Record<string, string | null | undefined>;
+type Located = { path: string; found: string; expected: string };
 
-type Messages = Record<DiagnosticRule, Record<Lang, (a: MessageArgs) => string>>;
+/** The arguments each rule's message takes. */
+export interface ArgsByRule {
+  'certificate-domain-not-accepted': { connector: string; tenant: string; certificate: string; checked: string; mode: string };
+  'ip-connector-overlap': { connector: string; tenant: string; range: string; otherConnector: string; otherTenant: string; otherRange: string };
+  'multiple-recipient-domains-ip-connector': {
+    connector: string;
+    tenant: string;
+    server: string;
+    scenario: string;
+    domains: string;
+    sender: string;
+    outcome: 'rejected' | 'accepted';
+  };
+  'outside-rule-blocks-other-tenants': { rule: string; tenant: string; server: string; others: string };
+  'wildcard-captures-other-server': { connector: string; tenant: string; pattern: string; servers: string };
+  'server-without-connector': { server: string; ip: string };
+  'internal-relay-without-connector': { tenant: string; domain: string };
+  'duplicate-accepted-domain': Located;
+  'scenario-missing-server': Located;
+  'broken-reference': Located;
+  'certificate-expired': { server: string; subject: string; date: string; asOf: string; connectors: string; state: 'expired' | 'notYetValid' };
+  'certificate-expiring': { server: string; subject: string; date: string; asOf: string; days: number };
+  'tls-below-minimum': { server: string; version: string; minimum: string; connector: string; tenant: string };
+  'out-of-date-server': {
+    server: string;
+    version: string;
+    why: 'endOfSupport' | 'notUpToDate';
+    tenant: string;
+    stage: 'report' | 'throttle' | 'block';
+    minutes: number;
+    asOf: string;
+    pausedUntil: string | null;
+  };
+  'enforcement-pause-too-long': { tenant: string; until: string; asOf: string; days: number };
+  'sender-ip-range-too-wide': { connector: string; tenant: string; range: string };
+  'rule-not-evaluated': { rule: string; tenant: string; conditions: string };
+  'certificate-matches-several-tenants': { server: string; tenants: string; connectors: string; policy: string };
+}
+
+/** Any rule's arguments (for code that handles findings generically). */
+export type MessageArgs = ArgsByRule[DiagnosticRule];
+
+type Messages = { [R in DiagnosticRule]: Record<Lang, (a: ArgsByRule[R]) => string> };
 
 export const MESSAGES: Messages = {
   'certificate-domain-not-accepted': {
@@ -101,5 +152,89 @@ export const MESSAGES: Messages = {
   'broken-reference': {
     en: (a) => `${a.path}: ${a.found}; expected ${a.expected}.`,
     ja: (a) => `${a.path}: ${a.found}。正しい値: ${a.expected}。`,
+  },
+  'certificate-expired': {
+    en: (a) =>
+      `The certificate ${a.subject} of ${a.server} ${a.state === 'expired' ? `expired on ${a.date}` : `is not valid before ${a.date}`} (evaluated as of ${a.asOf}): it matches no connector${a.connectors ? ` (${a.connectors} stop matching)` : ''}, so its mail is attributed by its sender and recipient domains only, and relay to the Internet is refused with 550 5.7.64. ` +
+      `Fix: install a renewed certificate whose name the connector names, and update notBefore/notAfter.`,
+    ja: (a) =>
+      `${a.server} の証明書 ${a.subject} は${a.state === 'expired' ? ` ${a.date} に期限切れになりました` : ` ${a.date} より前は有効ではありません`} (${a.asOf} 時点で評価)。どのコネクタにも一致しない${a.connectors ? ` (${a.connectors} が一致しなくなる)` : ''}ため、メールは送信者と宛先のドメインでのみ帰属され、インターネットへの中継は 550 5.7.64 で拒否されます。` +
+      `対処: コネクタが指定する名前の更新済み証明書をインストールし、notBefore/notAfter を更新してください。`,
+  },
+  'certificate-expiring': {
+    en: (a) =>
+      `The certificate ${a.subject} of ${a.server} expires on ${a.date}, in ${a.days} day(s) (evaluated as of ${a.asOf}; the 60-day threshold of Exchange HealthChecker). ` +
+      `After that date it matches no connector. Fix: renew it now with the same name, or update the connector's TlsSenderCertificateName with the renewal.`,
+    ja: (a) =>
+      `${a.server} の証明書 ${a.subject} は ${a.date} (あと ${a.days} 日) に期限切れになります (${a.asOf} 時点で評価、Exchange HealthChecker の 60 日のしきい値)。` +
+      `期限後はどのコネクタにも一致しません。対処: 同じ名前で今すぐ更新するか、更新に合わせてコネクタの TlsSenderCertificateName を変更してください。`,
+  },
+  'tls-below-minimum': {
+    en: (a) =>
+      `${a.server} offers only TLS ${a.version}, but Exchange Online negotiates TLS ${a.minimum} or above: the session goes on without TLS, no certificate is presented, and connector "${a.connector}" of ${a.tenant}, which names its certificate, stops matching. ` +
+      `Fix: enable TLS 1.2 on the server (and its .NET/SChannel settings).`,
+    ja: (a) =>
+      `${a.server} は TLS ${a.version} しか提供しませんが、Exchange Online は TLS ${a.minimum} 以上でのみネゴシエートします。TLS なしで続行されて証明書が提示されないため、この証明書を指定する ${a.tenant} のコネクタ "${a.connector}" に一致しなくなります。` +
+      `対処: サーバーで TLS 1.2 を有効にしてください (.NET や SChannel の設定も含む)。`,
+  },
+  'out-of-date-server': {
+    en: (a) =>
+      `${a.server} runs Exchange ${a.version}, which is ${a.why === 'endOfSupport' ? 'out of support' : 'not up to date'}, and sends through an OnPremises connector of ${a.tenant}. ` +
+      (a.pausedUntil
+        ? `Enforcement is paused until ${a.pausedUntil}; after that its mail is ${a.stage === 'block' ? 'blocked (550 5.7.230)' : a.stage === 'throttle' ? 'throttled (450 4.7.230)' : 'reported'}. `
+        : a.stage === 'report'
+          ? `As of ${a.asOf} Exchange Online reports it; throttling and blocking follow. `
+          : `As of ${a.asOf} its connection is ${a.stage === 'block' ? 'blocked' : 'throttled'} for ${a.minutes} min/h (${a.stage === 'block' ? '550 5.7.230' : '450 4.7.230'}). `) +
+      `Fix: update the server (Exchange SE, or the latest CU and SU), or pause enforcement for up to 90 days a year with New-TenantExemptionInfo -BlockingScenario UnpatchedOnPremServer -NumberOfDays n.`,
+    ja: (a) =>
+      `${a.server} は${a.why === 'endOfSupport' ? 'サポートが終了した' : '最新ではない'} Exchange ${a.version} を実行し、${a.tenant} の OnPremises コネクタ経由で送信します。` +
+      (a.pausedUntil
+        ? `${a.pausedUntil} まで適用は一時停止されていますが、その後メールは${a.stage === 'block' ? 'ブロック (550 5.7.230)' : a.stage === 'throttle' ? 'スロットリング (450 4.7.230)' : 'レポート'}されます。`
+        : a.stage === 'report'
+          ? `${a.asOf} 時点では Exchange Online がレポートしており、続いてスロットリングとブロックが行われます。`
+          : `${a.asOf} 時点で接続は 1 時間あたり ${a.minutes} 分${a.stage === 'block' ? 'ブロック' : 'スロットリング'}されます (${a.stage === 'block' ? '550 5.7.230' : '450 4.7.230'})。`) +
+      `対処: サーバーを更新する (Exchange SE、または最新の CU と SU) か、New-TenantExemptionInfo -BlockingScenario UnpatchedOnPremServer -NumberOfDays n で年間最大 90 日まで適用を一時停止してください。`,
+  },
+  'enforcement-pause-too-long': {
+    en: (a) =>
+      `${a.tenant} pauses out-of-date server enforcement until ${a.until}, ${a.days} days after ${a.asOf}: Microsoft allows at most 90 days of pause per calendar year, so New-TenantExemptionInfo cannot set this. ` +
+      `Fix: pause for at most 90 days and plan the server update.`,
+    ja: (a) =>
+      `${a.tenant} は古いサーバーへの適用を ${a.until} まで (${a.asOf} から ${a.days} 日) 一時停止しています。Microsoft が認める一時停止は暦年あたり最大 90 日のため、New-TenantExemptionInfo ではこの設定はできません。` +
+      `対処: 一時停止を 90 日以内にし、サーバーの更新を計画してください。`,
+  },
+  'sender-ip-range-too-wide': {
+    en: (a) =>
+      `Connector "${a.connector}" of ${a.tenant} lists ${a.range}: Exchange Online accepts only /24 to /32 in SenderIPAddresses (New-InboundConnector), so it would refuse this connector. ` +
+      `Fix: list the sending servers' addresses, or ranges of /24 or narrower.`,
+    ja: (a) =>
+      `${a.tenant} のコネクタ "${a.connector}" に ${a.range} が指定されています。Exchange Online の SenderIPAddresses は /24 から /32 のみを受け付ける (New-InboundConnector) ため、このコネクタは作成できません。` +
+      `対処: 送信サーバーのアドレス、または /24 以下の範囲を指定してください。`,
+  },
+  'certificate-matches-several-tenants': {
+    en: (a) =>
+      `The certificate of ${a.server} matches connectors of several tenants (${a.connectors}). When the sender and recipient domains do not narrow it to one, ` +
+      (a.policy === 'unstable'
+        ? `Exchange Online may attribute its mail to any of ${a.tenants}: such set-ups "may unexpectedly stop working" (MC1226222). `
+        : a.policy === 'reject'
+          ? `its mail is refused (ambiguousTenantPolicy reject). `
+          : `its mail goes to the first of ${a.tenants} listed. `) +
+      `Fix: give each tenant its own certificate name and connector.`,
+    ja: (a) =>
+      `${a.server} の証明書が複数テナントのコネクタ (${a.connectors}) に一致します。送信者と宛先のドメインで 1 つに絞り込めない場合、` +
+      (a.policy === 'unstable'
+        ? `Exchange Online はメールを ${a.tenants} のいずれにも帰属させる可能性があります。このような構成は「予期せず動作しなくなる可能性があります」(MC1226222)。`
+        : a.policy === 'reject'
+          ? `メールは拒否されます (ambiguousTenantPolicy reject)。`
+          : `メールは ${a.tenants} のうち最初に記載されたテナントに送られます。`) +
+      `対処: テナントごとに証明書名とコネクタを分けてください。`,
+  },
+  'rule-not-evaluated': {
+    en: (a) =>
+      `Rule "${a.rule}" of ${a.tenant} has conditions the model cannot evaluate (${a.conditions}): simulations skip it and say so, so their results may differ from Exchange Online for mail it would match. ` +
+      `Fix: check the rule in Exchange Online, or express it with modelled conditions.`,
+    ja: (a) =>
+      `${a.tenant} のルール "${a.rule}" にはモデルで評価できない条件 (${a.conditions}) があります。シミュレーションはこのルールをスキップしてその旨を示すため、このルールに一致するメールの結果は Exchange Online と異なる場合があります。` +
+      `対処: Exchange Online でルールを確認するか、モデル化された条件で表してください。`,
   },
 };

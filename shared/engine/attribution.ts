@@ -24,6 +24,43 @@ import {
 } from './topologyIndex';
 import type { AttributionKey, DomainCheck } from './types';
 
+/** What a server's connection looks like to Exchange Online on the evaluation date (version 2). */
+export interface Connection {
+  /** The server as the engine sees it: `tls` is what was negotiated; an invalid certificate is unusable. */
+  server: Server;
+  /** The TLS version offered, or null without TLS. */
+  offered: string | null;
+  negotiated: boolean;
+  /** Set when the certificate is outside its validity window at the evaluation date. */
+  certificateState: 'expired' | 'notYetValid' | null;
+}
+
+const TLS_ORDER: Record<string, number> = { '1.0': 0, '1.1': 1, '1.2': 2, '1.3': 3 };
+
+/**
+ * TLS and certificate validity (mailflow-model.md, version 2): Exchange Online negotiates TLS only
+ * at `minimumInboundTlsVersion` or above; below it the session goes on without TLS (TLS is
+ * opportunistic: "Understanding email scenarios if TLS versions cannot be agreed on"), so no
+ * certificate is presented. A certificate outside notBefore/notAfter at the evaluation date is
+ * treated like an untrusted one: it matches nothing.
+ */
+export function connectionAt(server: Server, settings: Pick<ServiceSettings, 'minimumInboundTlsVersion' | 'asOf'>): Connection {
+  const offered = server.tls ? (server.tlsVersion ?? '1.2') : null;
+  const negotiated = offered !== null && TLS_ORDER[offered] >= TLS_ORDER[settings.minimumInboundTlsVersion];
+  const c = server.certificate;
+  const certificateState = c ? certificateStateAt(c, settings.asOf) : null;
+  if (negotiated === server.tls && certificateState === null) return { server, offered, negotiated, certificateState };
+  const certificate = !negotiated ? null : c && certificateState ? { ...c, trusted: false } : c;
+  return { server: { ...server, tls: negotiated, certificate }, offered, negotiated, certificateState };
+}
+
+/** `expired` after notAfter, `notYetValid` before notBefore, null inside the window. */
+export function certificateStateAt(c: { notBefore?: string | null; notAfter?: string | null }, date: string): 'expired' | 'notYetValid' | null {
+  if (c.notAfter && date > c.notAfter) return 'expired';
+  if (c.notBefore && date < c.notBefore) return 'notYetValid';
+  return null;
+}
+
 export interface Candidate {
   entry: IndexedInbound;
   by: 'certificate' | 'ip';
@@ -140,6 +177,8 @@ export type AttributionDecision =
       relayRights: boolean;
       checks: DomainCheck[];
       setting: { name: string; value: string | boolean } | null;
+      /** Unstable attribution: every remaining tenant, in document order. */
+      unstable?: Tenant[];
     }
   | {
       /** The connector is not used: Incoming mail for each owning tenant (step 4.3, then 4.4). */
@@ -163,6 +202,8 @@ export interface AttributionInput {
   certificatePassed: Candidate[];
   certificateFailed: Candidate[];
   ip: Candidate[];
+  /** For one branch of an unstable attribution: the tenant to follow. */
+  branch?: string | null;
 }
 
 function distinctTenants(candidates: Candidate[]): Tenant[] {
@@ -203,6 +244,14 @@ export function attributeByCertificate(
       setting = { name: 'ambiguousTenantPolicy', value: settings.ambiguousTenantPolicy };
       if (settings.ambiguousTenantPolicy === 'reject') {
         return { outcome: 'reject', reason: 'ambiguousTenant', involved: tenants.map((t) => t.id), checks, setting };
+      }
+      if (settings.ambiguousTenantPolicy === 'unstable') {
+        // MC1226222: the service may pick any of them; the run follows the tenant asked for (a
+        // branch), else the first in document order, and lists them all.
+        const all = [...tenants].sort((a, b) => (index.tenantOrder.get(a.id) ?? 0) - (index.tenantOrder.get(b.id) ?? 0));
+        const chosen = (input.branch && all.find((t) => t.id === input.branch)) || all[0];
+        const connector = input.certificatePassed.find((c) => c.entry.tenant === chosen)!.entry.connector;
+        return { outcome: 'attributed', tenant: chosen, direction: 'originating', connector, key: 'certificate', relayRights: true, checks, setting, unstable: all };
       }
       tenants = [tenants[0]]; // firstListed: document order
     }

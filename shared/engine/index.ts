@@ -8,6 +8,6 @@ export { describeEvent, type NameOf } from './texts';
 export { namesOf } from './trace';
 export { indexTopology, ownerOfDomain, tenantAccepts } from './topologyIndex';
 export { usableCertificateNames, presentedNames, coveringConnector, checkCertificateDomain, findCandidates } from './attribution';
-export { ruleMatches, ruleEffect, rulesInOrder } from './transportRules';
+export { ruleMatches, ruleVerdict, ruleEffect, rulesInOrder, type RuleVerdict } from './transportRules';
 export { SOURCES } from './sources';
 export * from './types';

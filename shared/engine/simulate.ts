@@ -7,8 +7,12 @@ import type { OutboundConnector, Scenario, Server, Tenant, TopologyDocument } fr
 import { isLoadScenario } from '../model/schema';
 import { domainOf, NULL_SENDER, patternCovers, patternSpecificity } from '../model/net';
 import { resolveService, type ServiceSettings } from '../model/service';
+import { mailboxOwner } from '../model/integrity';
+import { daysBetween, EXCHANGE_END_OF_SUPPORT } from '../model/timeline';
 import {
   attributeByCertificate,
+  connectionAt,
+  type Connection,
   attributeByRecipient,
   attributeBySender,
   checkCertificateDomain,
@@ -25,21 +29,30 @@ import { SimulationInputError } from './errors';
 import { simulateLoadScenario } from './throttling';
 import { namesOf, Trace } from './trace';
 import { ownerOfDomain, indexTopology, recipientsOf, type TopologyIndex } from './topologyIndex';
-import { rulesInOrder, ruleEffect, ruleMatches, type RuleContext } from './transportRules';
+import { rulesInOrder, ruleEffect, ruleVerdict, type RuleContext } from './transportRules';
 import { SOURCES } from './sources';
 import type {
+  Alternative,
   Attribution,
   DomainCheck,
   Lang,
   MessageInput,
   MessageSimulation,
   RecipientOutcome,
+  RuleSkipReason,
   Simulation,
   SmtpReply,
 } from './types';
 
 export interface SimulateOptions {
   lang?: Lang;
+  /**
+   * The run's date (`YYYY-MM-DD`, today as the app or the CLI says): the evaluation date when the
+   * scenario, the document and the preset give none. The engine never reads a clock.
+   */
+  today?: string | null;
+  /** A scenario's own `asOf` (set by simulateScenario). */
+  scenarioAsOf?: string | null;
 }
 
 export { SimulationInputError };
@@ -48,11 +61,19 @@ export { SimulationInputError };
 export function simulateScenario(doc: TopologyDocument, scenario: string | Scenario, options: SimulateOptions = {}): Simulation {
   const s = typeof scenario === 'string' ? doc.scenarios.find((x) => x.id === scenario) : scenario;
   if (!s) throw new SimulationInputError(`no scenario "${String(scenario)}" in the document (it has: ${doc.scenarios.map((x) => x.id).join(', ') || 'none'})`);
-  if (isLoadScenario(s)) return simulateLoadScenario(doc, s.serverId, s.load, { ...options, scenarioId: s.id });
+  const opts = { ...options, scenarioId: s.id, scenarioAsOf: s.asOf ?? null };
+  if (isLoadScenario(s)) return simulateLoadScenario(doc, s.serverId, s.load, opts);
+  if (s.fromMailbox) {
+    return simulateMessage(
+      doc,
+      { fromMailbox: s.fromMailbox, mailFrom: s.mailFrom ?? s.fromMailbox, rcptTo: s.rcptTo ?? [], headerFrom: s.headerFrom ?? null },
+      opts,
+    );
+  }
   return simulateMessage(
     doc,
     { serverId: s.serverId, mailFrom: s.mailFrom ?? NULL_SENDER, rcptTo: s.rcptTo ?? [], headerFrom: s.headerFrom ?? null },
-    { ...options, scenarioId: s.id },
+    opts,
   );
 }
 
@@ -72,6 +93,48 @@ export const REPLIES = {
 } as const satisfies Record<string, SmtpReply>;
 
 export const ROUTING_LOOP = { code: '5.4.14', text: 'Routing loop detected' } as const;
+export const RECIPIENT_NOT_FOUND = {
+  code: '5.1.10',
+  text: 'RESOLVER.ADR.RecipientNotFound; Recipient not found by SMTP address lookup',
+} as const;
+
+/**
+ * Out-of-date server enforcement replies ("How to pause throttling and blocking of out-of-date
+ * on-premises Exchange Servers", December 2023), both at the end of DATA.
+ */
+export function enforcementReply(stage: 'throttle' | 'block', minutesPerHour: number): SmtpReply {
+  return stage === 'throttle'
+    ? {
+        code: 450,
+        enhanced: '4.7.230',
+        text: `Connecting Exchange server version is out-of-date; connection to Exchange Online throttled for ${minutesPerHour} mins/hr.`,
+        stage: 'data',
+      }
+    : {
+        code: 550,
+        enhanced: '5.7.230',
+        text: `Connecting Exchange server version is out-of-date; connection to Exchange Online blocked for ${minutesPerHour} mins/hr.`,
+        stage: 'data',
+      };
+}
+
+/**
+ * Is this server out of date on the date? Absent `exchange`: not Exchange Server, never affected.
+ * A version past its end of support counts whatever `upToDate` says (Microsoft Lifecycle).
+ */
+export function outOfDateReason(server: Server, date: string): 'endOfSupport' | 'notUpToDate' | null {
+  const x = server.exchange;
+  if (!x) return null;
+  const end = EXCHANGE_END_OF_SUPPORT[x.version];
+  if (end !== null && date > end) return 'endOfSupport';
+  return x.upToDate === false ? 'notUpToDate' : null;
+}
+
+/** The tenant's enforcement pause, when it is in effect on the date (strictly after it). */
+export function pauseInEffect(tenant: Tenant, date: string): string | null {
+  const until = tenant.enforcementPausedUntil ?? null;
+  return until !== null && daysBetween(date, until) > 0 ? until : null;
+}
 
 /** Tenants one recipient may pass through before the engine calls it a loop (a guard, see route()). */
 const MAX_TENANT_HOPS = 16;
@@ -97,16 +160,50 @@ export function simulateMessage(
   options: SimulateOptions & { scenarioId?: string | null } = {},
 ): MessageSimulation {
   const index = indexTopology(doc);
-  const settings = resolveService(doc.service);
-  const server = index.serverById.get(input.serverId);
+  const settings = resolveService(doc.service, { scenarioAsOf: options.scenarioAsOf, today: options.today });
+  const scenarioId = options.scenarioId ?? null;
+  const names = namesOf(doc);
+  if (input.fromMailbox) {
+    const tenant = mailboxOwner(doc, input.fromMailbox);
+    if (!tenant) throw new SimulationInputError(`no tenant owns the mailbox "${input.fromMailbox}" (list it as a recipient, or use an Authoritative domain of a tenant)`);
+    const run = new MessageRun(index, settings, null, input, new Trace(options.lang ?? 'en', names), null);
+    return run.executeFromMailbox(scenarioId, tenant);
+  }
+  const server = input.serverId ? index.serverById.get(input.serverId) : undefined;
   if (!server) {
     throw new SimulationInputError(
-      `no server "${input.serverId}" in the document (it has: ${doc.servers.map((s) => s.id).join(', ') || 'none'})`,
+      `no server "${input.serverId ?? ''}" in the document (it has: ${doc.servers.map((s) => s.id).join(', ') || 'none'})`,
     );
   }
-  const trace = new Trace(options.lang ?? 'en', namesOf(doc));
-  const run = new MessageRun(index, settings, server, input, trace);
-  return run.execute(options.scenarioId ?? null);
+  const first = new MessageRun(index, settings, server, input, new Trace(options.lang ?? 'en', names), null).execute(scenarioId);
+  if (!first.unstableTenants) return first.simulation;
+  // Unstable attribution (MC1226222): simulate once per remaining tenant, in document order; the
+  // result is the first tenant's, and every branch is listed, the first included.
+  const branches = first.unstableTenants.map((tenant, i) =>
+    i === 0 ? first.simulation : new MessageRun(index, settings, server, input, new Trace(options.lang ?? 'en', names), tenant).execute(scenarioId).simulation,
+  );
+  const alternatives: Alternative[] = branches.map((b, i) => ({
+    tenant: first.unstableTenants![i],
+    result: b.result,
+    smtp: b.smtp,
+    attribution: b.attribution,
+    recipients: b.recipients,
+    events: b.events,
+  }));
+  return { ...first.simulation, unstable: true, alternatives };
+}
+
+/** One recipient on its way: an RCPT TO address or a redirect target (each its own outcome). */
+interface Rcpt {
+  address: string;
+  path: string[];
+  redirectedFrom?: string;
+  /** Index of its outcome: a redirect target is a new recipient even when the address repeats. */
+  slot: number;
+  /** `tenant|address` pairs it passed through, to tell a redirect loop (5.4.14). */
+  seen: string[];
+  /** A rule's routeMessageOutboundConnector for it (the last rule that named one wins). */
+  routeVia?: string;
 }
 
 interface Copy {
@@ -114,31 +211,106 @@ interface Copy {
   /** Originating here (attributed as the tenant's own mail) rather than handed off / Incoming. */
   originating: boolean;
   relayRights: boolean;
-  recipients: Array<{ address: string; path: string[]; redirectedFrom?: string }>;
+  /** Sent by a cloud mailbox of this tenant (centralized mail transport applies). */
+  cloudMailbox?: boolean;
+  recipients: Rcpt[];
+}
+
+interface RuleSkip {
+  reason: RuleSkipReason;
+  conditions: string[];
+  stoppedBy: string | null;
+  recipients: string[];
 }
 
 class MessageRun {
   private readonly mailFrom: string;
   private readonly headerFrom: string | null;
-  private readonly outcomes = new Map<string, RecipientOutcome>();
-  private readonly order: string[] = [];
+  /** Outcomes by slot: RCPT TO addresses first, then redirect targets as they appear. */
+  private readonly outcomes: Array<RecipientOutcome | undefined> = [];
+  private readonly slotOf = new Map<string, number>();
   private readonly headers: MessageSimulation['headers'] = [];
+  /** The server as Exchange Online sees it on the evaluation date (TLS negotiated, certificate valid). */
+  private readonly connection: Connection | null;
+  private readonly server: Server;
+  private unstableTenants: string[] | null = null;
 
   constructor(
     private readonly index: TopologyIndex,
     private readonly settings: ServiceSettings,
-    private readonly server: Server,
+    server: Server | null,
     private readonly input: MessageInput,
     private readonly trace: Trace,
+    /** For one branch of an unstable attribution: the tenant to follow. */
+    private readonly branch: string | null,
   ) {
     this.mailFrom = input.mailFrom;
     this.headerFrom = input.headerFrom ?? null;
+    this.connection = server ? connectionAt(server, settings) : null;
+    // A cloud mailbox has no server; `server` is then never read (every use is on the SMTP path).
+    this.server = this.connection?.server ?? (null as unknown as Server);
   }
 
-  execute(scenarioId: string | null): MessageSimulation {
-    const { trace, server } = this;
+  /** Where NDRs go back to: the sending server, or the mailbox's tenant. */
+  private origin = '';
+
+  private addRecipients(recipients: string[]): void {
+    for (const r of recipients) {
+      this.slotOf.set(r.toLowerCase(), this.outcomes.length);
+      this.outcomes.push(undefined);
+    }
+  }
+
+  private rcpt(address: string, tenant: Tenant): Rcpt {
+    return { address, path: [tenant.id], slot: this.slotOf.get(address.toLowerCase())!, seen: [`${tenant.id}|${address.toLowerCase()}`] };
+  }
+
+  /**
+   * A message sent by a cloud mailbox (mailflow-model.md, version 2): no connection, connector or
+   * attribution step; Originating in the mailbox's tenant with relay rights (key `cloudMailbox`).
+   */
+  executeFromMailbox(scenarioId: string | null, tenant: Tenant): MessageSimulation {
+    const { trace } = this;
+    this.origin = tenant.id;
     const recipients = dedupe(this.input.rcptTo);
-    for (const r of recipients) this.order.push(r.toLowerCase());
+    this.addRecipients(recipients);
+    const attribution: Attribution = { tenant: tenant.id, direction: 'originating', connector: null, key: 'cloudMailbox' };
+    trace.add('attribution', {
+      at: tenant.id,
+      from: tenant.id,
+      tenant: tenant.id,
+      entities: [tenant.id],
+      source: SOURCES.cloudMailbox,
+      data: { ...attribution, relayRights: true, checks: [], tenants: [tenant.id], setting: null },
+    });
+    const reply: SmtpReply = { ...REPLIES.accepted };
+    trace.add('accepted', {
+      at: tenant.id,
+      from: tenant.id,
+      tenant: tenant.id,
+      entities: [tenant.id],
+      smtp: reply,
+      source: SOURCES.cloudMailbox,
+      data: { messageId: messageIdFor(tenant.id, this.mailFrom, recipients) },
+    });
+    const queue: Copy[] = [
+      { tenant, originating: true, relayRights: true, cloudMailbox: true, recipients: recipients.map((a) => this.rcpt(a, tenant)) },
+    ];
+    while (queue.length > 0) this.process(queue.shift()!, queue);
+    return this.finish(scenarioId, reply, attribution);
+  }
+
+  execute(scenarioId: string | null): { simulation: MessageSimulation; unstableTenants: string[] | null } {
+    const simulation = this.executeSmtp(scenarioId);
+    return { simulation, unstableTenants: this.unstableTenants };
+  }
+
+  private executeSmtp(scenarioId: string | null): MessageSimulation {
+    const { trace, server } = this;
+    const connection = this.connection!;
+    this.origin = server.id;
+    const recipients = dedupe(this.input.rcptTo);
+    this.addRecipients(recipients);
 
     // Step 1: connection. A single message is never throttled (volume concerns load scenarios only).
     trace.say('server', '220 Microsoft ESMTP MAIL Service ready');
@@ -159,6 +331,7 @@ class MessageRun {
         headerFrom: this.headerFrom,
       },
     });
+    this.tlsEvents(connection);
     trace.say('client', `EHLO ${ehloName(server)}`);
     trace.say('server', '250-Hello [' + server.ipAddress + ']' + (server.tls ? '\n250-STARTTLS' : '') + '\n250 SMTPUTF8');
     if (server.tls) {
@@ -204,7 +377,7 @@ class MessageRun {
           data: { recipient: r, tenant: blockedBy.id, domain: domainOf(r) ?? '' },
         });
         trace.say('server', `${reply.code} ${reply.enhanced} ${reply.text}`);
-        this.settle({ address: r, disposition: 'rejected', tenant: null, path: [], code: reply.enhanced });
+        this.settle({ address: r, disposition: 'rejected', tenant: null, path: [], code: reply.enhanced }, this.slotOf.get(r.toLowerCase())!);
       } else {
         trace.say('server', '250 2.1.5 Recipient OK');
         passed.push(r);
@@ -234,7 +407,14 @@ class MessageRun {
       trace.say('server', `${decision.reply.code} ${decision.reply.enhanced} ${decision.reply.text}`);
       return this.finish(scenarioId, decision.reply, decision.attribution);
     }
-    const messageId = messageIdFor(server, this.mailFrom, passed);
+    // Out-of-date on-premises Exchange servers (version 2): enforced once attribution is decided.
+    const enforced = this.enforce(decision.attribution);
+    if (enforced) {
+      trace.say('server', `${enforced.code} ${enforced.enhanced} ${enforced.text}`);
+      this.settleAll(passed, enforced);
+      return this.finish(scenarioId, enforced, decision.attribution);
+    }
+    const messageId = messageIdFor(server.id, this.mailFrom, passed);
     const reply: SmtpReply = { ...REPLIES.accepted };
     trace.add('accepted', {
       at: decision.attribution.tenant,
@@ -253,6 +433,94 @@ class MessageRun {
     const queue = decision.copies;
     while (queue.length > 0) this.process(queue.shift()!, queue);
     return this.finish(scenarioId, reply, decision.attribution);
+  }
+
+  /** The `tls` event, and `certificateExpired` when the certificate is outside its window. */
+  private tlsEvents(connection: Connection): void {
+    const raw = this.input.serverId ? this.index.serverById.get(this.input.serverId)! : this.server;
+    this.trace.add('tls', {
+      at: 'eop',
+      from: raw.id,
+      tenant: null,
+      entities: [raw.id],
+      source: SOURCES.tls,
+      data: { server: raw.id, offered: connection.offered, minimum: this.settings.minimumInboundTlsVersion, negotiated: connection.negotiated },
+    });
+    if (connection.certificateState && connection.negotiated && raw.certificate) {
+      this.trace.add('certificateExpired', {
+        at: raw.id,
+        from: raw.id,
+        tenant: null,
+        entities: [raw.id],
+        source: SOURCES.tls,
+        data: {
+          server: raw.id,
+          subject: raw.certificate.subject,
+          notBefore: raw.certificate.notBefore ?? null,
+          notAfter: raw.certificate.notAfter ?? null,
+          asOf: this.settings.asOf,
+          state: connection.certificateState,
+        },
+      });
+    }
+  }
+
+  /**
+   * Out-of-date server enforcement (mailflow-model.md, version 2): the message of an out-of-date
+   * Exchange server attributed through an OnPremises connector of a tenant that has not paused it.
+   * Returns the refusal, or null when the message goes on (off, report, paused).
+   */
+  private enforce(attribution: Attribution): SmtpReply | null {
+    const { settings, server } = this;
+    if (attribution.connector === null) return null;
+    const connector = this.index.inboundById.get(attribution.connector);
+    if (!connector || connector.connector.connectorType !== 'OnPremises') return null;
+    const reason = outOfDateReason(server, settings.asOf);
+    const stage = settings.outOfDateServerEnforcement.stage;
+    if (!reason || stage === 'off') return null;
+    const tenant = connector.tenant;
+    const pausedUntil = pauseInEffect(tenant, settings.asOf);
+    const minutes = settings.outOfDateServerEnforcement.minutesPerHour;
+    const reply = !pausedUntil && (stage === 'throttle' || stage === 'block') ? enforcementReply(stage, minutes) : null;
+    this.trace.add('enforcement', {
+      at: attribution.connector,
+      from: server.id,
+      tenant: tenant.id,
+      entities: [server.id, attribution.connector, tenant.id],
+      code: reply?.enhanced ?? null,
+      source: SOURCES.enforcement,
+      data: {
+        server: server.id,
+        tenant: tenant.id,
+        version: server.exchange!.version,
+        reason,
+        stage,
+        minutesPerHour: minutes,
+        pausedUntil,
+        asOf: settings.asOf,
+      },
+    });
+    if (reply) {
+      // The refusal itself, at the end of DATA, like every other refusal of the transaction.
+      this.trace.add('reject', {
+        at: attribution.connector,
+        from: server.id,
+        tenant: tenant.id,
+        entities: [server.id, attribution.connector, tenant.id],
+        smtp: reply,
+        source: SOURCES.enforcement,
+        data: {
+          reason: 'outOfDateServer',
+          tenant: tenant.id,
+          connector: attribution.connector,
+          restriction: null,
+          checks: [],
+          involved: [tenant.id],
+          setting: { name: 'outOfDateServerEnforcement.stage', value: stage },
+        },
+      });
+    }
+    return reply;
   }
 
   /** Step 3: the tenant whose Directory-Based Edge Blocking rejects this recipient, if any. */
@@ -312,7 +580,7 @@ class MessageRun {
         },
       });
     }
-    const input = { mailFrom: this.mailFrom, headerFrom: this.headerFrom, recipients, certificatePassed, certificateFailed, ip: candidates.ip };
+    const input = { mailFrom: this.mailFrom, headerFrom: this.headerFrom, recipients, certificatePassed, certificateFailed, ip: candidates.ip, branch: this.branch };
 
     let decision: AttributionDecision | null = attributeByCertificate(index, settings, input);
     let source: string = SOURCES.certificateKey;
@@ -372,6 +640,17 @@ class MessageRun {
           setting: decision.setting,
         },
       });
+      if (decision.unstable) {
+        this.unstableTenants = decision.unstable.map((t) => t.id);
+        trace.add('unstable', {
+          at: decision.tenant.id,
+          from: 'eop',
+          tenant: decision.tenant.id,
+          entities: decision.unstable.map((t) => t.id),
+          source: SOURCES.unstable,
+          data: { tenants: this.unstableTenants, chosen: decision.tenant.id },
+        });
+      }
       return {
         attribution,
         copies: [
@@ -379,7 +658,7 @@ class MessageRun {
             tenant: decision.tenant,
             originating: true,
             relayRights: decision.relayRights,
-            recipients: recipients.map((address) => ({ address, path: [decision.tenant.id] })),
+            recipients: recipients.map((address) => this.rcpt(address, decision.tenant)),
           },
         ],
       };
@@ -467,7 +746,7 @@ class MessageRun {
         tenant,
         originating: false,
         relayRights: false,
-        recipients: byTenant.get(tenant)!.map((address) => ({ address, path: [tenant.id] })),
+        recipients: byTenant.get(tenant)!.map((address) => this.rcpt(address, tenant)),
       })),
     };
   }
@@ -509,21 +788,54 @@ class MessageRun {
     const tenant = copy.tenant;
     const ctx: RuleContext = { index, tenant, originatingHere: copy.originating, mailFrom: this.mailFrom, headerFrom: this.headerFrom };
     let active = copy.recipients.slice();
-    const stopped = new Set<string>();
-    const redirectTargets: Copy['recipients'] = [];
+    /** Recipient slot → the rule that stopped rule processing for it. */
+    const stopped = new Map<number, string>();
+    const redirectTargets: Rcpt[] = [];
+    const rules = rulesInOrder(tenant);
+    // System messages (`<>`) are not processed by mail flow rules ("Mail flow rules in Exchange
+    // Online": NDRs "do not get processed by your organization's mail flow rules").
+    const skipAll = this.mailFrom === NULL_SENDER && this.settings.nullSenderSkipsRules && rules.length > 0;
+    if (skipAll) {
+      this.ruleSkipped(tenant, null, { reason: 'nullSender', conditions: [], stoppedBy: null, recipients: active.map((r) => r.address) });
+    }
 
-    for (const rule of rulesInOrder(tenant)) {
-      const matched: Array<{ r: Copy['recipients'][number]; conditions: string[] }> = [];
-      for (const r of active) {
-        if (stopped.has(r.address)) continue;
-        const conditions = ruleMatches(rule, r.address, ctx);
-        if (conditions) matched.push({ r, conditions });
+    for (const rule of skipAll ? [] : rules) {
+      if (rule.unmodelledConditions && rule.unmodelledConditions.length > 0) {
+        // Conditions the model cannot evaluate: the rule is not evaluated, never guessed.
+        const who = active.filter((r) => !stopped.has(r.slot)).map((r) => r.address);
+        if (who.length > 0) {
+          this.ruleSkipped(tenant, rule.id, { reason: 'notEvaluated', conditions: rule.unmodelledConditions.map((c) => c.name), stoppedBy: null, recipients: who });
+        }
+        continue;
       }
+      const matched: Array<{ r: Rcpt; conditions: string[] }> = [];
+      // Recipients this rule does not act on, grouped by why, so the trace says it once per reason.
+      const skipped = new Map<string, RuleSkip>();
+      const skip = (address: string, reason: RuleSkipReason, conditions: string[], stoppedBy: string | null) => {
+        const key = `${reason}|${conditions.join(',')}|${stoppedBy ?? ''}`;
+        const group = skipped.get(key);
+        if (group) group.recipients.push(address);
+        else skipped.set(key, { reason, conditions, stoppedBy, recipients: [address] });
+      };
+      for (const r of active) {
+        const stopper = stopped.get(r.slot);
+        if (stopper !== undefined) {
+          skip(r.address, 'stopped', [], stopper);
+          continue;
+        }
+        const verdict = ruleVerdict(rule, r.address, ctx);
+        if (verdict.matched) matched.push({ r, conditions: verdict.conditions });
+        else skip(r.address, verdict.reason, [verdict.condition], null);
+      }
+      for (const group of skipped.values()) this.ruleSkipped(tenant, rule.id, group);
       if (matched.length === 0) continue;
       const a = rule.actions;
       const effect = ruleEffect(a);
       const header = a.setHeaderName ? { name: a.setHeaderName, value: a.setHeaderValue ?? '' } : null;
       if (header) this.headers.push({ tenant: tenant.id, rule: rule.id, ...header });
+      const routeVia = a.routeMessageOutboundConnector ?? null;
+      const routeConnector = routeVia ? tenant.outboundConnectors.find((c) => c.id === routeVia) : undefined;
+      const otherActions = (a.otherActions ?? []).map((x) => x.name);
       trace.add('rule', {
         at: rule.id,
         from: tenant.id,
@@ -536,38 +848,55 @@ class MessageRun {
           tenant: tenant.id,
           recipients: matched.map((m) => m.r.address),
           action:
-            effect.kind === 'reject' ? 'reject' : effect.kind === 'delete' ? 'delete' : effect.kind === 'redirect' ? 'redirect' : header ? 'setHeader' : 'stop',
+            effect.kind === 'reject'
+              ? 'reject'
+              : effect.kind === 'delete'
+                ? 'delete'
+                : effect.kind === 'redirect'
+                  ? 'redirect'
+                  : effect.kind === 'route'
+                    ? 'route'
+                    : header
+                      ? 'setHeader'
+                      : otherActions.length > 0
+                        ? 'other'
+                        : 'stop',
           redirectTo: effect.kind === 'redirect' ? effect.to : [],
           header,
           stopRuleProcessing: a.stopRuleProcessing === true,
           matchedConditions: matched[0].conditions,
+          routeVia,
+          routeViaDisabled: routeConnector !== undefined && !routeConnector.enabled,
+          otherActions,
         },
       });
-      const done = new Set<string>();
+      const done = new Set<number>();
       for (const { r } of matched) {
         if (effect.kind === 'reject') {
           this.ndr(tenant, r, effect.code, effect.text, rule.id);
-          done.add(r.address);
+          done.add(r.slot);
         } else if (effect.kind === 'delete') {
-          this.settle({ address: r.address, disposition: 'deleted', tenant: tenant.id, path: r.path, code: '2.6.0' });
-          done.add(r.address);
+          this.settle({ address: r.address, disposition: 'deleted', tenant: tenant.id, path: r.path, code: '2.6.0', redirectedFrom: r.redirectedFrom }, r.slot);
+          done.add(r.slot);
         } else if (effect.kind === 'redirect') {
-          this.settle({ address: r.address, disposition: 'redirected', tenant: tenant.id, path: r.path, code: '2.6.0' });
-          done.add(r.address);
+          this.settle({ address: r.address, disposition: 'redirected', tenant: tenant.id, path: r.path, code: '2.6.0', redirectedFrom: r.redirectedFrom }, r.slot);
+          done.add(r.slot);
+          // Every target is a new recipient, even one already on the message: both are reported.
           for (const target of effect.to) {
-            const key = target.toLowerCase();
-            if (this.outcomes.has(key) || this.order.includes(key)) continue; // one disposition per address
-            this.order.push(key);
-            redirectTargets.push({ address: target, path: r.path, redirectedFrom: r.address });
+            const slot = this.outcomes.length;
+            this.outcomes.push(undefined);
+            redirectTargets.push({ address: target, path: r.path, redirectedFrom: r.address, slot, seen: r.seen });
           }
+        } else if (routeVia && routeConnector?.enabled) {
+          r.routeVia = routeVia; // the last rule that names a connector decides
         }
-        if (a.stopRuleProcessing) stopped.add(r.address);
+        if (a.stopRuleProcessing) stopped.set(r.slot, rule.id);
       }
       // A rejected or deleted recipient meets no later rule.
-      active = active.filter((r) => !done.has(r.address));
+      active = active.filter((r) => !done.has(r.slot));
     }
 
-    const handoffs = new Map<Tenant, Copy['recipients']>();
+    const handoffs = new Map<Tenant, Rcpt[]>();
     for (const r of [...active, ...redirectTargets]) this.route(copy, r, handoffs, r.redirectedFrom !== undefined);
     for (const [target, list] of handoffs) {
       trace.add('handoff', {
@@ -582,12 +911,53 @@ class MessageRun {
     }
   }
 
+  /** A rule that did not act on some recipients, with the reason in the data. */
+  private ruleSkipped(tenant: Tenant, rule: string | null, group: RuleSkip): void {
+    this.trace.add('ruleSkipped', {
+      at: rule ?? tenant.id,
+      from: tenant.id,
+      tenant: tenant.id,
+      entities: [...(rule ? [rule] : []), tenant.id, ...(group.stoppedBy ? [group.stoppedBy] : [])],
+      source: SOURCES.rules,
+      data: { rule, tenant: tenant.id, ...group },
+    });
+  }
+
   /** Step 5, routing of one recipient out of a tenant. */
-  private route(copy: Copy, r: Copy['recipients'][number], handoffs: Map<Tenant, Copy['recipients']>, isRedirectTarget: boolean): void {
+  private route(copy: Copy, r: Rcpt, handoffs: Map<Tenant, Rcpt[]>, isRedirectTarget: boolean): void {
     const { index, trace } = this;
     const tenant = copy.tenant;
     const domain = domainOf(r.address) ?? '';
     const owner = ownerOfDomain(index, domain);
+    // An address no tenant knows in its Authoritative domain never passed edge blocking: a redirect
+    // target (or a cloud mailbox's recipient in its own tenant) returns as an NDR 5.1.10; a cloud
+    // mailbox's recipient in another tenant is refused by that tenant's edge blocking (5.4.1).
+    const unknownIn = this.edgeBlockingTenant(r.address);
+    if (unknownIn) {
+      if (isRedirectTarget || unknownIn === tenant) {
+        this.ndr(tenant, r, RECIPIENT_NOT_FOUND.code, RECIPIENT_NOT_FOUND.text, null);
+      } else {
+        this.ndr(unknownIn, r, REPLIES.edgeBlocked.enhanced, REPLIES.edgeBlocked.text, null);
+      }
+      return;
+    }
+    // routeMessageOutboundConnector: through the rule's connector, unless the domain is accepted here.
+    if (r.routeVia && !(owner && owner.tenant === tenant)) {
+      const c = tenant.outboundConnectors.find((x) => x.id === r.routeVia)!;
+      this.outbound(tenant, r, c.id, c.connectorType === 'OnPremises' ? 'onPremises' : 'internet', c.smartHosts, c.useMXRecord, 'rule');
+      return;
+    }
+    // Centralized mail transport: a cloud mailbox's mail to anyone outside its tenant leaves
+    // through the OnPremises connector with routeAllMessagesViaOnPremises.
+    if (copy.cloudMailbox && !(owner && owner.tenant === tenant)) {
+      const central = tenant.outboundConnectors.find(
+        (c) => c.enabled && c.connectorType === 'OnPremises' && c.routeAllMessagesViaOnPremises && !c.isTransportRuleScoped,
+      );
+      if (central) {
+        this.outbound(tenant, r, central.id, 'onPremises', central.smartHosts, central.useMXRecord, 'centralizedTransport');
+        return;
+      }
+    }
     if (owner && owner.tenant === tenant) {
       const type = owner.acceptedDomain.domainType;
       const listed = recipientsOf(index, tenant).addresses.has(r.address.toLowerCase());
@@ -601,7 +971,7 @@ class MessageRun {
           source: SOURCES.routing,
           data: { tenant: tenant.id, recipient: r.address, domainType: type },
         });
-        this.settle({ address: r.address, disposition: 'delivered', tenant: tenant.id, path: r.path, code: '2.6.0', redirectedFrom: r.redirectedFrom });
+        this.settle({ address: r.address, disposition: 'delivered', tenant: tenant.id, path: r.path, code: '2.6.0', redirectedFrom: r.redirectedFrom }, r.slot);
         return;
       }
       // InternalRelay, unknown recipient: to the organization's own server through the OnPremises
@@ -613,7 +983,7 @@ class MessageRun {
         true,
       );
       if (connector) {
-        this.outbound(tenant, r, connector.id, 'onPremises', connector.smartHosts, connector.useMXRecord);
+        this.outbound(tenant, r, connector.id, 'onPremises', connector.smartHosts, connector.useMXRecord, 'recipientDomain');
       } else {
         this.ndr(tenant, r, ROUTING_LOOP.code, ROUTING_LOOP.text, null);
       }
@@ -621,13 +991,14 @@ class MessageRun {
     }
     if (owner) {
       // A hand-off goes to the owner, which delivers or routes out, so it cannot cycle by itself; a
-      // redirect may send a recipient back to an earlier tenant, which is a new hand-off. Redirect
-      // cycles end because every address gets one disposition; the hop limit is only a guard.
-      if (r.path.length >= MAX_TENANT_HOPS) {
+      // redirect target that re-enters a tenant it already passed through under the same address
+      // is a loop (5.4.14). The hop limit is only a guard.
+      const visit = `${owner.tenant.id}|${r.address.toLowerCase()}`;
+      if (r.path.length >= MAX_TENANT_HOPS || r.seen.includes(visit)) {
         this.ndr(tenant, r, ROUTING_LOOP.code, ROUTING_LOOP.text, null);
         return;
       }
-      const next = { ...r, path: [...r.path, owner.tenant.id] };
+      const next: Rcpt = { ...r, path: [...r.path, owner.tenant.id], seen: [...r.seen, visit], routeVia: undefined };
       const list = handoffs.get(owner.tenant);
       if (list) list.push(next);
       else handoffs.set(owner.tenant, [next]);
@@ -641,19 +1012,20 @@ class MessageRun {
     }
     const connector = mostSpecificConnector(tenant.outboundConnectors, domain, false);
     if (connector) {
-      this.outbound(tenant, r, connector.id, connector.connectorType === 'OnPremises' ? 'onPremises' : 'internet', connector.smartHosts, connector.useMXRecord);
+      this.outbound(tenant, r, connector.id, connector.connectorType === 'OnPremises' ? 'onPremises' : 'internet', connector.smartHosts, connector.useMXRecord, 'recipientDomain');
     } else {
-      this.outbound(tenant, r, null, 'internet', [], true);
+      this.outbound(tenant, r, null, 'internet', [], true, 'recipientDomain');
     }
   }
 
   private outbound(
     tenant: Tenant,
-    r: Copy['recipients'][number],
+    r: Rcpt,
     connector: string | null,
     destination: 'onPremises' | 'internet',
     smartHosts: string[],
     useMXRecord: boolean,
+    via: 'recipientDomain' | 'rule' | 'centralizedTransport',
   ): void {
     this.trace.add('outbound', {
       at: connector ?? 'internet',
@@ -662,16 +1034,16 @@ class MessageRun {
       entities: [tenant.id, ...(connector ? [connector] : [])],
       code: '2.6.0',
       source: SOURCES.routing,
-      data: { tenant: tenant.id, recipient: r.address, connector, destination, smartHosts, useMXRecord },
+      data: { tenant: tenant.id, recipient: r.address, connector, destination, smartHosts, useMXRecord, via },
     });
-    this.settle({ address: r.address, disposition: destination, tenant: null, path: r.path, code: '2.6.0', redirectedFrom: r.redirectedFrom });
+    this.settle({ address: r.address, disposition: destination, tenant: null, path: r.path, code: '2.6.0', redirectedFrom: r.redirectedFrom }, r.slot);
   }
 
   /** An NDR back to the P1 sender (a null sender gets none: a bounce is never bounced). */
-  private ndr(tenant: Tenant, r: Copy['recipients'][number], code: string, text: string, rule: string | null): void {
+  private ndr(tenant: Tenant, r: Rcpt, code: string, text: string, rule: string | null): void {
     const sent = this.mailFrom !== NULL_SENDER;
     this.trace.add('ndr', {
-      at: this.server.id,
+      at: this.origin,
       from: tenant.id,
       tenant: tenant.id,
       entities: [tenant.id, ...(rule ? [rule] : [])],
@@ -679,27 +1051,32 @@ class MessageRun {
       source: rule ? SOURCES.rules : SOURCES.routing,
       data: { tenant: tenant.id, recipient: r.address, to: this.mailFrom, sent, rule, code, text },
     });
-    this.settle({ address: r.address, disposition: 'ndr', tenant: tenant.id, path: r.path, code, redirectedFrom: r.redirectedFrom });
+    this.settle({ address: r.address, disposition: 'ndr', tenant: tenant.id, path: r.path, code, redirectedFrom: r.redirectedFrom }, r.slot);
   }
 
-  private settle(outcome: RecipientOutcome): void {
+  private settle(outcome: RecipientOutcome, slot: number): void {
     if (outcome.redirectedFrom === undefined) delete outcome.redirectedFrom;
-    this.outcomes.set(outcome.address.toLowerCase(), outcome);
+    this.outcomes[slot] = outcome;
   }
 
+  /** The whole message refused or deferred: its recipients reached no tenant (`tenant: null`, `path: []`). */
   private settleAll(recipients: string[], reply: SmtpReply): void {
     const disposition = resultOf(reply) === 'deferred' ? 'deferred' : 'rejected';
-    for (const address of recipients) this.settle({ address, disposition, tenant: null, path: [], code: reply.enhanced });
+    for (const address of recipients) {
+      this.settle({ address, disposition, tenant: null, path: [], code: reply.enhanced }, this.slotOf.get(address.toLowerCase())!);
+    }
   }
 
   private finish(scenarioId: string | null, smtp: SmtpReply, attribution: Attribution | null): MessageSimulation {
     return {
       type: 'message',
       scenarioId,
+      asOf: this.settings.asOf,
+      unstable: false,
       result: resultOf(smtp),
       smtp,
       attribution,
-      recipients: this.order.map((k) => this.outcomes.get(k)!).filter(Boolean),
+      recipients: this.outcomes.filter((o): o is RecipientOutcome => o !== undefined),
       events: this.trace.events,
       transcript: this.trace.transcript,
       headers: this.headers,
@@ -715,7 +1092,8 @@ class MessageRun {
 function mostSpecificConnector(connectors: readonly OutboundConnector[], domain: string, acceptedDomain: boolean): OutboundConnector | undefined {
   let best: { c: OutboundConnector; score: number } | undefined;
   for (const c of connectors) {
-    if (!c.enabled) continue;
+    // A transport-rule-scoped connector is used only by a rule's routeMessageOutboundConnector.
+    if (!c.enabled || c.isTransportRuleScoped) continue;
     let score = acceptedDomain && c.allAcceptedDomains ? -1 : -Infinity;
     for (const p of c.recipientDomains) if (patternCovers(p, domain)) score = Math.max(score, patternSpecificity(p));
     if (score > -Infinity && (!best || score > best.score)) best = { c, score };
@@ -747,11 +1125,11 @@ function ehloName(server: Server): string {
 }
 
 /** A deterministic message id (the same input always gives the same trace). */
-function messageIdFor(server: Server, mailFrom: string, recipients: string[]): string {
+function messageIdFor(origin: string, mailFrom: string, recipients: string[]): string {
   let h = 0x811c9dc5;
-  for (const ch of [server.id, mailFrom, ...recipients].join('\n')) {
+  for (const ch of [origin, mailFrom, ...recipients].join('\n')) {
     h ^= ch.charCodeAt(0);
     h = Math.imul(h, 0x01000193) >>> 0;
   }
-  return `<${h.toString(16).padStart(8, '0')}@${server.id}.mailflow.test>`;
+  return `<${h.toString(16).padStart(8, '0')}@${origin}.mailflow.test>`;
 }

@@ -20,4 +20,9 @@ export const SOURCES = {
   routing:
     'mailflow-model.md, step 5 (routing); "Manage accepted domains"; New-OutboundConnector; "Transport routing in Exchange hybrid deployments"',
   throttling: 'mailflow-model.md, "Throttling"; seed (IP throttling); "Fix error code 451 4.7.500-699 (ASxxx)"',
+  tls: 'mailflow-model.md, "TLS and certificate validity" (version 2); MC229914; "Understanding email scenarios if TLS versions cannot be agreed on with Exchange Online" (2021)',
+  unstable: 'mailflow-model.md, "Ambiguous tenants are unstable" (version 2); MC1226222 (Feb 2026)',
+  enforcement:
+    'mailflow-model.md, "Out-of-date on-premises Exchange servers" (version 2); "Throttling and Blocking Email from Persistently Vulnerable Exchange Servers to Exchange Online" (2023); "How to pause throttling and blocking of out-of-date on-premises Exchange Servers" (Dec 2023)',
+  cloudMailbox: 'mailflow-model.md, "Mail sent by cloud mailboxes; centralized mail transport" (version 2); "Transport routing in Exchange hybrid deployments"',
 } as const;

@@ -7,12 +7,12 @@
  */
 import type { LoadProfile, TopologyDocument } from '../model/schema';
 import { resolveService, type ThrottlingSettings } from '../model/service';
-import { coveringConnector, presentedNames, usableCertificateNames } from './attribution';
+import { connectionAt, coveringConnector, findCandidates, presentedNames, usableCertificateNames } from './attribution';
 import { SOURCES } from './sources';
 import { indexTopology } from './topologyIndex';
 import { namesOf, Trace } from './trace';
 import { SimulationInputError } from './errors';
-import type { SimulateOptions } from './simulate';
+import { enforcementReply, outOfDateReason, pauseInEffect, type SimulateOptions } from './simulate';
 import type { LoadHour, LoadSimulation, SmtpReply } from './types';
 
 /** Hours after the burst in which the queue must have drained or expired; a hard stop for safety. */
@@ -31,7 +31,17 @@ export function throttleReply(ip: string): SmtpReply {
  * Age: a message first offered in hour a has age h − a when it is retried in hour h, so with 24 hours
  * it is tried in hours a … a+24 and expires when still deferred at a+24.
  */
-export function throttleTable(load: LoadProfile, t: ThrottlingSettings, covered: boolean): LoadHour[] {
+/**
+ * Out-of-date server enforcement in a load scenario (version 2): each hour accepts at most
+ * floor(offered × (60 − minutesPerHour) / 60); under `throttle` the rest is deferred, under `block`
+ * the share enforcement refuses is refused for good, newest messages first.
+ */
+export interface LoadEnforcement {
+  stage: 'throttle' | 'block';
+  minutesPerHour: number;
+}
+
+export function throttleTable(load: LoadProfile, t: ThrottlingSettings, covered: boolean, enforcement: LoadEnforcement | null = null): LoadHour[] {
   const window = t.historyDays * 24;
   const historyHours = load.baselineDays * 24;
   // accepted[i] for hour i relative to the burst: history hours are −historyHours+1 … 0.
@@ -61,15 +71,30 @@ export function throttleTable(load: LoadProfile, t: ThrottlingSettings, covered:
       allowance = Math.floor(threshold);
     }
     let accepted = 0;
+    let rejected = 0;
     // Retries first, oldest first; then the hour's new messages.
     if (fresh > 0) queue.push({ firstHour: h, count: fresh });
+    if (enforcement) {
+      const cap = Math.floor((offered * (60 - enforcement.minutesPerHour)) / 60);
+      if (enforcement.stage === 'block') {
+        // The sender gives up at once on what is refused: newest messages first.
+        let refuse = offered - cap;
+        for (let i = queue.length - 1; i >= 0 && refuse > 0; i--) {
+          const take = Math.min(queue[i].count, refuse);
+          queue[i].count -= take;
+          refuse -= take;
+          rejected += take;
+        }
+      }
+      allowance = Math.min(allowance, cap);
+    }
     for (const cohort of queue) {
       const take = Math.min(cohort.count, allowance - accepted);
       cohort.count -= take;
       accepted += take;
       if (accepted >= allowance) break;
     }
-    const deferred = offered - accepted;
+    const deferred = offered - accepted - rejected;
     let expired = 0;
     for (const cohort of queue) {
       if (cohort.count > 0 && h - cohort.firstHour >= t.messageExpirationHours) {
@@ -78,7 +103,7 @@ export function throttleTable(load: LoadProfile, t: ThrottlingSettings, covered:
       }
     }
     for (let i = queue.length - 1; i >= 0; i--) if (queue[i].count === 0) queue.splice(i, 1);
-    hours.push({ hour: h, offered, accepted, deferred, queued: deferred - expired, expired, threshold });
+    hours.push({ hour: h, offered, accepted, deferred, queued: deferred - expired, expired, rejected, threshold });
     // Slide the history window: hour h enters, hour h − window leaves.
     acceptedByHour.set(h, accepted);
     windowSum += accepted - (acceptedByHour.get(h - window) ?? 0);
@@ -94,12 +119,31 @@ export function simulateLoadScenario(
   options: SimulateOptions & { scenarioId?: string | null } = {},
 ): LoadSimulation {
   const index = indexTopology(doc);
-  const server = index.serverById.get(serverId);
+  let server = index.serverById.get(serverId)!;
   if (!server) throw new SimulationInputError(`no server "${serverId}" in the document`);
-  const settings = resolveService(doc.service);
+  const settings = resolveService(doc.service, { scenarioAsOf: options.scenarioAsOf, today: options.today });
   const trace = new Trace(options.lang ?? 'en', namesOf(doc));
+  const raw = server;
+  const connection = connectionAt(server, settings);
+  server = connection.server;
   const covering = coveringConnector(index, server);
-  const hours = throttleTable(load, settings.throttling, covering !== null);
+  // Out-of-date server enforcement: the source matches an enabled OnPremises connector (by IP or a
+  // usable certificate) of a tenant that has not paused it.
+  const reason = outOfDateReason(server, settings.asOf);
+  const stage = settings.outOfDateServerEnforcement.stage;
+  let enforcedAt: { tenant: string; connector: string; pausedUntil: string | null } | null = null;
+  if (reason && stage !== 'off') {
+    const candidates = findCandidates(index, server);
+    const all = [...candidates.certificate, ...candidates.ip].sort((a, b) => a.entry.order - b.entry.order);
+    const active = all.find((c) => !pauseInEffect(c.entry.tenant, settings.asOf));
+    const hit = active ?? all[0];
+    if (hit) enforcedAt = { tenant: hit.entry.tenant.id, connector: hit.entry.connector.id, pausedUntil: active ? null : pauseInEffect(hit.entry.tenant, settings.asOf) };
+  }
+  const enforcement: LoadEnforcement | null =
+    enforcedAt && !enforcedAt.pausedUntil && (stage === 'throttle' || stage === 'block')
+      ? { stage, minutesPerHour: settings.outOfDateServerEnforcement.minutesPerHour }
+      : null;
+  const hours = throttleTable(load, settings.throttling, covering !== null, enforcement);
 
   trace.add('connect', {
     at: 'eop',
@@ -118,6 +162,26 @@ export function simulateLoadScenario(
       headerFrom: null,
     },
   });
+  if (enforcedAt && reason) {
+    trace.add('enforcement', {
+      at: enforcedAt.connector,
+      from: raw.id,
+      tenant: enforcedAt.tenant,
+      entities: [raw.id, enforcedAt.connector, enforcedAt.tenant],
+      smtp: enforcement ? enforcementReply(enforcement.stage, enforcement.minutesPerHour) : null,
+      source: SOURCES.enforcement,
+      data: {
+        server: raw.id,
+        tenant: enforcedAt.tenant,
+        version: raw.exchange!.version,
+        reason,
+        stage,
+        minutesPerHour: settings.outOfDateServerEnforcement.minutesPerHour,
+        pausedUntil: enforcedAt.pausedUntil,
+        asOf: settings.asOf,
+      },
+    });
+  }
   let worst: LoadHour | null = null;
   for (const h of hours) if (h.deferred > 0 && (!worst || h.deferred > worst.deferred)) worst = h;
   const deferredTotal = hours.reduce((s, h) => s + h.deferred, 0);
@@ -129,16 +193,20 @@ export function simulateLoadScenario(
     return s + (fresh - acceptedFresh);
   }, 0);
   const expiredTotal = hours.reduce((s, h) => s + h.expired, 0);
-  const smtp: SmtpReply = worst
-    ? throttleReply(server.ipAddress)
-    : { code: 250, enhanced: '2.6.0', text: 'Queued mail for delivery', stage: 'data' };
+  const rejectedTotal = hours.reduce((s, h) => s + h.rejected, 0);
+  const smtp: SmtpReply =
+    enforcement && (rejectedTotal > 0 || worst)
+      ? enforcementReply(rejectedTotal > 0 ? 'block' : enforcement.stage, enforcement.minutesPerHour)
+      : worst
+        ? throttleReply(server.ipAddress)
+        : { code: 250, enhanced: '2.6.0', text: 'Queued mail for delivery', stage: 'data' };
   trace.add('throttle', {
     at: 'eop',
     from: server.id,
     tenant: covering ? (index.inboundById.get(covering.id)?.tenant.id ?? null) : null,
     entities: [server.id, ...(covering ? [covering.id] : [])],
-    smtp: worst ? smtp : null,
-    code: worst ? smtp.enhanced : null,
+    smtp: worst && !enforcement ? smtp : null,
+    code: worst && !enforcement ? smtp.enhanced : null,
     source: SOURCES.throttling,
     data: {
       server: server.id,
@@ -153,7 +221,7 @@ export function simulateLoadScenario(
       settings: settings.throttling,
     },
   });
-  if (!worst) {
+  if (!worst && rejectedTotal === 0) {
     trace.add('accepted', {
       at: 'eop',
       from: server.id,
@@ -167,7 +235,9 @@ export function simulateLoadScenario(
   return {
     type: 'load',
     scenarioId: options.scenarioId ?? null,
-    result: worst ? 'deferred' : 'accepted',
+    asOf: settings.asOf,
+    unstable: false,
+    result: rejectedTotal > 0 ? 'rejected' : worst ? 'deferred' : 'accepted',
     smtp,
     attribution: null,
     recipients: [],

@@ -40,7 +40,18 @@ export class Trace {
       source: fields.source,
       data: fields.data,
     } as SimEvent;
-    event.text = describeEvent(event, this.lang, this.nameOf);
+    // The text is written when first read (the CLI, the app): a simulation whose texts nobody reads
+    // (check, diagnostics, analysis) does not pay for them. It reads as a plain property.
+    const { lang, nameOf } = this;
+    let text: string | null = null;
+    Object.defineProperty(event, 'text', {
+      enumerable: true,
+      configurable: true,
+      get: () => (text ??= describeEvent(event, lang, nameOf)),
+      set: (v: string) => {
+        text = v;
+      },
+    });
     this.events.push(event);
     return event;
   }

@@ -8,7 +8,7 @@
  */
 import type { RuleActions, Tenant, TransportRule } from '../model/schema';
 import { domainOf } from '../model/net';
-import { tenantAccepts, type TopologyIndex } from './topologyIndex';
+import { ownerOfDomain, recipientsOf, tenantAccepts, type TopologyIndex } from './topologyIndex';
 
 export interface RuleContext {
   index: TopologyIndex;
@@ -29,60 +29,107 @@ export function rulesInOrder(tenant: Tenant): TransportRule[] {
 }
 
 /**
- * The sender domain rules look at: the header From when the scenario gives one, else MAIL FROM
- * (Exchange's default SenderAddressLocation is the header).
+ * The sender domains a rule reads, by its `senderAddressLocation` (version 2): `Header` (the default,
+ * as in Exchange) is the header From when the scenario gives one, else MAIL FROM; `Envelope` is MAIL
+ * FROM; `HeaderOrEnvelope` is both (a condition or exception holds when either matches).
  */
+export function ruleSenderDomains(rule: TransportRule, ctx: RuleContext): Array<string | null> {
+  const header = domainOf(ctx.headerFrom ?? ctx.mailFrom);
+  const envelope = domainOf(ctx.mailFrom);
+  switch (rule.senderAddressLocation ?? 'Header') {
+    case 'Envelope':
+      return [envelope];
+    case 'HeaderOrEnvelope':
+      return header === envelope ? [header] : [header, envelope];
+    default:
+      return [header];
+  }
+}
+
+/** The header From's domain, else MAIL FROM's (the default sender location). */
 export function ruleSenderDomain(ctx: RuleContext): string | null {
   return domainOf(ctx.headerFrom ?? ctx.mailFrom);
+}
+
+/**
+ * `sentToScope: InOrganization` (mailflow-model.md step 5, version 2): a recipient in an
+ * Authoritative domain of this tenant, or a listed recipient, is inside; an unlisted address in an
+ * InternalRelay domain is inside only when the message is Originating here ("…internal relay domain,
+ * and the message was sent or received over an authenticated connection").
+ */
+function recipientInside(ctx: RuleContext, recipient: string, rcptDomain: string | null): boolean {
+  if (!tenantAccepts(ctx.index, ctx.tenant, rcptDomain)) return false;
+  const owner = ownerOfDomain(ctx.index, rcptDomain);
+  if (!owner || owner.tenant !== ctx.tenant || owner.acceptedDomain.domainType === 'Authoritative') return true;
+  return ctx.originatingHere || recipientsOf(ctx.index, ctx.tenant).addresses.has(recipient.toLowerCase());
 }
 
 const has = (list: readonly string[] | undefined): list is readonly string[] => !!list && list.length > 0;
 const inList = (list: readonly string[], value: string | null) =>
   value !== null && list.some((x) => x.toLowerCase() === value);
 
+/** Why a rule does or does not apply to one recipient (the `ruleSkipped` event carries it). */
+export type RuleVerdict =
+  | { matched: true; conditions: string[] }
+  | { matched: false; reason: 'noMatch' | 'exception'; condition: string };
+
 /**
  * Does the rule apply to this recipient? Returns the names of the conditions that matched (empty
  * list = no condition set, matches everyone), or null when it does not apply.
  */
 export function ruleMatches(rule: TransportRule, recipient: string, ctx: RuleContext): string[] | null {
+  const v = ruleVerdict(rule, recipient, ctx);
+  return v.matched ? v.conditions : null;
+}
+
+/** As `ruleMatches`, but says which condition failed or which exception matched. */
+export function ruleVerdict(rule: TransportRule, recipient: string, ctx: RuleContext): RuleVerdict {
   const c = rule.conditions;
   const rcptDomain = domainOf(recipient);
-  const senderDomain = ruleSenderDomain(ctx);
+  const senderDomains = ruleSenderDomains(rule, ctx);
   const matched: string[] = [];
+  const miss = (condition: string): RuleVerdict => ({ matched: false, reason: 'noMatch', condition });
   if (c.sentToScope) {
     // NotInOrganization: the recipient's domain is not an accepted domain of THIS tenant, so in
     // tenant A a recipient in tenant B is outside the organization (seed point 1).
-    const inside = tenantAccepts(ctx.index, ctx.tenant, rcptDomain);
-    if (inside !== (c.sentToScope === 'InOrganization')) return null;
+    const inside = recipientInside(ctx, recipient, rcptDomain);
+    if (inside !== (c.sentToScope === 'InOrganization')) return miss(`sentToScope:${c.sentToScope}`);
     matched.push(`sentToScope:${c.sentToScope}`);
   }
   if (has(c.recipientDomainIs)) {
     // Exact domain; subdomains do not match.
-    if (!inList(c.recipientDomainIs, rcptDomain)) return null;
+    if (!inList(c.recipientDomainIs, rcptDomain)) return miss('recipientDomainIs');
     matched.push('recipientDomainIs');
   }
   if (has(c.senderDomainIs)) {
-    if (!inList(c.senderDomainIs, senderDomain)) return null;
+    // Exact, like recipientDomainIs (version 2 settles it).
+    if (!senderDomains.some((d) => inList(c.senderDomainIs!, d))) return miss('senderDomainIs');
     matched.push('senderDomainIs');
   }
   if (c.fromScope) {
-    // InOrganization: the sender domain is accepted here AND the message is Originating here.
-    const inside = ctx.originatingHere && tenantAccepts(ctx.index, ctx.tenant, senderDomain);
-    if (inside !== (c.fromScope === 'InOrganization')) return null;
+    // InOrganization: the sender domain is accepted here AND the message is Originating here (it
+    // arrived over an authenticated connection, or a cloud mailbox of this tenant sent it).
+    const inside = ctx.originatingHere && senderDomains.some((d) => tenantAccepts(ctx.index, ctx.tenant, d));
+    if (inside !== (c.fromScope === 'InOrganization')) return miss(`fromScope:${c.fromScope}`);
     matched.push(`fromScope:${c.fromScope}`);
   }
   const e = rule.exceptions;
   if (e) {
-    if (has(e.exceptIfRecipientDomainIs) && inList(e.exceptIfRecipientDomainIs, rcptDomain)) return null;
-    if (has(e.exceptIfSenderDomainIs) && inList(e.exceptIfSenderDomainIs, senderDomain)) return null;
+    if (has(e.exceptIfRecipientDomainIs) && inList(e.exceptIfRecipientDomainIs, rcptDomain)) {
+      return { matched: false, reason: 'exception', condition: 'exceptIfRecipientDomainIs' };
+    }
+    if (has(e.exceptIfSenderDomainIs) && senderDomains.some((d) => inList(e.exceptIfSenderDomainIs!, d))) {
+      return { matched: false, reason: 'exception', condition: 'exceptIfSenderDomainIs' };
+    }
   }
-  return matched;
+  return { matched: true, conditions: matched };
 }
 
 export type RuleEffect =
   | { kind: 'reject'; code: string; text: string }
   | { kind: 'delete' }
   | { kind: 'redirect'; to: string[] }
+  | { kind: 'route'; connector: string }
   | { kind: 'none' };
 
 export const DEFAULT_REJECT_CODE = '5.7.1';
@@ -102,5 +149,6 @@ export function ruleEffect(actions: RuleActions): RuleEffect {
   }
   if (actions.deleteMessage) return { kind: 'delete' };
   if (actions.redirectMessageTo && actions.redirectMessageTo.length > 0) return { kind: 'redirect', to: actions.redirectMessageTo };
+  if (actions.routeMessageOutboundConnector) return { kind: 'route', connector: actions.routeMessageOutboundConnector };
   return { kind: 'none' };
 }

@@ -20,7 +20,7 @@ export interface SmtpReply {
   stage: SmtpStage;
 }
 
-export type AttributionKey = 'certificate' | 'mailFrom' | 'headerFrom' | 'rcptTo' | 'recipientTenant';
+export type AttributionKey = 'certificate' | 'mailFrom' | 'headerFrom' | 'rcptTo' | 'recipientTenant' | 'cloudMailbox';
 
 export interface Attribution {
   /** The tenant where the message was first received (for 5.7.51/5.7.68: the tenant whose setting refused it). */
@@ -47,14 +47,19 @@ export interface RecipientOutcome {
 
 export type EventKind =
   | 'connect'
+  | 'tls'
+  | 'certificateExpired'
   | 'throttle'
   | 'connectorMatch'
   | 'certificateCheck'
   | 'attribution'
+  | 'unstable'
+  | 'enforcement'
   | 'rcptRejected'
   | 'reject'
   | 'accepted'
   | 'rule'
+  | 'ruleSkipped'
   | 'handoff'
   | 'deliver'
   | 'outbound'
@@ -62,19 +67,26 @@ export type EventKind =
 
 export const EVENT_KINDS: readonly EventKind[] = [
   'connect',
+  'tls',
+  'certificateExpired',
   'throttle',
   'connectorMatch',
   'certificateCheck',
   'attribution',
+  'unstable',
+  'enforcement',
   'rcptRejected',
   'reject',
   'accepted',
   'rule',
+  'ruleSkipped',
   'handoff',
   'deliver',
   'outbound',
   'ndr',
 ];
+
+export type RuleSkipReason = 'notEvaluated' | 'exception' | 'noMatch' | 'stopped' | 'nullSender';
 
 /** A domain compared with a tenant's accepted domains, for the "why" of a decision. */
 export interface DomainCheck {
@@ -98,6 +110,43 @@ export interface EventDataByKind {
     mailFrom: string;
     rcptTo: string[];
     headerFrom: string | null;
+  };
+  /** What TLS was negotiated, or why not (version 2). */
+  tls: {
+    server: string;
+    /** The version the server offers; null when it does not offer TLS at all. */
+    offered: string | null;
+    minimum: '1.0' | '1.2';
+    negotiated: boolean;
+  };
+  /** The certificate is outside its validity window at the evaluation date: it matches nothing. */
+  certificateExpired: {
+    server: string;
+    subject: string;
+    notBefore: string | null;
+    notAfter: string | null;
+    asOf: string;
+    /** `expired` after notAfter, `notYetValid` before notBefore. */
+    state: 'expired' | 'notYetValid';
+  };
+  /** MC1226222: several tenants remain and the service may pick any of them. */
+  unstable: {
+    /** Every remaining tenant, in document order; the result follows `chosen`. */
+    tenants: string[];
+    chosen: string;
+  };
+  /** Out-of-date on-premises Exchange server enforcement (version 2). */
+  enforcement: {
+    server: string;
+    tenant: string;
+    version: string;
+    /** Why the server counts as out of date. */
+    reason: 'endOfSupport' | 'notUpToDate';
+    stage: 'off' | 'report' | 'throttle' | 'block';
+    minutesPerHour: number;
+    /** The tenant's pause, when it is in effect (enforcement then does nothing). */
+    pausedUntil: string | null;
+    asOf: string;
   };
   throttle: {
     server: string;
@@ -155,7 +204,8 @@ export interface EventDataByKind {
       | 'ambiguousTenant'
       | 'multipleRecipientDomains'
       | 'partnerRestriction'
-      | 'directSend';
+      | 'directSend'
+      | 'outOfDateServer';
     tenant: string | null;
     connector: string | null;
     /** For a Partner restriction: which one (requireTls, restrictDomainsToIPAddresses, ...). */
@@ -170,12 +220,33 @@ export interface EventDataByKind {
     rule: string;
     tenant: string;
     recipients: string[];
-    action: 'reject' | 'delete' | 'redirect' | 'setHeader' | 'stop';
+    action: 'reject' | 'delete' | 'redirect' | 'route' | 'setHeader' | 'other' | 'stop';
     redirectTo: string[];
     header: { name: string; value: string } | null;
     stopRuleProcessing: boolean;
     /** The conditions that matched, for the "why". */
     matchedConditions: string[];
+    /** routeMessageOutboundConnector: the connector named, and whether it is disabled (then ignored). */
+    routeVia: string | null;
+    routeViaDisabled: boolean;
+    /** Actions kept but not simulated (prepend subject, audit severity…): shown only. */
+    otherActions: string[];
+  };
+  /**
+   * A rule that did not act on some recipients, and why (cli.md, version 2): `notEvaluated` (it has
+   * conditions the model cannot evaluate), `exception` (an exception matched), `noMatch` (a condition
+   * did not hold), `stopped` (an earlier rule stopped rule processing), `nullSender` (rules do not
+   * process `<>` mail; `rule` is then null and every rule of the tenant is skipped).
+   */
+  ruleSkipped: {
+    rule: string | null;
+    tenant: string;
+    recipients: string[];
+    reason: RuleSkipReason;
+    /** The condition that failed, the exception that matched, or the unmodelled conditions. */
+    conditions: string[];
+    /** For `stopped`: the rule that stopped processing. */
+    stoppedBy: string | null;
   };
   handoff: { fromTenant: string; toTenant: string; recipients: string[] };
   deliver: { tenant: string; recipient: string; domainType: 'Authoritative' | 'InternalRelay' };
@@ -186,6 +257,8 @@ export interface EventDataByKind {
     destination: 'onPremises' | 'internet';
     smartHosts: string[];
     useMXRecord: boolean;
+    /** Why this connector: recipient domain, a rule's routeMessageOutboundConnector, or centralized mail transport. */
+    via: 'recipientDomain' | 'rule' | 'centralizedTransport';
   };
   ndr: {
     tenant: string;
@@ -238,13 +311,32 @@ export interface LoadHour {
   deferred: number;
   queued: number;
   expired: number;
+  /** Refused for good by out-of-date server blocking (version 2; 0 otherwise). */
+  rejected: number;
   /** The threshold in force that hour (Infinity is shown as null: a covered source is not limited). */
   threshold: number | null;
+}
+
+/** One branch of an unstable attribution (the chosen tenant's branch is the first). */
+export interface Alternative {
+  tenant: string;
+  result: Result;
+  smtp: SmtpReply;
+  attribution: Attribution | null;
+  recipients: RecipientOutcome[];
+  /** The branch's trace, so the app can play each branch. */
+  events: SimEvent[];
 }
 
 export interface MessageSimulation {
   type: 'message';
   scenarioId: string | null;
+  /** The evaluation date (`YYYY-MM-DD`). */
+  asOf: string;
+  /** Exchange Online may attribute this message to several tenants (MC1226222). */
+  unstable: boolean;
+  /** When unstable: every remaining tenant's branch, the chosen one first. */
+  alternatives?: Alternative[];
   result: Result;
   smtp: SmtpReply;
   attribution: Attribution | null;
@@ -258,6 +350,8 @@ export interface MessageSimulation {
 export interface LoadSimulation {
   type: 'load';
   scenarioId: string | null;
+  asOf: string;
+  unstable: false;
   result: Result;
   smtp: SmtpReply;
   attribution: null;
@@ -271,9 +365,13 @@ export interface LoadSimulation {
 
 export type Simulation = MessageSimulation | LoadSimulation;
 
-/** One SMTP transaction given directly (cli.md: `simulate --server --from --to`). */
+/**
+ * One SMTP transaction given directly (cli.md: `simulate --server --from --to`), or a message sent
+ * by a cloud mailbox (`fromMailbox`, version 2: then `serverId` is absent).
+ */
 export interface MessageInput {
-  serverId: string;
+  serverId?: string;
+  fromMailbox?: string | null;
   mailFrom: string;
   rcptTo: string[];
   headerFrom?: string | null;

@@ -460,6 +460,7 @@ function importInboundConnector(p: Props, ctx: Ctx): ImportObjectReport {
     restrictDomainsToIPAddresses: asBool(p.get('RestrictDomainsToIPAddresses')) === true,
     restrictDomainsToCertificate: asBool(p.get('RestrictDomainsToCertificate')) === true,
     senderDomains: senderDomains.length ? senderDomains : ['*'],
+    ...commentOf(p, 'Comment'),
   };
   leftovers(p, entries);
   if (ctx.tenant.inboundConnectors.some((c) => c.name.toLowerCase() === name.toLowerCase())) {
@@ -469,6 +470,34 @@ function importInboundConnector(p: Props, ctx: Ctx): ImportObjectReport {
   connector.id = ctx.ids.take(`${ctx.tenantId}-in-${slug(name) || 'connector'}`);
   ctx.tenant.inboundConnectors.push(connector);
   return { name, entityId: connector.id, outcome: enabled ? 'imported' : 'disabled', entries };
+}
+
+/** `Comment` / `Comments` (format 2), at most 2,000 characters; nothing when empty. */
+function commentOf(p: Props, property: string): { comment?: string } {
+  const text = asText(p.get(property));
+  return text ? { comment: text.slice(0, 2000) } : {};
+}
+
+const TLS_SETTINGS_NAMES = ['EncryptionOnly', 'CertificateValidation', 'DomainValidation'] as const;
+
+/**
+ * TlsSettings / TlsDomain of an outbound connector (format 2: kept and exported, not simulated).
+ * Only the names are read; a numeric enum stays in the report as a property not carried over.
+ */
+function tlsSettingsOf(p: Props): Pick<OutboundConnector, 'tlsSettings' | 'tlsDomain'> {
+  const out: Pick<OutboundConnector, 'tlsSettings' | 'tlsDomain'> = {};
+  const raw = p.has('TlsSettings') ? p.raw[Object.keys(p.raw).find((k) => k.toLowerCase() === 'tlssettings')!] : undefined;
+  const name = typeof raw === 'string' ? TLS_SETTINGS_NAMES.find((n) => n.toLowerCase() === raw.toLowerCase()) : undefined;
+  if (name) {
+    p.get('TlsSettings');
+    out.tlsSettings = name;
+  } else if (raw === null) p.get('TlsSettings');
+  const domain = p.has('TlsDomain') ? asCertificateName(p.raw[Object.keys(p.raw).find((k) => k.toLowerCase() === 'tlsdomain')!]) : null;
+  if (domain) {
+    p.get('TlsDomain');
+    out.tlsDomain = domain;
+  } else if (p.has('TlsDomain') && isEmptyValue(p.raw[Object.keys(p.raw).find((k) => k.toLowerCase() === 'tlsdomain')!])) p.get('TlsDomain');
+  return out;
 }
 
 /** SmartHosts: "mail.contoso.com", "[192.0.2.25]", "192.0.2.25", or {Domain/Address/IsIPAddress}. */
@@ -490,14 +519,14 @@ function smartHostOf(value: unknown): string | null {
 
 function importOutboundConnector(p: Props, ctx: Ctx): ImportObjectReport {
   const entries: ImportEntry[] = [];
-  let name = nameOf(p, '(unnamed outbound connector)');
+  const name = nameOf(p, '(unnamed outbound connector)');
   const type = connectorType(p, entries);
   if (!type) {
     leftovers(p, entries);
     return { name, entityId: null, outcome: 'skipped', entries };
   }
-  let enabled = enabledOf(p, entries);
-  let outcome: ImportObjectReport['outcome'] = enabled ? 'imported' : 'disabled';
+  const enabled = enabledOf(p, entries);
+  const outcome: ImportObjectReport['outcome'] = enabled ? 'imported' : 'disabled';
 
   const smartHosts: string[] = [];
   for (const item of asList(p.get('SmartHosts'))) {
@@ -505,16 +534,10 @@ function importOutboundConnector(p: Props, ctx: Ctx): ImportObjectReport {
     if (h) smartHosts.push(h);
     else entries.push(reportEntry('SmartHosts', shortValue(item), 'smart-host-invalid'));
   }
+  // Format 2: a connector scoped to transport rules is kept as it is (isTransportRuleScoped): the
+  // engine uses it only for a rule's routeMessageOutboundConnector, as Exchange Online does.
   const scoped = asBool(p.get('IsTransportRuleScoped')) === true;
-  if (scoped) {
-    // A connector scoped to transport rules is used only by rules that route through it
-    // (RouteMessageOutboundConnector), which the model does not have; as an ordinary connector it
-    // would capture mail it never sees in Exchange Online.
-    entries.push(reportEntry('IsTransportRuleScoped', 'True', 'outbound-rule-scoped'));
-    name += NOT_EVALUATED_SUFFIX;
-    enabled = false;
-    outcome = 'not-evaluated';
-  }
+  if (scoped) entries.push(reportEntry('IsTransportRuleScoped', 'True', 'outbound-rule-scoped'));
   const connector: OutboundConnector = {
     id: '',
     name,
@@ -525,6 +548,9 @@ function importOutboundConnector(p: Props, ctx: Ctx): ImportObjectReport {
     useMXRecord: asBool(p.get('UseMXRecord')) === true,
     smartHosts,
     routeAllMessagesViaOnPremises: asBool(p.get('RouteAllMessagesViaOnPremises')) === true,
+    ...(scoped ? { isTransportRuleScoped: true } : {}),
+    ...tlsSettingsOf(p),
+    ...commentOf(p, 'Comment'),
   };
   leftovers(p, entries);
   if (ctx.tenant.outboundConnectors.some((c) => c.name.toLowerCase() === name.toLowerCase())) {
@@ -554,7 +580,7 @@ const RULE_ACTIONS = new Set(
   ].map((k) => k.toLowerCase()),
 );
 /** Rule settings that are neither conditions nor actions and do not stop the simulation from evaluating it. */
-const RULE_SETTINGS_REPORT_ONLY = new Set(['comments', 'ruleerroraction', 'recipientaddresstype', 'senderaddresslocation']);
+const RULE_SETTINGS_REPORT_ONLY = new Set(['ruleerroraction', 'recipientaddresstype']);
 
 /**
  * The predicate and action class names a rule lists in Conditions/Exceptions/Actions, reduced to
@@ -568,6 +594,7 @@ function listedParts(value: unknown): string[] {
 }
 /** Listed class names that correspond to what the model maps. */
 const MODELLED_PARTS = new Set([
+  'routemessageoutboundconnector',
   'senttoscope', 'recipientdomainis', 'senderdomainis', 'fromscope', 'rejectmessage', 'deletemessage',
   'redirectmessage', 'redirectmessageto', 'setheader', 'stopruleprocessing', 'rejectmessagereasontext',
   'rejectmessageenhancedstatuscode',
@@ -675,14 +702,19 @@ function importTransportRule(p: Props, ctx: Ctx): ImportObjectReport {
     const v = p.get(dateProp);
     if (!isEmptyValue(v)) notEvaluated(dateProp, v, 'rule-time-window');
   }
+  // Format 2 models SenderAddressLocation (Header, Envelope, HeaderOrEnvelope), so it is kept.
   const location = p.get('SenderAddressLocation');
   const locationName = typeof location === 'string' ? SENDER_ADDRESS_LOCATION_NAMES.find((n) => n.toLowerCase() === location.toLowerCase()) : undefined;
-  const usesSender = !!conditions.senderDomainIs || !!exceptions.exceptIfSenderDomainIs || !!conditions.fromScope;
-  if (!isEmptyValue(location) && locationName !== 'Header' && usesSender) {
-    notEvaluated('SenderAddressLocation', location, 'rule-sender-location-envelope');
-  } else if (!isEmptyValue(location) && locationName !== 'Header') {
-    entries.push(reportEntry('SenderAddressLocation', shortValue(location), 'rule-sender-location-unused'));
+  if (!isEmptyValue(location) && !locationName) notEvaluated('SenderAddressLocation', location, 'rule-sender-location-envelope');
+  // RouteMessageOutboundConnector names a connector of this tenant (imported before the rules).
+  const routeRaw = p.get('RouteMessageOutboundConnector');
+  if (!isEmptyValue(routeRaw)) {
+    const target = asText(routeRaw);
+    const connector = target ? ctx.tenant.outboundConnectors.find((c) => c.name.toLowerCase() === target.toLowerCase()) : undefined;
+    if (connector) actions.routeMessageOutboundConnector = connector.id;
+    else notEvaluated('RouteMessageOutboundConnector', routeRaw, 'rule-part-unmodelled', { kind: 'action' });
   }
+  const comments = commentOf(p, 'Comments');
 
   // Whatever else is set is a condition, exception or action the model does not have.
   const unmapped = leftovers(p, entries, (lower) => {
@@ -736,13 +768,23 @@ function importTransportRule(p: Props, ctx: Ctx): ImportObjectReport {
     conditions,
     ...(Object.keys(exceptions).length ? { exceptions } : {}),
     actions,
+    ...(locationName && locationName !== 'Header' ? { senderAddressLocation: locationName } : {}),
+    ...comments,
   };
   ctx.tenant.transportRules.push(rule);
   return { name, entityId: rule.id, outcome, entries };
 }
 
 function hasModelledAction(a: RuleActions): boolean {
-  return !!(a.rejectMessageReasonText || a.rejectMessageEnhancedStatusCode || a.deleteMessage || a.redirectMessageTo?.length || a.setHeaderName || a.stopRuleProcessing);
+  return !!(
+    a.rejectMessageReasonText ||
+    a.rejectMessageEnhancedStatusCode ||
+    a.deleteMessage ||
+    a.redirectMessageTo?.length ||
+    a.setHeaderName ||
+    a.stopRuleProcessing ||
+    a.routeMessageOutboundConnector
+  );
 }
 
 function nextPriority(t: Tenant): number {

@@ -161,9 +161,8 @@ export const IMPORT_REASONS: Record<ImportReasonCode, Texts> = {
     ja: () => 'ホスト名でも IPv4 アドレスでもありません。この値は除外しました',
   },
   'outbound-rule-scoped': {
-    en: () => 'used only by mail flow rules that route through it, which the simulation does not model; kept disabled and named "[not evaluated]"',
-    ja: () =>
-      'このコネクタを経由してルーティングするメール フロー ルールだけが使用しますが、そのようなルールはシミュレーションでモデル化されていません。無効にして「[not evaluated]」の名前で保持しました',
+    en: () => 'used only by mail flow rules that route through it (RouteMessageOutboundConnector); kept as a transport-rule-scoped connector',
+    ja: () => 'このコネクタを経由してルーティングするメール フロー ルール (RouteMessageOutboundConnector) だけが使用します。ルール専用コネクタとして保持しました',
   },
   'outbound-duplicate': {
     en: () => 'an outbound connector of this name appeared earlier in the import; this copy was not imported',

@@ -214,7 +214,7 @@ export function tenantPowerShell(tenant: Tenant, documentTitle: string): string 
     const designed = r.priority === priority ? '' : ` (designed priority ${r.priority}; Exchange numbers rules 0, 1, 2, …)`;
     line(`# Mail flow rule ${commentText(psQuote(r.name))}, priority ${priority}${designed}, ${r.enabled ? 'enabled' : 'disabled'}:`);
     line(`# ${commentText(describeRule(r))}`);
-    const { settings, clear } = ruleParameters(r, priority);
+    const { settings, clear } = ruleParameters(r, priority, new Map(tenant.outboundConnectors.map((c) => [c.id, c.name])));
     upsertBlock(line, {
       kind: 'mail flow rule',
       name: r.name,
@@ -338,6 +338,7 @@ function inboundParameters(c: InboundConnector) {
   else clear.push(['SenderIPAddresses', '$null']);
   if (c.tlsSenderCertificateName) settings.push(['TlsSenderCertificateName', psQuote(c.tlsSenderCertificateName)]);
   else clear.push(['TlsSenderCertificateName', '$null']);
+  if (c.comment) settings.push(['Comment', psQuote(c.comment)]);
   return { settings, clear };
 }
 
@@ -354,10 +355,16 @@ function outboundParameters(c: OutboundConnector) {
   else clear.push(['RecipientDomains', '$null']);
   if (c.smartHosts.length) settings.push(['SmartHosts', psArray(c.smartHosts)]);
   else clear.push(['SmartHosts', '$null']);
+  // Format 2: kept from import and handed back (New-/Set-OutboundConnector parameters).
+  // Only what the design sets, so a design without them gives the same script as before.
+  if (c.isTransportRuleScoped) settings.push(['IsTransportRuleScoped', psBool(true)]);
+  if (c.tlsSettings) settings.push(['TlsSettings', psQuote(c.tlsSettings)]);
+  if (c.tlsDomain) settings.push(['TlsDomain', psQuote(c.tlsDomain)]);
+  if (c.comment) settings.push(['Comment', psQuote(c.comment)]);
   return { settings, clear };
 }
 
-function ruleParameters(r: TransportRule, priority: number) {
+function ruleParameters(r: TransportRule, priority: number, connectorNames: ReadonlyMap<string, string> = new Map()) {
   const settings: Array<[string, ParamValue]> = [
     ['Priority', String(priority)],
     // The design has no test mode: a designed rule is enforced (or disabled).
@@ -392,6 +399,13 @@ function ruleParameters(r: TransportRule, priority: number) {
   text('SetHeaderName', a.setHeaderName);
   text('SetHeaderValue', a.setHeaderName ? (a.setHeaderValue ?? '') : null);
   flag('StopRuleProcessing', a.stopRuleProcessing);
+  // Format 2: which sender the sender conditions read, the connector a rule routes through (by
+  // name, as New-TransportRule takes it), and the administrator's comment.
+  if (r.senderAddressLocation && r.senderAddressLocation !== 'Header') settings.push(['SenderAddressLocation', psQuote(r.senderAddressLocation)]);
+  if (a.routeMessageOutboundConnector) {
+    settings.push(['RouteMessageOutboundConnector', psQuote(connectorNames.get(a.routeMessageOutboundConnector) ?? a.routeMessageOutboundConnector)]);
+  }
+  if (r.comment) settings.push(['Comments', psQuote(r.comment)]);
   return { settings, clear };
 }
 
@@ -486,7 +500,7 @@ export function appliedConfiguration(tenant: Tenant): AppliedConfiguration {
       // TenantConnectorType: OnPremises = 1, Partner = 2.
       ConnectorType: c.connectorType === 'OnPremises' ? 1 : 2,
       ConnectorSource: 0,
-      Comment: null,
+      Comment: c.comment ?? null,
       SenderIPAddresses: [...c.senderIPAddresses],
       SenderDomains: c.senderDomains.map((d) => `smtp:${d};1`),
       TrustedOrganizations: [],
@@ -515,9 +529,10 @@ export function appliedConfiguration(tenant: Tenant): AppliedConfiguration {
         Address: d,
       })),
       SmartHosts: [...c.smartHosts],
-      TlsDomain: null,
-      TlsSettings: null,
-      IsTransportRuleScoped: false,
+      TlsDomain: c.tlsDomain ?? null,
+      TlsSettings: c.tlsSettings ?? null,
+      IsTransportRuleScoped: c.isTransportRuleScoped === true,
+      Comment: c.comment ?? null,
       RouteAllMessagesViaOnPremises: c.routeAllMessagesViaOnPremises,
       CloudServicesMailEnabled: false,
       AllAcceptedDomains: c.allAcceptedDomains,
@@ -533,7 +548,11 @@ export function appliedConfiguration(tenant: Tenant): AppliedConfiguration {
       // RuleState: Enabled = 0, Disabled = 1; RuleMode: Enforce = 3.
       State: r.enabled ? 0 : 1,
       Mode: 3,
-      SenderAddressLocation: 'Header',
+      SenderAddressLocation: r.senderAddressLocation ?? 'Header',
+      Comments: r.comment ?? null,
+      RouteMessageOutboundConnector: a.routeMessageOutboundConnector
+        ? (tenant.outboundConnectors.find((c) => c.id === a.routeMessageOutboundConnector)?.name ?? null)
+        : null,
       RuleErrorAction: 'Ignore',
       SentToScope: r.conditions.sentToScope ?? null,
       FromScope: r.conditions.fromScope ?? null,

@@ -10,6 +10,7 @@ import { z } from 'zod';
 import { allIds, uniqueId } from './ids';
 import { forEachReference, rewriteReferences } from './references';
 import {
+  CURRENT_VERSION,
   inboundConnectorSchema,
   outboundConnectorSchema,
   positionSchema,
@@ -393,5 +394,5 @@ export function childIds(t: Tenant): string[] {
 }
 
 export function emptyDocument(title = 'Untitled topology'): TopologyDocument {
-  return { format: 'mailflow-topology', version: 1, title, tenants: [], servers: [], scenarios: [] };
+  return { format: 'mailflow-topology', version: CURRENT_VERSION, title, tenants: [], servers: [], scenarios: [] };
 }

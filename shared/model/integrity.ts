@@ -42,6 +42,8 @@ function forEachEntityId(doc: TopologyDocument, visit: (id: string, path: () => 
   });
   doc.servers.forEach((s, i) => visit(s.id, () => `servers[${i}].id`));
   doc.scenarios.forEach((s, i) => visit(s.id, () => `scenarios[${i}].id`));
+  // Version 2: canvas notes share the id space ("note ids are unique with the rest").
+  doc.view?.notes?.forEach((n, i) => visit(n.id, () => `view.notes[${i}].id`));
 }
 
 export function checkIntegrity(doc: TopologyDocument): IntegrityIssue[] {
@@ -151,6 +153,35 @@ export function checkIntegrity(doc: TopologyDocument): IntegrityIssue[] {
     }
   });
 
+
+  // Version 2: a cloud-mailbox scenario sends from a mailbox some tenant owns.
+  doc.scenarios.forEach((s, si) => {
+    if (s.fromMailbox === undefined || mailboxOwner(doc, s.fromMailbox)) return;
+    issues.push({
+      rule: 'missing-entity',
+      path: `scenarios[${si}].fromMailbox`,
+      entityId: s.id,
+      found: `"${s.fromMailbox}", which no tenant owns`,
+      expected: 'an address listed in a tenant\'s recipients or in one of its Authoritative domains',
+    });
+  });
+
+  // Version 2: a rule routes only through an outbound connector of its own tenant.
+  doc.tenants.forEach((t, ti) => {
+    t.transportRules.forEach((r, ri) => {
+      const target = r.actions.routeMessageOutboundConnector;
+      if (target && !t.outboundConnectors.some((c) => c.id === target)) {
+        issues.push({
+          rule: 'missing-entity',
+          path: `tenants[${ti}].transportRules[${ri}].actions.routeMessageOutboundConnector`,
+          entityId: r.id,
+          found: `"${target}", which names no outbound connector of tenant "${t.id}"`,
+          expected: `the id of one of ${t.id}'s outbound connectors (${t.outboundConnectors.map((c) => c.id).join(', ') || 'it has none'})`,
+        });
+      }
+    });
+  });
+
   doc.scenarios.forEach((s, si) => {
     const ex = s.expect;
     if (!ex || isLoadScenario(s) || !ex.recipients) return;
@@ -172,6 +203,17 @@ export function checkIntegrity(doc: TopologyDocument): IntegrityIssue[] {
 
 function scenarioOf(ref: Reference): number {
   return ref.site.kind === 'position' ? -1 : ref.site.scenario;
+}
+
+/** The tenant that owns a mailbox address: listed as a recipient, or in an Authoritative domain. */
+export function mailboxOwner(doc: TopologyDocument, address: string): TopologyDocument['tenants'][number] | null {
+  const a = address.toLowerCase();
+  const domain = a.slice(a.lastIndexOf('@') + 1);
+  for (const t of doc.tenants) if (t.recipients.some((r) => r.toLowerCase() === a)) return t;
+  for (const t of doc.tenants) {
+    if (t.acceptedDomains.some((d) => d.domainType === 'Authoritative' && d.domainName.toLowerCase() === domain)) return t;
+  }
+  return null;
 }
 
 function isPossibleRedirectTarget(doc: TopologyDocument, address: string): boolean {

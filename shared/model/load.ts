@@ -183,6 +183,11 @@ const KNOWN_FIELDS = [
   'subjectAlternativeNames', 'trusted', 'chainComplete', 'description', 'serverId', 'mailFrom', 'rcptTo',
   'headerFrom', 'load', 'expect', 'result', 'code', 'attributedTenant', 'disposition', 'tenant', 'path',
   'baselinePerHour', 'baselineDays', 'burstPerHour', 'burstHours', 'positions', 'viewport', 'x', 'y', 'zoom',
+  // Version 2
+  'asOf', 'nullSenderSkipsRules', 'minimumInboundTlsVersion', 'outOfDateServerEnforcement', 'stage', 'minutesPerHour',
+  'enforcementPausedUntil', 'comment', 'tlsVersion', 'exchange', 'upToDate', 'notBefore', 'notAfter',
+  'isTransportRuleScoped', 'tlsSettings', 'tlsDomain', 'senderAddressLocation', 'routeMessageOutboundConnector',
+  'otherActions', 'unmodelledConditions', 'value', 'fromMailbox', 'unstable', 'notes', 'text', 'width', 'color',
 ];
 
 function editDistance(a: string, b: string): number {

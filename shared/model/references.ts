@@ -28,7 +28,11 @@ const recipientPath = (si: number, address: string) => `scenarios[${si}].expect.
 /** Visits every reference in document order. */
 export function forEachReference(doc: TopologyDocument, visit: (ref: Reference) => void): void {
   doc.scenarios.forEach((s, si) => {
-    visit({ id: s.serverId, target: 'server', site: { kind: 'scenarioServer', scenario: si }, path: () => `scenarios[${si}].serverId` });
+    // A cloud-mailbox scenario (format 2 `fromMailbox`) names no server.
+    if (s.serverId !== undefined) {
+      const serverId = s.serverId;
+      visit({ id: serverId, target: 'server', site: { kind: 'scenarioServer', scenario: si }, path: () => `scenarios[${si}].serverId` });
+    }
     const ex = s.expect;
     if (!ex) return;
     if (ex.attributedTenant) {

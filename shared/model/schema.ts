@@ -1,5 +1,6 @@
 /**
- * The topology document, format version 1, as `document-format.md` defines it.
+ * The topology document, format version 2, as `document-format.md` defines it (version-1 files
+ * load through the `1 → 2` migration in `migrate.ts`).
  *
  * One zod schema is the single description of the format: the loader validates with it, the JSON
  * Schema in `shared/model/mailflow-topology.schema.json` is generated from it (`npm run schema`), and
@@ -25,6 +26,7 @@ export const patterns = {
   emailOrNull: new RegExp(`^(?:<>|${LOCAL}@${DOMAIN})$`),
   id: /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/,
   rejectStatusCode: /^5\.7\.(?:1|9\d\d)$/,
+  date: /^\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])$/,
   smartHost: new RegExp(`^(?:${DOMAIN}|${IPV4})$`),
 } as const;
 
@@ -47,13 +49,35 @@ const id = z
   .string()
   .regex(patterns.id, 'expected an id of letters, digits, ".", "_" or "-" (starting with a letter or digit)');
 const text = z.string().max(10_000);
+/** A calendar date `YYYY-MM-DD` (document-format.md, version 2: "Dates are YYYY-MM-DD"). */
+const date = z
+  .string()
+  .regex(patterns.date, 'expected a date such as 2026-02-01 (YYYY-MM-DD)')
+  // The refinement also runs when the pattern failed, so it must not throw on any string.
+  .refine((d) => !patterns.date.test(d) || isRealDate(d), 'expected a date that exists, such as 2026-02-28');
+
+/** Is `YYYY-MM-DD` a day of the calendar (not 2026-02-30)? */
+export function isRealDate(d: string): boolean {
+  const t = Date.parse(`${d}T00:00:00Z`);
+  return !Number.isNaN(t) && new Date(t).toISOString().startsWith(d);
+}
+/** The administrator's note, imported from `Comment` / `Comments` (version 2). */
+const comment = z.string().max(2000);
+/** An action or condition the model keeps but does not simulate: a name and any JSON value. */
+const namedValue = z.strictObject({ name: z.string().min(1).max(200), value: z.unknown().optional() });
 
 export const PRESETS = ['current', '2017-12'] as const;
 export const DOMAIN_TYPES = ['Authoritative', 'InternalRelay'] as const;
 export const CONNECTOR_TYPES = ['OnPremises', 'Partner'] as const;
 export const MULTI_RECIPIENT_DOMAIN_POLICIES = ['acceptIfSameTenant', 'rejectIfMultipleDomains'] as const;
 export const CERT_DOMAIN_MATCH_MODES = ['oneLabelUp', 'exact', 'anyAncestor', 'wildcardNamespace'] as const;
-export const AMBIGUOUS_TENANT_POLICIES = ['reject', 'firstListed'] as const;
+export const AMBIGUOUS_TENANT_POLICIES = ['reject', 'firstListed', 'unstable'] as const;
+export const TLS_VERSIONS = ['1.0', '1.1', '1.2', '1.3'] as const;
+export const MINIMUM_TLS_VERSIONS = ['1.0', '1.2'] as const;
+export const ENFORCEMENT_STAGES = ['off', 'report', 'throttle', 'block'] as const;
+export const EXCHANGE_VERSIONS = ['2013', '2016', '2019', 'SE'] as const;
+export const SENDER_ADDRESS_LOCATIONS = ['Header', 'Envelope', 'HeaderOrEnvelope'] as const;
+export const TLS_SETTINGS = ['EncryptionOnly', 'CertificateValidation', 'DomainValidation'] as const;
 export const UNATTRIBUTED_RELAY_REPLIES = ['5.7.64', '4.4.62'] as const;
 export const SCOPES = ['InOrganization', 'NotInOrganization'] as const;
 export const SERVER_ROLES = ['onPremises', 'external'] as const;
@@ -85,6 +109,15 @@ export const serviceSchema = z.strictObject({
   ambiguousTenantPolicy: z.enum(AMBIGUOUS_TENANT_POLICIES).optional(),
   unattributedRelayReply: z.enum(UNATTRIBUTED_RELAY_REPLIES).optional(),
   throttling: throttlingSchema.optional(),
+  asOf: date.nullable().optional(),
+  nullSenderSkipsRules: z.boolean().optional(),
+  minimumInboundTlsVersion: z.enum(MINIMUM_TLS_VERSIONS).optional(),
+  outOfDateServerEnforcement: z
+    .strictObject({
+      stage: z.enum(ENFORCEMENT_STAGES).optional(),
+      minutesPerHour: z.number().int().min(1).max(60).optional(),
+    })
+    .optional(),
 });
 
 export const acceptedDomainSchema = z.strictObject({
@@ -104,6 +137,7 @@ export const inboundConnectorSchema = z.strictObject({
   restrictDomainsToIPAddresses: z.boolean().default(false),
   restrictDomainsToCertificate: z.boolean().default(false),
   senderDomains: z.array(domainPattern).max(10_000).default(['*']),
+  comment: comment.optional(),
 });
 
 export const outboundConnectorSchema = z.strictObject({
@@ -116,6 +150,10 @@ export const outboundConnectorSchema = z.strictObject({
   useMXRecord: z.boolean(),
   smartHosts: z.array(z.string().regex(patterns.smartHost, 'expected a host name or IPv4 address')).max(100),
   routeAllMessagesViaOnPremises: z.boolean(),
+  isTransportRuleScoped: z.boolean().optional(),
+  tlsSettings: z.enum(TLS_SETTINGS).nullable().optional(),
+  tlsDomain: domainOrWildcard.nullable().optional(),
+  comment: comment.optional(),
 });
 
 export const ruleConditionsSchema = z.strictObject({
@@ -143,6 +181,8 @@ export const ruleActionsSchema = z
     setHeaderName: z.string().min(1).max(200).nullable().optional(),
     setHeaderValue: z.string().max(2000).nullable().optional(),
     stopRuleProcessing: z.boolean().optional(),
+    routeMessageOutboundConnector: id.nullable().optional(),
+    otherActions: z.array(namedValue).max(100).optional(),
   })
   .superRefine((a, ctx) => {
     if (!hasAnyAction(a)) {
@@ -153,7 +193,10 @@ export const ruleActionsSchema = z
     }
   });
 
-/** A rule must do something: reject, delete, redirect, stamp a header or stop processing. */
+/**
+ * A rule must do something: reject, delete, redirect, stamp a header, stop processing, route through
+ * a connector, or an action kept in `otherActions` (version 2: "they count as an action").
+ */
 export function hasAnyAction(a: z.input<typeof ruleActionsSchema>): boolean {
   return (
     (a.rejectMessageReasonText ?? null) !== null ||
@@ -161,7 +204,9 @@ export function hasAnyAction(a: z.input<typeof ruleActionsSchema>): boolean {
     a.deleteMessage === true ||
     (a.redirectMessageTo?.length ?? 0) > 0 ||
     (a.setHeaderName ?? null) !== null ||
-    a.stopRuleProcessing === true
+    a.stopRuleProcessing === true ||
+    (a.routeMessageOutboundConnector ?? null) !== null ||
+    (a.otherActions?.length ?? 0) > 0
   );
 }
 
@@ -173,6 +218,9 @@ export const transportRuleSchema = z.strictObject({
   conditions: ruleConditionsSchema,
   exceptions: ruleExceptionsSchema.optional(),
   actions: ruleActionsSchema,
+  senderAddressLocation: z.enum(SENDER_ADDRESS_LOCATIONS).optional(),
+  unmodelledConditions: z.array(namedValue).max(100).optional(),
+  comment: comment.optional(),
 });
 
 export const tenantSchema = z.strictObject({
@@ -184,6 +232,8 @@ export const tenantSchema = z.strictObject({
   inboundConnectors: z.array(inboundConnectorSchema).max(10_000).default([]),
   outboundConnectors: z.array(outboundConnectorSchema).max(10_000).default([]),
   transportRules: z.array(transportRuleSchema).max(10_000).default([]),
+  enforcementPausedUntil: date.nullable().optional(),
+  comment: comment.optional(),
 });
 
 export const certificateSchema = z.strictObject({
@@ -191,6 +241,8 @@ export const certificateSchema = z.strictObject({
   subjectAlternativeNames: z.array(domainOrWildcard).max(1000),
   trusted: z.boolean(),
   chainComplete: z.boolean(),
+  notBefore: date.nullable().optional(),
+  notAfter: date.nullable().optional(),
 });
 
 export const serverSchema = z.strictObject({
@@ -200,6 +252,9 @@ export const serverSchema = z.strictObject({
   ipAddress: ipv4,
   tls: z.boolean(),
   certificate: certificateSchema.nullable().default(null),
+  tlsVersion: z.enum(TLS_VERSIONS).optional(),
+  exchange: z.strictObject({ version: z.enum(EXCHANGE_VERSIONS), upToDate: z.boolean().optional() }).nullable().optional(),
+  comment: comment.optional(),
 });
 
 export const expectedRecipientSchema = z.strictObject({
@@ -214,6 +269,7 @@ export const expectSchema = z.strictObject({
   code: z.string().regex(/^[245]\.\d{1,3}\.\d{1,3}$/, 'expected an enhanced status code such as 5.7.64').optional(),
   attributedTenant: id.optional(),
   recipients: z.record(z.string(), expectedRecipientSchema).optional(),
+  unstable: z.boolean().optional(),
 });
 
 export const loadSchema = z.strictObject({
@@ -228,14 +284,30 @@ export const scenarioSchema = z
     id,
     name: text,
     description: text.optional(),
-    serverId: id,
+    serverId: id.optional(),
+    fromMailbox: email.optional(),
     mailFrom: emailOrNull.optional(),
     rcptTo: z.array(email).min(1, 'expected at least one recipient').max(1000).optional(),
     headerFrom: email.optional(),
     load: loadSchema.optional(),
     expect: expectSchema.optional(),
+    asOf: date.optional(),
+    comment: comment.optional(),
   })
   .superRefine((s, ctx) => {
+    // Version 2: a message comes from a server (`serverId`) or a cloud mailbox (`fromMailbox`).
+    if (s.serverId === undefined && s.fromMailbox === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['serverId'], message: 'expected serverId (the sending server), or fromMailbox for a message sent by a cloud mailbox' });
+    }
+    if (s.serverId !== undefined && s.fromMailbox !== undefined) {
+      ctx.addIssue({ code: 'custom', path: ['fromMailbox'], message: 'expected either serverId or fromMailbox, not both' });
+    }
+    if (s.fromMailbox !== undefined && s.load) {
+      ctx.addIssue({ code: 'custom', path: ['fromMailbox'], message: 'expected serverId in a load scenario (a load comes from a server)' });
+    }
+    if (s.fromMailbox !== undefined && s.mailFrom === '<>') {
+      ctx.addIssue({ code: 'custom', path: ['mailFrom'], message: 'expected an address: a mailbox always has one, so a fromMailbox scenario cannot send as <>' });
+    }
     // "A load scenario has `load` and no `mailFrom`/`rcptTo`; a message scenario has both and no `load`."
     if (s.load) {
       for (const key of ['mailFrom', 'rcptTo', 'headerFrom'] as const) {
@@ -245,7 +317,7 @@ export const scenarioSchema = z
       }
     } else {
       for (const key of ['mailFrom', 'rcptTo'] as const) {
-        if (s[key] === undefined) {
+        if (s[key] === undefined && !(key === 'mailFrom' && s.fromMailbox !== undefined)) {
           ctx.addIssue({
             code: 'custom',
             path: [key],
@@ -263,10 +335,23 @@ export const viewSchema = z.strictObject({
   viewport: z
     .strictObject({ x: z.number().finite(), y: z.number().finite(), zoom: z.number().positive().max(100) })
     .optional(),
+  notes: z
+    .array(
+      z.strictObject({
+        id,
+        text,
+        x: z.number().finite(),
+        y: z.number().finite(),
+        width: z.number().positive().max(100_000).optional(),
+        color: z.string().regex(/^#[0-9A-Fa-f]{6}$/, 'expected a colour such as #FFE08A').optional(),
+      }),
+    )
+    .max(10_000)
+    .optional(),
 });
 
 export const FORMAT = 'mailflow-topology';
-export const CURRENT_VERSION = 1;
+export const CURRENT_VERSION = 2;
 
 export const documentSchema = z.strictObject({
   format: z.literal(FORMAT),
@@ -303,11 +388,15 @@ export type Disposition = (typeof DISPOSITIONS)[number];
 export type Result = (typeof RESULTS)[number];
 export type Preset = (typeof PRESETS)[number];
 export type CertDomainMatchMode = (typeof CERT_DOMAIN_MATCH_MODES)[number];
+export type TlsVersion = (typeof TLS_VERSIONS)[number];
+export type EnforcementStage = (typeof ENFORCEMENT_STAGES)[number];
+export type ExchangeVersion = (typeof EXCHANGE_VERSIONS)[number];
+export type Note = NonNullable<View['notes']>[number];
 
-/** A scenario that sends one message (it has `mailFrom` and `rcptTo`). */
-export type MessageScenario = Scenario & { mailFrom: string; rcptTo: string[]; load?: undefined };
-/** A scenario that models a source's volume over time (it has `load`). */
-export type LoadScenario = Scenario & { load: LoadProfile };
+/** A scenario that sends one message (it has `rcptTo`; `mailFrom` unless a mailbox sends it). */
+export type MessageScenario = Scenario & { rcptTo: string[]; load?: undefined };
+/** A scenario that models a source's volume over time (it has `load` and a server). */
+export type LoadScenario = Scenario & { load: LoadProfile; serverId: string };
 
 export function isLoadScenario(s: Scenario): s is LoadScenario {
   return s.load !== undefined;

@@ -29,7 +29,7 @@ describe('mailflow simulate', () => {
   it('--json has the shape of cli.md', async () => {
     const r = await cli(['simulate', 'p1.json', '--scenario', 'to-other-tenant-blocked', '--json']);
     const j = JSON.parse(r.out);
-    expect(Object.keys(j)).toEqual(['scenarioId', 'result', 'smtp', 'attribution', 'recipients', 'events']);
+    expect(Object.keys(j)).toEqual(['scenarioId', 'asOf', 'unstable', 'result', 'smtp', 'attribution', 'recipients', 'events']);
     expect(j.smtp).toEqual({ code: 250, enhanced: '2.6.0', text: 'Queued mail for delivery', stage: 'data' });
     expect(j.attribution).toEqual({ tenant: 'contoso', direction: 'originating', connector: 'contoso-from-onprem', key: 'certificate' });
     expect(j.recipients).toEqual([{ address: 'bob@fabrikam.com', disposition: 'ndr', tenant: 'contoso', path: ['contoso'], code: '5.7.1' }]);
@@ -50,7 +50,7 @@ describe('mailflow simulate', () => {
     expect(human.out).toContain('451 4.7.500 Server busy. Please try again later from [192.0.2.99]. (ASxxx)');
     const j = JSON.parse((await cli(['simulate', 'th.json', '--scenario', 'surge-deferred', '--json'])).out);
     expect(j.result).toBe('deferred');
-    expect(Object.keys(j.hours[0])).toEqual(['hour', 'offered', 'accepted', 'deferred', 'queued', 'expired']);
+    expect(Object.keys(j.hours[0])).toEqual(['hour', 'offered', 'accepted', 'deferred', 'queued', 'expired', 'rejected']);
   });
 
   it('exits 2 for wrong arguments, a missing scenario or server, or a bad address', async () => {

@@ -247,8 +247,9 @@ describe('mail flow rules', () => {
     expect(outcome(sim, 'b@fabrikam.com').disposition).toBe('redirected');
     expect(outcome(sim, 'desk@contoso.com')).toMatchObject({ disposition: 'delivered', tenant: 'contoso', path: ['contoso', 'fabrikam', 'contoso'] });
   });
-  it('a rule rejecting a null-sender message sends no NDR', () => {
-    const sim = send(d([rule('r', 0, {}, { rejectMessageReasonText: 'x' })]), 'ex', '<>', ['a@contoso.com']);
+  it('a rule rejecting a null-sender message sends no NDR (with nullSenderSkipsRules off)', () => {
+    const withRules = { ...d([rule('r', 0, {}, { rejectMessageReasonText: 'x' })]), service: { preset: 'current' as const, nullSenderSkipsRules: false } };
+    const sim = send(withRules, 'ex', '<>', ['a@contoso.com']);
     const ndr = sim.events.find((e) => e.kind === 'ndr')!;
     expect(ndr.kind === 'ndr' && ndr.data.sent).toBe(false);
   });

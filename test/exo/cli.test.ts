@@ -139,7 +139,8 @@ describe('mailflow diff', () => {
   it('pairs tenants by name across documents with several, and lists unpaired ones', async () => {
     const a = JSON.parse(await importDoc('Contoso'));
     const design = JSON.parse(fixtureText('design.mailflow.json'));
-    const both = { ...design, tenants: [...design.tenants, { ...a.tenants[0], id: 'imported', name: 'Imported', acceptedDomains: [] }], view: undefined };
+    // The imported tenant is version 2 (it may carry comments), so the combined file is too.
+    const both = { ...design, version: 2, tenants: [...design.tenants, { ...a.tenants[0], id: 'imported', name: 'Imported', acceptedDomains: [] }], view: undefined };
     const m = memoryIO({ 'a.json': JSON.stringify(a), 'b.json': JSON.stringify(both) });
     expect(await diffCommand.run(args(['a.json', 'b.json']), m.io)).toBe(1);
     expect(m.stdout()).toContain('+ tenant "Imported" (imported): only in b.json');

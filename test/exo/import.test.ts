@@ -133,7 +133,9 @@ describe('inbound connectors', () => {
     const r = importOk(['inbound-connectors.json']).report;
     const ip = entriesOf(r, 'From Osaka relay (IP)').entries;
     expect(ip.find((e) => e.property === 'SenderIPAddresses')?.value).toBe('192.0.2.1-192.0.2.10');
-    expect(ip.find((e) => e.property === 'Comment')).toBeTruthy();
+    // Format 2 keeps the administrator's Comment on the connector instead of reporting it.
+    expect(ip.find((e) => e.property === 'Comment')).toBeUndefined();
+    expect(importOk(['inbound-connectors.json']).tenant.inboundConnectors.find((c) => c.name === 'From Osaka relay (IP)')?.comment).toBeTruthy();
     const old = entriesOf(r, 'Old scanner connector');
     expect(old.outcome).toBe('disabled');
     expect(old.entries.map((e) => e.property).sort()).toEqual(['AssociatedAcceptedDomains', 'EFSkipIPs', 'Enabled', 'SenderIPAddresses']);
@@ -152,7 +154,7 @@ describe('inbound connectors', () => {
 });
 
 describe('outbound connectors', () => {
-  it('maps smart hosts, MX routing and domains; a rule-scoped connector is kept, disabled, not evaluated', () => {
+  it('maps smart hosts, MX routing and domains; a rule-scoped connector is kept as transport-rule-scoped', () => {
     const r = importOk(['outbound-connectors.json']);
     const [hybrid, partner, scoped] = r.tenant.outboundConnectors;
     expect(hybrid).toMatchObject({
@@ -163,10 +165,11 @@ describe('outbound connectors', () => {
       enabled: true,
     });
     expect(partner).toMatchObject({ connectorType: 'Partner', useMXRecord: true, recipientDomains: ['*.fabrikam.com', 'fabrikam.com'], smartHosts: [] });
-    expect(scoped.name).toBe(`Encryption gateway (rule scoped)${NOT_EVALUATED_SUFFIX}`);
-    expect(scoped.enabled).toBe(false);
+    // Format 2: the engine uses such a connector only for a rule's routeMessageOutboundConnector.
+    expect(scoped).toMatchObject({ name: 'Encryption gateway (rule scoped)', isTransportRuleScoped: true });
+    expect(scoped.name).not.toContain(NOT_EVALUATED_SUFFIX);
     expect(scoped.smartHosts).toEqual(['192.0.2.50']);
-    expect(entriesOf(r.report, scoped.name).outcome).toBe('not-evaluated');
+    expect(entriesOf(r.report, scoped.name).outcome).not.toBe('not-evaluated');
   });
 
   it('reads numeric enums and SmtpDomainWithSubdomains objects, and names TlsSettings in the report', () => {
@@ -216,7 +219,9 @@ describe('mail flow rules', () => {
     const r = importOk(['transport-rules.json']);
     const retired = r.tenant.transportRules.find((x) => x.name === 'Delete spoofed CEO mail (retired)')!;
     expect(retired).toMatchObject({ enabled: false, actions: { deleteMessage: true }, conditions: { senderDomainIs: ['contoso.com'] } });
-    expect(entriesOf(r.report, retired.name).entries.map((e) => e.property)).toEqual(['State', 'Comments']);
+    // Format 2 keeps Comments on the rule instead of reporting it.
+    expect(entriesOf(r.report, retired.name).entries.map((e) => e.property)).toEqual(['State']);
+    expect(retired.comment).toBeTruthy();
     const audit = r.tenant.transportRules.find((x) => x.name === 'Redirect old helpdesk address (test)')!;
     expect(audit).toMatchObject({ enabled: false, actions: { redirectMessageTo: ['helpdesk@contoso.com'] } });
     expect(entriesOf(r.report, audit.name).entries[0]).toMatchObject({ property: 'Mode', value: 'Audit' });
@@ -247,7 +252,8 @@ describe('the whole tenant', () => {
     const t: Tenant = r.tenant;
     expect(t.name).toBe('Contoso');
     expect(t.rejectDirectSend).toBe(true);
-    expect(r.report.counts).toMatchObject({ acceptedDomains: 6, inboundConnectors: 4, outboundConnectors: 3, transportRules: 5, notEvaluated: 2, skipped: 0 });
+    // One rule the simulation cannot evaluate; the rule-scoped connector is now kept as it is (format 2).
+    expect(r.report.counts).toMatchObject({ acceptedDomains: 6, inboundConnectors: 4, outboundConnectors: 3, transportRules: 5, notEvaluated: 1, skipped: 0 });
     const positions = r.document.view?.positions ?? {};
     const ids = [t.id, ...t.inboundConnectors.map((c) => c.id), ...t.outboundConnectors.map((c) => c.id), ...t.transportRules.map((x) => x.id)];
     for (const id of ids) expect(positions[id]).toBeDefined();
