@@ -2,6 +2,7 @@
  * `simulate`, `check` and `lint` (cli.md): the engine, headless.
  */
 import { checkAll } from '../../shared/check';
+import { checkGuards } from '../../shared/analysis/guards';
 import { lint, type Diagnostic } from '../../shared/diagnostics';
 import { simulateMessage, simulateScenario, SimulationInputError, type Lang, type Simulation } from '../../shared/engine';
 import { patterns, type TopologyDocument } from '../../shared/model/schema';
@@ -163,15 +164,17 @@ export const checkCommand: CliCommand = {
     const input = fileCommandInput(args, io);
     if (!input) return EXIT.invalid;
     const results = checkAll(input.doc, input.lang);
-    const passed = results.filter((r) => r.pass).length;
-    const failed = results.length - passed;
+    const guards = checkGuards(input.doc, { lang: input.lang }); // guards are checked with the scenarios (document-format.md "Guards")
+    const passed = results.filter((r) => r.pass).length + guards.filter((g) => g.pass).length;
+    const failed = results.length + guards.length - passed;
     if (args.options.json) {
       const scenarios = results.map((r) => ({ scenarioId: r.scenarioId, name: r.name, pass: r.pass, differences: r.differences }));
-      io.stdout(JSON.stringify({ scenarios, passed, failed }, null, 2) + '\n');
+      io.stdout(JSON.stringify({ scenarios, ...(guards.length ? { guards: guards.map(({ firstFailure: _f, ...g }) => g) } : {}), passed, failed }, null, 2) + '\n');
     } else {
       for (const r of results) {
         io.stdout(`${r.pass ? 'PASS' : 'FAIL'}  ${r.scenarioId}  ${r.name}${r.pass ? '' : `\n        ${r.differences.join('\n        ')}`}\n`);
       }
+      for (const g of guards) io.stdout(`${g.pass ? 'PASS' : 'FAIL'}  guard:${g.guardId}  ${g.name}${g.pass ? '' : `\n        ${g.differences.join('\n        ')}`}\n`);
       io.stdout(`${passed} passed, ${failed} failed\n`);
     }
     return failed > 0 ? EXIT.failed : EXIT.ok;

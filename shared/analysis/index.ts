@@ -4,3 +4,6 @@
  */
 export * from './classes';
 export * from './analyze';
+export * from './differential';
+export * from './guards';
+export * from './text';
