@@ -68,7 +68,12 @@ export function partingEvent(before: SimEvent[], after: SimEvent[]): PartingEven
   return null;
 }
 
-export function compareAnalyses(before: Analysis, after: Analysis): Differential {
+/**
+ * The cells that differ. `parting: false` leaves `parting` null (compute it per cell with
+ * `partingOf` when shown): re-simulating both sides of thousands of differences costs more than
+ * finding them.
+ */
+export function compareAnalyses(before: Analysis, after: Analysis, options: { parting?: boolean } = {}): Differential {
   const cmpIds = new Map<string, number>();
   const cmpOf = (a: Analysis) =>
     a.outcomes.map((o) => {
@@ -142,16 +147,17 @@ export function compareAnalyses(before: Analysis, after: Analysis): Differential
     for (let af = 0; af < after.senders.length; af++) for (let ar = 0; ar < after.recipients.length; ar++) push(-1, -1, -1, as, af, ar);
   }
 
-  // Where the two runs part: re-simulate only the differing cells present on both sides.
-  const optsBefore = engineOptions(before.options);
-  const optsAfter = engineOptions(after.options);
-  for (const d of out) {
-    if (!d.messageBefore || !d.messageAfter) continue;
-    const b = simulateMessage(before.doc, d.messageBefore, optsBefore);
-    const a = simulateMessage(after.doc, d.messageAfter, optsAfter);
-    d.parting = partingEvent(b.events, a.events);
-  }
-  return { before, after, differences: out };
+  const result = { before, after, differences: out };
+  if (options.parting ?? true) for (const d of out) d.parting = partingOf(result, d);
+  return result;
+}
+
+/** Where the two runs of one differing cell part: both messages re-simulated, events compared. */
+export function partingOf(diff: Differential, d: CellDifference): PartingEvent | null {
+  if (!d.messageBefore || !d.messageAfter) return null;
+  const b = simulateMessage(diff.before.doc, d.messageBefore, engineOptions(diff.before.options));
+  const a = simulateMessage(diff.after.doc, d.messageAfter, engineOptions(diff.after.options));
+  return partingEvent(b.events, a.events);
 }
 
 /** The design with another service preset (the document's own overrides are kept). */
