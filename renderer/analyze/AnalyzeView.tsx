@@ -10,9 +10,10 @@ import { parseDocumentText } from '../../shared/model/load';
 import { PRESETS } from '../../shared/model/schema';
 import { useDocumentStore } from '../store/documentStore';
 import { useUiStore } from '../store/uiStore';
+import { translator, type Translate } from '../playback/i18n';
 import { useAnalyzeStore } from './analyzeStore';
 import { openInPlayback } from './openInPlayback';
-import { outcomeIn, type AnalysisView } from './protocol';
+import { outcomeIn, type AnalysisView, type CompareWith } from './protocol';
 
 /** Beyond this the matrix shows the first rows and columns (the summary and comparison stay whole). */
 export const MAX_ROWS = 60;
@@ -222,9 +223,18 @@ function CompareControl() {
   );
 }
 
+function compareLabel(compare: CompareWith | null, t: Translate): string {
+  if (!compare) return '';
+  if (compare.kind === 'saved') return t('analyze.compare.saved');
+  if (compare.kind === 'file') return compare.name;
+  if (compare.kind === 'asOf') return compare.asOf;
+  return t('analyze.compare.preset', { preset: compare.preset });
+}
+
 function Changes({ view }: { view: AnalysisView }) {
   const { t } = useTranslation();
   const num = useNumber();
+  const compare = useAnalyzeStore((s) => s.compare);
   const c = view.changes;
   if (!c) return null;
   return (
@@ -232,6 +242,7 @@ function Changes({ view }: { view: AnalysisView }) {
       <h3>
         {t('analyze.compare.title')}: {t('analyze.compare.changed', { count: c.count, n: num(c.count) })}
       </h3>
+      <p className="az-note">{t('analyze.compare.sides', { before: compareLabel(compare, translator(t)) })}</p>
       {c.count === 0 && <p className="az-muted">{t('analyze.compare.noChange')}</p>}
       {c.cells.length < c.count && <p className="az-note">{t('analyze.compare.shown', { shown: num(c.cells.length) })}</p>}
       <ul>
