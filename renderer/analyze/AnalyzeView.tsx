@@ -75,6 +75,8 @@ export const ALL_SENDERS = -1;
 
 function Matrix({ view, sender, changed }: { view: AnalysisView; sender: number; changed: Set<string> }) {
   const { t } = useTranslation();
+  // While comparing, what did not change steps back so the changed cells stand out.
+  const comparing = view.changes !== null;
   const senders = sender === ALL_SENDERS ? view.senders.map((_, i) => i) : [sender];
   const sourceCount = Math.max(1, Math.min(view.sources.length, Math.floor(MAX_ROWS / senders.length)));
   const cols = Math.min(view.recipients.length, MAX_COLS);
@@ -84,7 +86,7 @@ function Matrix({ view, sender, changed }: { view: AnalysisView; sender: number;
     <>
       {limited && <p className="az-note">{t('analyze.limited', { rows: sourceCount, allRows: view.sources.length, cols, allCols: view.recipients.length })}</p>}
       <div className="az-matrix-scroll">
-        <table className={`az-matrix${all ? ' is-all' : ''}`} aria-label={t('analyze.matrixLabel')} data-testid="analyze-matrix">
+        <table className={`az-matrix${all ? ' is-all' : ''}${comparing ? ' is-comparing' : ''}`} aria-label={t('analyze.matrixLabel')} data-testid="analyze-matrix">
           <thead>
             <tr>
               <th scope="col" className="az-corner">
