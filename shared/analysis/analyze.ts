@@ -125,6 +125,14 @@ export function outcomeOf(sim: MessageSimulation): CellOutcome {
   };
 }
 
+/** Identity of an outcome (cheaper than JSON.stringify on the hot path; same information). */
+function outcomeKey(o: CellOutcome): string {
+  const a = o.attribution;
+  let k = `${o.result}|${o.smtp.code}|${o.smtp.enhanced}|${o.smtp.stage}|${o.smtp.text}|${o.unstable}|${a ? `${a.tenant}|${a.direction}|${a.connector}|${a.key}` : '-'}`;
+  for (const r of o.recipients) k += `\n${r.address}|${r.disposition}|${r.tenant}|${r.code}|${r.path.join(',')}`;
+  return k;
+}
+
 /** The evaluation date a format-2 result carries, if any. */
 function asOfOf(sim: MessageSimulation): string | null {
   const v = (sim as MessageSimulation & { asOf?: unknown }).asOf;
@@ -165,7 +173,9 @@ function senderGlobalKey(doc: TopologyDocument, sender: SenderClass): string {
     }
     if (t.inboundConnectors.some((c) => c.connectorType === 'Partner')) partners.push(partnerConnectorsFor(t, sender.mailFrom).map((c) => c.id).join(','));
   }
-  return `${sender.kind === 'null' ? '<>' : '@'}|${sender.headerFrom === null ? '' : 'h'}|${bits.join('')}|${partners.join(';')}`;
+  // A null sender differs from an external one only in events (no NDR is sent back): the outcome
+  // is the same, so `<>` is not part of the key (the exactness test holds this).
+  return `${sender.headerFrom === null ? '' : 'h'}|${bits.join('')}|${partners.join(';')}`;
 }
 
 export function analyze(doc: TopologyDocument, options: AnalysisOptions = {}): Analysis {
@@ -182,7 +192,7 @@ export function analyze(doc: TopologyDocument, options: AnalysisOptions = {}): A
   const outcomes: CellOutcome[] = [];
   const outcomeIds = new Map<string, number>();
   const intern = (o: CellOutcome): number => {
-    const key = JSON.stringify(o);
+    const key = outcomeKey(o);
     let id = outcomeIds.get(key);
     if (id === undefined) {
       id = outcomes.length;
@@ -217,9 +227,11 @@ export function analyze(doc: TopologyDocument, options: AnalysisOptions = {}): A
       const c = findCandidates(index, server);
       for (const x of [...c.certificate, ...c.ip]) relevant.add(x.entry.tenant.id);
     }
+    // A domain owned by a tenant that is neither a candidate of this server nor refuses Direct Send
+    // behaves as an external one: the engine only asks candidates whether they accept it.
     const ownerRel = (address: string | null) => {
       const owner = address ? ownerOfDomain(index, domainOf(address)) : null;
-      return owner ? (relevant.has(owner.tenant.id) ? owner.tenant.id : '~') : '-';
+      return owner && relevant.has(owner.tenant.id) ? owner.tenant.id : '-';
     };
     const relRow = new Map<string, number>();
     for (let f = 0; f < F; f++) {
