@@ -11,7 +11,7 @@ const out = mkdtempSync(join(tmpdir(), 'mailflow-analysis-bench-'));
 await build({ entryPoints: [join(root, 'bench/analysisBench.ts')], outfile: join(out, 'bench.mjs'), bundle: true, platform: 'node', format: 'esm', logLevel: 'warning' });
 if (!process.argv.includes('--json')) {
   console.log('Analysis (every source × sender class × recipient class), generated designs:');
-  console.log('tenants servers  cells        classes (srv/sim) analysis   differential (n)      vs one-by-one');
+  console.log('tenants servers  cells        classes (srv/sim) analysis cold/warm differential (n)      vs one-by-one');
 }
 try {
   await import(pathToFileURL(join(out, 'bench.mjs')).href);

@@ -94,7 +94,7 @@ function Matrix({ view, sender, changed }: { view: AnalysisView; sender: number;
               </th>
               {all && (
                 <th scope="col" className="az-corner az-sender-col">
-                  {t('analyze.sender')}
+                  MAIL FROM
                 </th>
               )}
               {view.recipientLabels.slice(0, cols).map((label, r) => (
@@ -115,7 +115,7 @@ function Matrix({ view, sender, changed }: { view: AnalysisView; sender: number;
                   )}
                   {all && (
                     <th scope="row" className="az-sender-col" title={view.senderLabels[f]}>
-                      <span className="az-row-label">{view.senderLabels[f]}</span>
+                      <span className="az-row-label">{view.senderShortLabels[f]}</span>
                     </th>
                   )}
                   {view.recipients.slice(0, cols).map((rc, r) => {

@@ -10,6 +10,7 @@ import {
   outcomeText,
   recipientLabel,
   senderLabel,
+  senderShort,
   sourceLabel,
   withPreset,
   type Analysis,
@@ -66,6 +67,8 @@ export interface AnalysisView {
   recipients: RecipientClass[];
   sourceLabels: string[];
   senderLabels: string[];
+  /** The sender alone (`contoso.com`, `external`, `<>`) for the sub-row column headed MAIL FROM. */
+  senderShortLabels: string[];
   recipientLabels: string[];
   outcomes: OutcomeView[];
   /** rows[row][recipient] = outcome index */
@@ -152,6 +155,7 @@ export function computeView(req: AnalyzeRequest, now: () => number = () => 0): A
     recipients: a.recipients,
     sourceLabels: a.sources.map((s) => sourceLabel(s, doc, lang)),
     senderLabels: a.senders.map((s) => senderLabel(s, lang)),
+    senderShortLabels: a.senders.map((s) => senderShort(s, lang)),
     recipientLabels: a.recipients.map((r) => recipientLabel(r, lang)),
     outcomes: a.outcomes.map((o) => ({ ...o, text: outcomeText(o, doc, lang) })),
     rows,
