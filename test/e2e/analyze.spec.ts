@@ -3,6 +3,7 @@
  * rejected cell opens that message in playback, and comparing with the 2017-12 preset lists the
  * cells that change.
  */
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import { openApp } from './helpers';
 
@@ -42,4 +43,20 @@ test('comparing the hybrid example with the 2017-12 preset lists the changed cel
   // Back to nothing: the list goes away.
   await page.getByTestId('analyze-compare').selectOption({ label: 'Nothing' });
   await expect(changes).toBeHidden();
+});
+
+test('the Analyze view has no serious accessibility violations, light and dark, English and Japanese', async ({ page }) => {
+  for (const [lang, theme] of [
+    ['en', 'light'],
+    ['ja', 'dark'],
+  ]) {
+    await openApp(page, `?example=hybrid-seed&lang=${lang}&theme=${theme}`);
+    await page.keyboard.press('Control+Shift+A');
+    await expect(page.getByTestId('analyze-summary')).toBeVisible();
+    await page.getByTestId('analyze-compare').selectOption({ index: 4 }); // a preset: changed and unchanged cells
+    await expect(page.getByTestId('analyze-changes')).toBeVisible();
+    const results = await new AxeBuilder({ page }).include('[data-testid="analyze-view"]').analyze();
+    const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+    expect(serious.map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+  }
 });
