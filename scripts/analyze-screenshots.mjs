@@ -21,6 +21,8 @@ async function shot(file, { theme, compare }) {
   if (compare) {
     await page.getByTestId('analyze-compare').selectOption({ label: compare });
     await page.getByTestId('analyze-changes').waitFor();
+    // Bring the changed cells (two-domain columns, far right) into view.
+    await page.locator('td.is-changed').first().scrollIntoViewIfNeeded();
   }
   await page.waitForTimeout(300);
   const out = join(root, 'docs', 'screenshots', file);

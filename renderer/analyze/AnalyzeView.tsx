@@ -136,7 +136,7 @@ function Matrix({ view, sender, changed }: { view: AnalysisView; sender: number;
                           }}
                         >
                           {o.unstable && <span className="az-unstable">≈</span>}
-                          {o.text}
+                          {o.short}
                         </button>
                       </td>
                     );

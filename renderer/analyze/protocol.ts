@@ -7,6 +7,7 @@ import {
   analyze,
   checkGuards,
   compareAnalyses,
+  outcomeShort,
   outcomeText,
   recipientLabel,
   senderLabel,
@@ -39,6 +40,8 @@ export interface AnalyzeRequest {
 
 export interface OutcomeView extends CellOutcome {
   text: string;
+  /** For the matrix cell (the full text is its tooltip and accessible name). */
+  short: string;
 }
 
 export interface ChangedCell {
@@ -157,7 +160,7 @@ export function computeView(req: AnalyzeRequest, now: () => number = () => 0): A
     senderLabels: a.senders.map((s) => senderLabel(s, lang)),
     senderShortLabels: a.senders.map((s) => senderShort(s, lang)),
     recipientLabels: a.recipients.map((r) => recipientLabel(r, lang)),
-    outcomes: a.outcomes.map((o) => ({ ...o, text: outcomeText(o, doc, lang) })),
+    outcomes: a.outcomes.map((o) => ({ ...o, text: outcomeText(o, doc, lang), short: outcomeShort(o, doc, lang) })),
     rows,
     rowOf,
     summary: a.summary,

@@ -125,3 +125,19 @@ export function outcomeText(o: CellOutcome | null, doc: TopologyDocument, lang: 
   if (fates.every((f) => f === fates[0])) return fates[0] + suffix;
   return o.recipients.map((r, i) => `${r.address}: ${fates[i]}`).join('; ') + suffix;
 }
+
+/**
+ * A shorter outcome for a matrix cell: several recipients with the same fate in different tenants
+ * read "delivered in Contoso, Fabrikam"; other mixes list each distinct fate once, without addresses.
+ */
+export function outcomeShort(o: CellOutcome, doc: TopologyDocument, lang: Lang): string {
+  const t = T[lang];
+  if (o.result !== 'accepted' || o.recipients.length < 2) return outcomeText(o, doc, lang);
+  const suffix = o.unstable ? t.unstable : '';
+  const sameKind = o.recipients.every((r) => r.disposition === o.recipients[0].disposition && r.code === o.recipients[0].code);
+  if (sameKind && o.recipients[0].disposition === 'delivered') {
+    return t.delivered([...new Set(o.recipients.map((r) => tenantName(doc, r.tenant)))].join(', ')) + suffix;
+  }
+  const fates = o.recipients.map((r) => recipientFate(r, doc, lang, r.path[r.path.length - 1] ?? null));
+  return [...new Set(fates)].join('; ') + suffix;
+}
