@@ -125,12 +125,23 @@ export function outcomeOf(sim: MessageSimulation): CellOutcome {
   };
 }
 
-/** Identity of an outcome (cheaper than JSON.stringify on the hot path; same information). */
-function outcomeKey(o: CellOutcome): string {
-  const a = o.attribution;
-  let k = `${o.result}|${o.smtp.code}|${o.smtp.enhanced}|${o.smtp.stage}|${o.smtp.text}|${o.unstable}|${a ? `${a.tenant}|${a.direction}|${a.connector}|${a.key}` : '-'}`;
-  for (const r of o.recipients) k += `\n${r.address}|${r.disposition}|${r.tenant}|${r.code}|${r.path.join(',')}`;
-  return k;
+/** Are two outcomes the same in every field a cell shows? */
+export function sameOutcome(a: CellOutcome, b: CellOutcome): boolean {
+  if (a.result !== b.result || a.unstable !== b.unstable || a.category !== b.category) return false;
+  if (a.smtp.code !== b.smtp.code || a.smtp.enhanced !== b.smtp.enhanced || a.smtp.stage !== b.smtp.stage || a.smtp.text !== b.smtp.text) return false;
+  const x = a.attribution;
+  const y = b.attribution;
+  if (x === null || y === null) {
+    if (x !== y) return false;
+  } else if (x.tenant !== y.tenant || x.direction !== y.direction || x.connector !== y.connector || x.key !== y.key) return false;
+  if (a.recipients.length !== b.recipients.length) return false;
+  for (let i = 0; i < a.recipients.length; i++) {
+    const p = a.recipients[i];
+    const q = b.recipients[i];
+    if (p.address !== q.address || p.disposition !== q.disposition || p.tenant !== q.tenant || p.code !== q.code || p.path.length !== q.path.length) return false;
+    for (let j = 0; j < p.path.length; j++) if (p.path[j] !== q.path[j]) return false;
+  }
+  return true;
 }
 
 /** The evaluation date a format-2 result carries, if any. */
@@ -189,17 +200,19 @@ export function analyze(doc: TopologyDocument, options: AnalysisOptions = {}): A
   const directSendTenants = new Set(doc.tenants.filter((t) => t.rejectDirectSend).map((t) => t.id));
   const senderGlobal = senders.map((s) => senderGlobalKey(doc, s));
 
+  // Outcomes are shared: per recipient class, the few distinct outcomes seen so far are compared
+  // field by field (no key strings on the hot path).
   const outcomes: CellOutcome[] = [];
-  const outcomeIds = new Map<string, number>();
-  const intern = (o: CellOutcome): number => {
-    const key = outcomeKey(o);
-    let id = outcomeIds.get(key);
-    if (id === undefined) {
-      id = outcomes.length;
-      outcomes.push(o);
-      outcomeIds.set(key, id);
-    }
-    return id;
+  // Bucketed by the attribution's connector (or tenant, or reply), which differs most between sources.
+  const seenByRecipient: Array<Map<string, number[]>> = recipients.map(() => new Map());
+  const intern = (r: number, o: CellOutcome): number => {
+    const bucket = o.attribution?.connector ?? o.attribution?.tenant ?? o.smtp.enhanced;
+    let seen = seenByRecipient[r].get(bucket);
+    if (!seen) seenByRecipient[r].set(bucket, (seen = []));
+    for (const id of seen) if (sameOutcome(outcomes[id], o)) return id;
+    outcomes.push(o);
+    seen.push(outcomes.length - 1);
+    return outcomes.length - 1;
   };
 
   // Rows: one per (server class, sender class relative to it), R outcome ids each.
@@ -245,7 +258,7 @@ export function analyze(doc: TopologyDocument, options: AnalysisOptions = {}): A
         for (let r = 0; r < R; r++) {
           const sim = simulateMessage(doc, messageOf(source, sender, recipients[r]), simOptions);
           asOf ??= asOfOf(sim);
-          outs[r] = intern(outcomeOf(sim));
+          outs[r] = intern(r, outcomeOf(sim));
           classCount++;
         }
         rows.push(outs);
