@@ -3,7 +3,7 @@
  * sender class, coloured by outcome, with the summary line, a legend, the guards, and "Compare
  * with…" listing only the cells that change. A click opens that cell's message in playback.
  */
-import { useMemo, useRef, useState } from 'react';
+import { memo, startTransition, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CATEGORIES, type CellMessage } from '../../shared/analysis';
 import { parseDocumentText } from '../../shared/model/load';
@@ -73,7 +73,7 @@ function open(message: CellMessage | null, name: string) {
 /** Value of the sender filter that shows every sender class as sub-rows of each source. */
 export const ALL_SENDERS = -1;
 
-function Matrix({ view, sender, changed }: { view: AnalysisView; sender: number; changed: Set<string> }) {
+const Matrix = memo(function Matrix({ view, sender, changed }: { view: AnalysisView; sender: number; changed: Set<string> }) {
   const { t } = useTranslation();
   // While comparing, what did not change steps back so the changed cells stand out.
   const comparing = view.changes !== null;
@@ -149,7 +149,7 @@ function Matrix({ view, sender, changed }: { view: AnalysisView; sender: number;
       </div>
     </>
   );
-}
+});
 
 function CompareControl() {
   const { t } = useTranslation();
@@ -296,7 +296,10 @@ function Guards({ view }: { view: AnalysisView }) {
 
 export function AnalyzeView() {
   const { t } = useTranslation();
-  const view = useAnalyzeStore((s) => s.view);
+  // A new answer is rendered as a transition: a large matrix never blocks typing in the inspector.
+  const latest = useAnalyzeStore((s) => s.view);
+  const [view, setView] = useState(latest);
+  useEffect(() => startTransition(() => setView(latest)), [latest]);
   const running = useAnalyzeStore((s) => s.running);
   const error = useAnalyzeStore((s) => s.error);
   const senderIndex = useAnalyzeStore((s) => s.sender);

@@ -38,7 +38,8 @@ export interface AnalyzeRequest {
   compare: CompareWith | null;
 }
 
-export interface OutcomeView extends CellOutcome {
+/** What a matrix cell shows: only this crosses from the worker (a smaller message to decode on the UI thread). */
+export interface OutcomeView extends Pick<CellOutcome, 'result' | 'category' | 'unstable'> {
   text: string;
   /** For the matrix cell (the full text is its tooltip and accessible name). */
   short: string;
@@ -160,7 +161,7 @@ export function computeView(req: AnalyzeRequest, now: () => number = () => 0): A
     senderLabels: a.senders.map((s) => senderLabel(s, lang)),
     senderShortLabels: a.senders.map((s) => senderShort(s, lang)),
     recipientLabels: a.recipients.map((r) => recipientLabel(r, lang)),
-    outcomes: a.outcomes.map((o) => ({ ...o, text: outcomeText(o, doc, lang), short: outcomeShort(o, doc, lang) })),
+    outcomes: a.outcomes.map((o) => ({ result: o.result, category: o.category, unstable: o.unstable, text: outcomeText(o, doc, lang), short: outcomeShort(o, doc, lang) })),
     rows,
     rowOf,
     summary: a.summary,
