@@ -129,7 +129,8 @@ const Matrix = memo(function Matrix({ view, sender, changed }: { view: AnalysisV
                           className="az-cell"
                           data-category={o.category}
                           title={`${name}: ${o.text} — ${t('analyze.cellHint')}`}
-                          aria-label={`${name}: ${o.text}`}
+                          // The visible (short) words start the accessible name; the full outcome follows.
+                          aria-label={`${name}: ${o.short}${o.short === o.text ? '' : ` — ${o.text}`}`}
                           onClick={() => {
                             const src = view.sources[s];
                             open({ serverId: src.serverId ?? '', mailFrom: view.senders[f].mailFrom, rcptTo: rc.addresses, headerFrom: view.senders[f].headerFrom }, name);
