@@ -4,12 +4,13 @@
  */
 import { EXIT, type CliCommand, type CliIO, type ParsedArgs } from './types';
 import { checkCommand, lintCommand, simulateCommand, UsageError } from './commands/core';
+import { analyzeCommand } from './commands/analyze';
 import { diffCommand } from './commands/diff';
 import { exportCommand } from './commands/export';
 import { importCommand } from './commands/import';
 import { powershellCommand } from './commands/powershell';
 
-export const COMMANDS: CliCommand[] = [simulateCommand, checkCommand, lintCommand, exportCommand, importCommand, powershellCommand, diffCommand];
+export const COMMANDS: CliCommand[] = [simulateCommand, checkCommand, lintCommand, exportCommand, importCommand, powershellCommand, diffCommand, analyzeCommand];
 
 export function usage(commands: CliCommand[] = COMMANDS): string {
   return [
@@ -54,6 +55,7 @@ const FLAGS: Record<string, string[]> = {
   import: ['json'],
   powershell: [],
   diff: ['json'],
+  analyze: ['json'],
 };
 
 export async function runCli(argv: string[], io: CliIO, commands: CliCommand[] = COMMANDS): Promise<number> {

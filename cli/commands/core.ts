@@ -3,6 +3,7 @@
  */
 import { checkAll } from '../../shared/check';
 import { DEFAULT_LANG, isLang, LANGUAGE_LIST } from '../../shared/i18n/languages';
+import { checkGuards } from '../../shared/analysis/guards';
 import { lint, type Diagnostic } from '../../shared/diagnostics';
 import { simulateMessage, simulateScenario, SimulationInputError, type Lang, type MessageInput, type Simulation } from '../../shared/engine';
 import { evaluationDate } from '../../shared/model/service';
@@ -222,18 +223,21 @@ export const checkCommand: CliCommand = {
     const input = fileCommandInput(args, io);
     if (!input) return EXIT.invalid;
     const results = checkAll(input.doc, input.lang, { today: input.today });
-    const passed = results.filter((r) => r.pass).length;
-    const failed = results.length - passed;
+    // Guards are checked with the scenarios (document-format.md "Guards").
+    const guards = checkGuards(input.doc, { lang: input.lang, today: input.today });
+    const passed = results.filter((r) => r.pass).length + guards.filter((g) => g.pass).length;
+    const failed = results.length + guards.length - passed;
     const asOf = evaluationDate(input.doc.service, { today: input.today }).date;
     if (args.options.json) {
       const scenarios = results.map((r) => ({ scenarioId: r.scenarioId, name: r.name, asOf: r.simulation.asOf, pass: r.pass, differences: r.differences }));
-      io.stdout(JSON.stringify({ asOf, scenarios, passed, failed }, null, 2) + '\n');
+      io.stdout(JSON.stringify({ asOf, scenarios, ...(guards.length ? { guards: guards.map(({ firstFailure: _f, ...g }) => g) } : {}), passed, failed }, null, 2) + '\n');
     } else {
       io.stdout(evaluatedLine(asOf, input.lang) + '\n');
       for (const r of results) {
         const own = r.simulation.asOf !== asOf ? ` (${evaluatedLine(r.simulation.asOf, input.lang)})` : '';
         io.stdout(`${r.pass ? 'PASS' : 'FAIL'}  ${r.scenarioId}  ${r.name}${own}${r.pass ? '' : `\n        ${r.differences.join('\n        ')}`}\n`);
       }
+      for (const g of guards) io.stdout(`${g.pass ? 'PASS' : 'FAIL'}  guard:${g.guardId}  ${g.name}${g.pass ? '' : `\n        ${g.differences.join('\n        ')}`}\n`);
       io.stdout(`${passed} passed, ${failed} failed\n`);
     }
     return failed > 0 ? EXIT.failed : EXIT.ok;

@@ -39,7 +39,7 @@ export const NATIVE_MENUS: ReadonlyArray<{ id: MenuModel['menus'][number]['id'];
   {
     id: 'simulation',
     labelKey: 'menu.simulation',
-    items: ['simulation.run', 'simulation.checkAll', '-', 'simulation.play', 'simulation.pause', 'simulation.stepBack', 'simulation.stepForward', 'simulation.reset'],
+    items: ['simulation.run', 'simulation.checkAll', 'simulation.analyze', '-', 'simulation.play', 'simulation.pause', 'simulation.stepBack', 'simulation.stepForward', 'simulation.reset'],
   },
   { id: 'help', labelKey: 'menu.help', items: ['help.documentation', '-', 'help.about'] },
 ];

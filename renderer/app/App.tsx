@@ -3,6 +3,7 @@ import { useEffect, useState, type DragEvent } from 'react';
 import { ReactFlowProvider } from '@xyflow/react';
 import { useTranslation } from 'react-i18next';
 import { installShortcuts } from '../actions/registry';
+import { AnalyzeHost } from '../analyze';
 import { Canvas } from '../canvas/Canvas';
 import { openDroppedFile } from '../files/fileController';
 import { Inspector } from '../inspector/Inspector';
@@ -63,6 +64,7 @@ export function App() {
             <div className="canvas-area">
               <Canvas />
               <CanvasOverlaySlot />
+              <AnalyzeHost />
             </div>
             <BottomPanelSlot />
           </main>

@@ -126,6 +126,7 @@ export const MENU_ACTION_IDS = [
   'view.present',
   'simulation.run',
   'simulation.checkAll',
+  'simulation.analyze',
   'simulation.play',
   'simulation.pause',
   'simulation.stepForward',

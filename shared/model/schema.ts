@@ -8,6 +8,7 @@
  * naming its path, so a typo never passes silently.
  */
 import { z } from 'zod';
+import { guardsSchema } from '../analysis/guardsSchema';
 
 // Patterns are regular expressions (not refinements) so the generated JSON Schema carries them too.
 const OCTET = '(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)';
@@ -362,6 +363,7 @@ export const documentSchema = z.strictObject({
   servers: z.array(serverSchema).max(100_000),
   scenarios: z.array(scenarioSchema).max(100_000).default([]),
   view: viewSchema.optional(),
+  guards: guardsSchema({ id, domain, text, results: RESULTS, dispositions: DISPOSITIONS, roles: SERVER_ROLES }).optional(),
 });
 
 export type TopologyDocument = z.output<typeof documentSchema>;
@@ -384,6 +386,7 @@ export type Expectation = z.output<typeof expectSchema>;
 export type ExpectedRecipient = z.output<typeof expectedRecipientSchema>;
 export type Position = z.output<typeof positionSchema>;
 export type View = z.output<typeof viewSchema>;
+export type Guard = NonNullable<TopologyDocument['guards']>[number];
 export type Disposition = (typeof DISPOSITIONS)[number];
 export type Result = (typeof RESULTS)[number];
 export type Preset = (typeof PRESETS)[number];

@@ -7,6 +7,7 @@ import i18next from 'i18next';
 import { coreActions } from '../../renderer/actions/coreActions';
 import { canvasActions } from '../../renderer/actions/canvasActions';
 import type { Action, ActionId } from '../../renderer/actions/registry';
+import { analyzeActions } from '../../renderer/analyze/actions';
 import { integrationActions } from '../../renderer/integrations/actions';
 import { playbackActions, presentActions } from '../../renderer/playback/actions';
 import type { Lang } from '../../shared/i18n/languages';
@@ -16,6 +17,7 @@ export function allActions(): Action[] {
   return [
     ...coreActions(),
     ...integrationActions(),
+    ...analyzeActions(),
     ...playbackActions(),
     ...presentActions(),
     ...canvasActions({ describe: (id) => id, requestMove: () => undefined }),

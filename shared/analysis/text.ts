@@ -1,0 +1,143 @@
+/**
+ * Words for classes and outcomes, in English and Japanese, shared by `mailflow analyze` and the
+ * app's Analyze view: "EX01, MAIL FROM contoso.com, to fabrikam.com: delivered in Fabrikam →
+ * rejected 550 5.7.64" (cli.md).
+ */
+import type { TopologyDocument } from '../model/schema';
+import type { Lang } from '../engine/types';
+import type { CellOutcome, Category } from './analyze';
+import type { RecipientClass, SenderClass, SourceClass } from './classes';
+
+const T = {
+  en: {
+    from: (d: string) => `MAIL FROM ${d}`,
+    external: 'external',
+    headerFrom: (d: string) => `MAIL FROM external, header From ${d}`,
+    unknown: (d: string) => `${d} (unknown recipient)`,
+    internet: 'the Internet',
+    mailbox: (t: string) => `cloud mailboxes of ${t}`,
+    delivered: (t: string) => `delivered in ${t}`,
+    onPremises: (t: string) => `to on-premises via ${t}`,
+    internetVia: (t: string) => `to the Internet via ${t}`,
+    ndr: (code: string, t: string) => `NDR ${code} from ${t}`,
+    deleted: (t: string) => `deleted in ${t}`,
+    redirected: (t: string) => `redirected in ${t}`,
+    rcptRejected: (code: string) => `refused at RCPT ${code}`,
+    rejected: (code: number, enhanced: string) => `rejected ${code} ${enhanced}`,
+    deferred: (code: number, enhanced: string) => `deferred ${code} ${enhanced}`,
+    unstable: ' (unstable)',
+    none: '(no such class)',
+    to: 'to',
+    categories: { delivered: 'delivered', partial: 'partly delivered', ndr: 'not delivered', rejected: 'rejected', deferred: 'deferred' } as Record<Category, string>,
+  },
+  ja: {
+    from: (d: string) => `MAIL FROM ${d}`,
+    external: '外部',
+    headerFrom: (d: string) => `MAIL FROM 外部、ヘッダー From ${d}`,
+    unknown: (d: string) => `${d} (存在しない宛先)`,
+    internet: 'インターネット',
+    mailbox: (t: string) => `${t} のクラウド メールボックス`,
+    delivered: (t: string) => `${t} で配信`,
+    onPremises: (t: string) => `${t} からオンプレミスへ`,
+    internetVia: (t: string) => `${t} からインターネットへ`,
+    ndr: (code: string, t: string) => `${t} から NDR ${code}`,
+    deleted: (t: string) => `${t} で削除`,
+    redirected: (t: string) => `${t} でリダイレクト`,
+    rcptRejected: (code: string) => `RCPT で拒否 ${code}`,
+    rejected: (code: number, enhanced: string) => `拒否 ${code} ${enhanced}`,
+    deferred: (code: number, enhanced: string) => `保留 ${code} ${enhanced}`,
+    unstable: ' (不安定)',
+    none: '(該当なし)',
+    to: '宛先',
+    categories: { delivered: '配信', partial: '一部配信', ndr: '未配信', rejected: '拒否', deferred: '保留' } as Record<Category, string>,
+  },
+} as const;
+
+export function analysisTexts(lang: Lang) {
+  return T[lang];
+}
+
+function tenantName(doc: TopologyDocument, id: string | null): string {
+  if (!id) return '-';
+  return doc.tenants.find((t) => t.id === id)?.name ?? id;
+}
+
+export function sourceLabel(source: SourceClass, doc: TopologyDocument, lang: Lang): string {
+  return source.kind === 'cloudMailbox' ? T[lang].mailbox(tenantName(doc, source.tenantId)) : source.name;
+}
+
+export function senderLabel(sender: SenderClass, lang: Lang): string {
+  const t = T[lang];
+  if (sender.kind === 'null') return t.from('<>');
+  if (sender.kind === 'external') return t.from(t.external);
+  if (sender.kind === 'headerFrom') return t.headerFrom(sender.domain ?? '');
+  return t.from(sender.domain ?? '');
+}
+
+/** The sender domain alone (for compact tables): `contoso.com`, `external`, `<>`. */
+export function senderShort(sender: SenderClass, lang: Lang): string {
+  const t = T[lang];
+  if (sender.kind === 'null') return '<>';
+  if (sender.kind === 'external') return t.external;
+  if (sender.kind === 'headerFrom') return `${t.external} / From: ${sender.domain}`;
+  return sender.domain ?? '';
+}
+
+export function recipientLabel(recipient: RecipientClass, lang: Lang): string {
+  const t = T[lang];
+  const one = (d: string, owner: string | null) => (owner === null ? t.internet : d);
+  if (recipient.kind === 'unknown') return t.unknown(recipient.domains[0]);
+  return recipient.domains.map((d, i) => one(d, recipient.tenants[i])).join(' + ');
+}
+
+/** One recipient's fate: "delivered in Fabrikam", "NDR 5.7.1 from Contoso". */
+function recipientFate(r: CellOutcome['recipients'][number], doc: TopologyDocument, lang: Lang, via: string | null): string {
+  const t = T[lang];
+  const name = tenantName(doc, r.tenant);
+  switch (r.disposition) {
+    case 'delivered':
+      return t.delivered(name);
+    case 'onPremises':
+      return t.onPremises(tenantName(doc, via));
+    case 'internet':
+      return t.internetVia(tenantName(doc, via));
+    case 'ndr':
+      return t.ndr(r.code, name);
+    case 'deleted':
+      return t.deleted(name);
+    case 'redirected':
+      return t.redirected(name);
+    case 'rejected':
+      return t.rcptRejected(r.code);
+    case 'deferred':
+      return t.deferred(451, r.code);
+  }
+}
+
+/** The outcome in words: "delivered in Fabrikam", "rejected 550 5.7.64", or per recipient. */
+export function outcomeText(o: CellOutcome | null, doc: TopologyDocument, lang: Lang): string {
+  const t = T[lang];
+  if (!o) return t.none;
+  const suffix = o.unstable ? t.unstable : '';
+  if (o.result === 'rejected') return t.rejected(o.smtp.code, o.smtp.enhanced) + suffix;
+  if (o.result === 'deferred') return t.deferred(o.smtp.code, o.smtp.enhanced) + suffix;
+  const fates = o.recipients.map((r) => recipientFate(r, doc, lang, r.path[r.path.length - 1] ?? null));
+  if (fates.every((f) => f === fates[0])) return fates[0] + suffix;
+  return o.recipients.map((r, i) => `${r.address}: ${fates[i]}`).join('; ') + suffix;
+}
+
+/**
+ * A shorter outcome for a matrix cell: several recipients with the same fate in different tenants
+ * read "delivered in Contoso, Fabrikam"; other mixes list each distinct fate once, without addresses.
+ */
+export function outcomeShort(o: CellOutcome, doc: TopologyDocument, lang: Lang): string {
+  const t = T[lang];
+  if (o.result !== 'accepted' || o.recipients.length < 2) return outcomeText(o, doc, lang);
+  const suffix = o.unstable ? t.unstable : '';
+  const sameKind = o.recipients.every((r) => r.disposition === o.recipients[0].disposition && r.code === o.recipients[0].code);
+  if (sameKind && o.recipients[0].disposition === 'delivered') {
+    return t.delivered([...new Set(o.recipients.map((r) => tenantName(doc, r.tenant)))].join(', ')) + suffix;
+  }
+  const fates = o.recipients.map((r) => recipientFate(r, doc, lang, r.path[r.path.length - 1] ?? null));
+  return [...new Set(fates)].join('; ') + suffix;
+}
