@@ -9,7 +9,10 @@ import { computeView, type AnalyzeRequest, type AnalyzeResponse } from './protoc
 // As in the window: no `new Function` probe under the CSP.
 z.config({ jitless: true });
 
-self.onmessage = (e: MessageEvent<AnalyzeRequest>) => {
+/** A dedicated worker's global scope (the project's TypeScript lib is the window's DOM). */
+const workerScope = self as { postMessage(message: AnalyzeResponse): void; onmessage: ((e: MessageEvent<AnalyzeRequest>) => void) | null };
+
+workerScope.onmessage = (e: MessageEvent<AnalyzeRequest>) => {
   const req = e.data;
   let res: AnalyzeResponse;
   try {
@@ -17,5 +20,5 @@ self.onmessage = (e: MessageEvent<AnalyzeRequest>) => {
   } catch (err) {
     res = { id: req.id, ok: false, error: err instanceof Error ? err.message : String(err) };
   }
-  (self as unknown as Worker).postMessage(res);
+  workerScope.postMessage(res);
 };
