@@ -6,8 +6,10 @@
  * loader never changes its input: callers write nothing when loading fails.
  */
 import type { z } from 'zod';
+import { safeParseBounded } from './bounded';
 import { checkIntegrity } from './integrity';
 import { migrateToCurrent } from './migrate';
+import { MAX_DOCUMENT_TEXT, prescanJson } from './prescan';
 import { documentSchema, type TopologyDocument } from './schema';
 
 export interface LoadError {
@@ -35,6 +37,8 @@ const MAX_ERRORS = 50;
 export function parseDocumentText(text: string): LoadResult {
   // A UTF-8 byte order mark is not part of the JSON (editors on Windows write one).
   const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const early = prescanError(source);
+  if (early) return { ok: false, errors: [early] };
   let raw: unknown;
   try {
     raw = JSON.parse(source);
@@ -51,9 +55,10 @@ export function validateDocument(raw: unknown): LoadResult {
   const migrated = migrateToCurrent(raw);
   if (!migrated.ok) return { ok: false, errors: [migrated.error] };
 
-  const parsed = documentSchema.safeParse(migrated.value);
+  // Stops after MAX_ERRORS issues: a file of millions of invalid values costs no more than that.
+  const parsed = safeParseBounded(documentSchema, migrated.value, MAX_ERRORS);
   if (!parsed.success) {
-    return { ok: false, errors: parsed.error.issues.slice(0, MAX_ERRORS).map((i) => zodIssueToError(i, migrated.value)) };
+    return { ok: false, errors: parsed.issues.slice(0, MAX_ERRORS).map((i) => zodIssueToError(i, migrated.value)) };
   }
   const integrity = checkIntegrity(parsed.data);
   if (integrity.length > 0) {
@@ -200,10 +205,8 @@ function editDistance(a: string, b: string): number {
   return prev[b.length];
 }
 
-function jsonSyntaxError(source: string, e: unknown): LoadError {
-  const msg = e instanceof Error ? e.message : String(e);
-  const m = /position (\d+)/.exec(msg);
-  const pos = m ? Number(m[1]) : source.length;
+/** 1-based line and column of an offset. */
+function lineColumn(source: string, pos: number): { line: number; column: number } {
   let line = 1;
   let column = 1;
   for (let i = 0; i < pos && i < source.length; i++) {
@@ -212,6 +215,28 @@ function jsonSyntaxError(source: string, e: unknown): LoadError {
       column = 1;
     } else column++;
   }
+  return { line, column };
+}
+
+/** Size, depth, repeated keys and out-of-range numbers, found before JSON.parse builds anything. */
+function prescanError(source: string): LoadError | null {
+  if (source.length > MAX_DOCUMENT_TEXT) {
+    const found = `${source.length} characters`;
+    const expected = `at most ${MAX_DOCUMENT_TEXT} characters (a 10,000-tenant design is about 60 MB)`;
+    return { path: '$', found, expected, message: `$: found ${found}; expected ${expected}.` };
+  }
+  const f = prescanJson(source, MAX_DEPTH);
+  if (!f) return null;
+  const { line, column } = lineColumn(source, f.offset);
+  const where = formatPath(f.path);
+  return { path: where, line, column, found: f.found, expected: f.expected, message: `${where} (line ${line}, column ${column}): found ${f.found}; expected ${f.expected}.` };
+}
+
+function jsonSyntaxError(source: string, e: unknown): LoadError {
+  const msg = e instanceof Error ? e.message : String(e);
+  const m = /position (\d+)/.exec(msg);
+  const pos = m ? Number(m[1]) : source.length;
+  const { line, column } = lineColumn(source, pos);
   const found = source.trim() === '' ? 'an empty file' : `invalid JSON (${msg.replace(/^JSON\.parse: /, '')})`;
   return {
     path: '$',

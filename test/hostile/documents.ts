@@ -65,8 +65,8 @@ export function deeplyNested(depth: number): string {
   return '['.repeat(depth) + ']'.repeat(depth);
 }
 
-/** A document whose servers list holds `count` invalid values: one schema issue each. */
+/** A document whose one tenant lists `count` invalid recipients: one schema issue each. */
 export function manyInvalidValues(count: number): string {
-  const head = '{"format":"mailflow-topology","version":1,"title":"t","tenants":[],"scenarios":[],"servers":[';
-  return head + Array.from({ length: count }, () => '1').join(',') + ']}';
+  const head = '{"format":"mailflow-topology","version":1,"title":"t","servers":[],"scenarios":[],"tenants":[{"id":"t","name":"T","acceptedDomains":[],"recipients":[';
+  return head + '1,'.repeat(Math.max(0, count - 1)) + '1]}]}';
 }
