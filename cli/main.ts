@@ -4,6 +4,7 @@
  */
 import { EXIT, type CliCommand, type CliIO, type ParsedArgs } from './types';
 import { checkCommand, lintCommand, simulateCommand, UsageError } from './commands/core';
+import { escapeForTerminal, escapeJsonForTerminal } from './terminal';
 import { diffCommand } from './commands/diff';
 import { exportCommand } from './commands/export';
 import { importCommand } from './commands/import';
@@ -56,8 +57,12 @@ const FLAGS: Record<string, string[]> = {
   diff: ['json'],
 };
 
-export async function runCli(argv: string[], io: CliIO, commands: CliCommand[] = COMMANDS): Promise<number> {
+export async function runCli(argv: string[], rawIO: CliIO, commands: CliCommand[] = COMMANDS): Promise<number> {
   const [name, ...rest] = argv;
+  // No terminal control reaches the screen from a document's text (terminal.ts). JSON output keeps
+  // its values: the characters become JSON escapes there.
+  const escape = rest.includes('--json') ? escapeJsonForTerminal : escapeForTerminal;
+  const io: CliIO = { ...rawIO, stdout: (t) => rawIO.stdout(escape(t)), stderr: (t) => rawIO.stderr(escapeForTerminal(t)) };
   if (!name || name === '--help' || name === '-h' || name === 'help') {
     (name ? io.stdout : io.stderr)(usage(commands));
     return name ? EXIT.ok : EXIT.invalid;
