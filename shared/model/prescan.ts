@@ -173,3 +173,51 @@ function stringEnd(text: string, start: number): number {
     at = quote + 1;
   }
 }
+
+/**
+ * The string value of `key` in the root object of a JSON text, or null (no such key at the root,
+ * not a string, not an object). Linear, and builds nothing: main uses it to recognise a topology
+ * document by its root `"format"` without parsing a large file, and without being fooled by the
+ * same text nested somewhere inside an unrelated file.
+ */
+export function rootStringField(text: string, key: string): string | null {
+  let depth = 0;
+  let expectingKey = false;
+  let pendingKey: string | null = null;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x22 /* " */) {
+      const end = stringEnd(text, i);
+      if (end < 0) return null;
+      if (depth === 1) {
+        const raw = text.slice(i + 1, end - 1);
+        if (expectingKey) {
+          pendingKey = raw;
+          expectingKey = false;
+        } else if (pendingKey !== null) {
+          if (pendingKey === key) {
+            try {
+              return raw.includes('\\') ? (JSON.parse(`"${raw}"`) as string) : raw;
+            } catch {
+              return null;
+            }
+          }
+          pendingKey = null;
+        }
+      }
+      i = end - 1;
+    } else if (c === 0x7b /* { */ || c === 0x5b /* [ */) {
+      if (depth === 0 && c === 0x5b) return null;
+      depth++;
+      if (depth === 1) expectingKey = true;
+      else if (depth === 2) pendingKey = null;
+    } else if (c === 0x7d || c === 0x5d) {
+      depth--;
+      if (depth <= 0) return null;
+    } else if (c === 0x2c /* , */ && depth === 1) {
+      expectingKey = true;
+      pendingKey = null;
+    }
+  }
+  return null;
+}
