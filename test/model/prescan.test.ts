@@ -75,3 +75,26 @@ describe('schema issues are counted only up to what is shown', () => {
     expect(r.ok).toBe(true);
   });
 });
+
+describe('texts that SMTP carries stay on one line (item 14)', () => {
+  const withActions = (actions: Record<string, unknown>) => {
+    const doc = JSON.parse(v1);
+    doc.tenants[0].transportRules[0].actions = actions;
+    return JSON.stringify(doc);
+  };
+
+  it('a header value, header name or reject text with CR/LF is a located error', () => {
+    const value = errorsOf(withActions({ setHeaderName: 'X-Tag', setHeaderValue: 'a\r\nBcc: boss@contoso.com' }))[0];
+    expect(value.path).toBe('tenants[0].transportRules[0].actions.setHeaderValue');
+    expect(value.message).toMatch(/expected one line of text \(no line breaks: SMTP cannot carry them\)/);
+    const name = errorsOf(withActions({ setHeaderName: 'X-Tag\nBcc', setHeaderValue: 'a' }))[0];
+    expect(name.path).toBe('tenants[0].transportRules[0].actions.setHeaderName');
+    expect(errorsOf(withActions({ setHeaderName: 'X Tag: 1', setHeaderValue: 'a' }))[0].path).toBe('tenants[0].transportRules[0].actions.setHeaderName');
+    const reject = errorsOf(withActions({ rejectMessageReasonText: 'No\r\n250 OK' }))[0];
+    expect(reject.path).toBe('tenants[0].transportRules[0].actions.rejectMessageReasonText');
+  });
+
+  it('ordinary one-line values still load', () => {
+    expect(parseDocumentText(withActions({ setHeaderName: 'X-Contoso-Tag', setHeaderValue: '日本語 ok', rejectMessageReasonText: 'Blocked by policy' })).ok).toBe(true);
+  });
+});
