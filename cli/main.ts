@@ -25,7 +25,8 @@ export function usage(commands: CliCommand[] = COMMANDS): string {
 /** Splits `--name value` / `--name=value` / `--flag` options from positionals. */
 export function parseArgs(argv: string[], valueOptions: string[]): ParsedArgs {
   const positionals: string[] = [];
-  const options: Record<string, string | true> = {};
+  // No prototype: `--constructor` or `--toString` must not meet Object.prototype's members.
+  const options: Record<string, string | true> = Object.create(null);
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--') {
