@@ -12,6 +12,7 @@
  */
 import { entityPaths } from '../model/integrity';
 import { validateDocument, type LoadError } from '../model/load';
+import { rootListLength } from '../model/prescan';
 import {
   CURRENT_VERSION,
   FORMAT,
@@ -103,6 +104,11 @@ export type ReadFileResult = { ok: true; contents: ExoFileContents } | { ok: fal
 
 /** Parses one file and recognises the cmdlet that wrote it. */
 export function readExoFile(file: ExoFile): ReadFileResult {
+  // Counted before parsing: no cmdlet's file holds more objects than a tenant may have of a kind.
+  const listed = rootListLength(file.text, MAX_IMPORTED_PER_KIND + 1);
+  if (listed !== null && listed > MAX_IMPORTED_PER_KIND) {
+    return fail(file.name, `${file.name}: more than ${MAX_IMPORTED_PER_KIND} objects; a tenant holds at most ${MAX_IMPORTED_PER_KIND} of each kind (nothing was imported).`);
+  }
   const parsed = parseExoJson(file.text);
   if (!parsed.ok) {
     const e = parsed.error;

@@ -33,6 +33,13 @@ const MAX_DEPTH = 64;
 /** `__proto__` could reach an object's prototype; it is never a valid field, id or address. */
 const FORBIDDEN_KEYS = new Set(['__proto__']);
 const MAX_ERRORS = 50;
+/** The format's longest list: a tenant's recipients (schema.ts). Longer lists are refused before parsing. */
+const MAX_LIST_ITEMS = 1_000_000;
+/**
+ * Values in one document. A 60 MB design of 10,000 tenants has about 4 million; 50 MB of `1,1,1…`
+ * has 26 million, which JSON.parse alone turns into seconds and hundreds of megabytes.
+ */
+const MAX_VALUES = 10_000_000;
 
 export function parseDocumentText(text: string): LoadResult {
   // A UTF-8 byte order mark is not part of the JSON (editors on Windows write one).
@@ -225,7 +232,7 @@ function prescanError(source: string): LoadError | null {
     const expected = `at most ${MAX_DOCUMENT_TEXT} characters (a 10,000-tenant design is about 60 MB)`;
     return { path: '$', found, expected, message: `$: found ${found}; expected ${expected}.` };
   }
-  const f = prescanJson(source, MAX_DEPTH);
+  const f = prescanJson(source, MAX_DEPTH, { maxItems: MAX_LIST_ITEMS, maxValues: MAX_VALUES });
   if (!f) return null;
   const { line, column } = lineColumn(source, f.offset);
   const where = formatPath(f.path);

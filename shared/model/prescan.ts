@@ -36,8 +36,18 @@ const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
 
 type State = 'value' | 'valueOrEnd' | 'key' | 'keyOrEnd' | 'colon' | 'commaOrEnd' | 'end';
 
+export interface PrescanLimits {
+  /** Items in one list (the format's longest list, a tenant's recipients, holds 1,000,000). */
+  maxItems?: number;
+  /** Values in the whole text (a 60 MB design of 10,000 tenants has about 4 million). */
+  maxValues?: number;
+}
+
 /** The first problem in the text, or null (also when the text is not JSON: JSON.parse says where). */
-export function prescanJson(text: string, maxDepth: number): PrescanFinding | null {
+export function prescanJson(text: string, maxDepth: number, limits: PrescanLimits = {}): PrescanFinding | null {
+  const maxItems = limits.maxItems ?? Infinity;
+  const maxValues = limits.maxValues ?? Infinity;
+  let values = 0;
   const stack: Frame[] = [];
   const n = text.length;
   let state: State = 'value';
@@ -62,6 +72,9 @@ export function prescanJson(text: string, maxDepth: number): PrescanFinding | nu
           i++;
           afterValue();
           break;
+        }
+        if (++values > maxValues) {
+          return { path: path(), offset: i, found: `more than ${maxValues} values`, expected: 'a document of the size the format allows' };
         }
         if (c === 0x7b /* { */ || c === 0x5b /* [ */) {
           if (stack.length >= maxDepth + 1) {
@@ -146,6 +159,9 @@ export function prescanJson(text: string, maxDepth: number): PrescanFinding | nu
           if (top.isObject) state = 'key';
           else {
             top.key = (top.key as number) + 1;
+            if (top.key >= maxItems) {
+              return { path: path().slice(0, -1), offset: i, found: `a list of more than ${maxItems} items`, expected: `at most ${maxItems} items (the longest list the format allows)` };
+            }
             state = 'value';
           }
           i++;
@@ -218,6 +234,47 @@ export function rootStringField(text: string, key: string): string | null {
       expectingKey = true;
       pendingKey = null;
     }
+  }
+  return null;
+}
+
+/**
+ * The number of items of a JSON text's root list (or of the list in `{"value": [...]}`), counted
+ * without parsing, stopping at `stopAfter`; null when the root is not a list. Lets an import refuse
+ * a file of 200,000 objects before building any of them.
+ */
+export function rootListLength(text: string, stopAfter = Infinity): number | null {
+  let i = 0;
+  while (i < text.length && /\s|\ufeff/.test(text[i])) i++;
+  let listDepth = 1;
+  if (text[i] === '{') {
+    // PowerShell 5.1's {"value": [...], "Count": n}: the list one level down.
+    const valueAt = text.indexOf('"value"', i);
+    if (valueAt < 0) return null;
+    i = text.indexOf('[', valueAt);
+    if (i < 0) return null;
+    listDepth = 2;
+  } else if (text[i] !== '[') return null;
+  let depth = listDepth;
+  let count = 0;
+  let sawValue = false;
+  for (i++; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x22) {
+      const end = stringEnd(text, i);
+      if (end < 0) return null;
+      if (depth === listDepth) sawValue = true;
+      i = end - 1;
+    } else if (c === 0x7b || c === 0x5b) {
+      if (depth === listDepth) sawValue = true;
+      depth++;
+    } else if (c === 0x7d || c === 0x5d) {
+      depth--;
+      if (depth < listDepth) return count + (sawValue ? 1 : 0);
+    } else if (c === 0x2c && depth === listDepth) {
+      count++;
+      if (count >= stopAfter) return count;
+    } else if (depth === listDepth && c > 0x20) sawValue = true;
   }
   return null;
 }

@@ -12,7 +12,14 @@ describe('importing a huge tenant', () => {
     const r = importExoFiles([{ name: 'rules.json', text: manyTransportRules(MAX_IMPORTED_PER_KIND + 1) }], { tenantName: 'Big' });
     expect(r.ok).toBe(false);
     if (r.ok) return;
-    expect(r.errors).toEqual([{ file: 'rules.json', message: 'rules.json: 10001 mail flow rules; a tenant holds at most 10000 (nothing was imported).' }]);
+    expect(r.errors).toEqual([{ file: 'rules.json', message: 'rules.json: more than 10000 objects; a tenant holds at most 10000 of each kind (nothing was imported).' }]);
+  });
+
+  it('the limit also holds for rules spread over several files', () => {
+    const half = manyTransportRules(6000);
+    const other = JSON.stringify(JSON.parse(manyTransportRules(12000)).slice(6000));
+    const r = importExoFiles([{ name: 'a.json', text: half }, { name: 'b.json', text: other }], { tenantName: 'Big' });
+    expect(!r.ok && r.errors[0].message).toBe('a.json: 12000 mail flow rules; a tenant holds at most 10000 (nothing was imported).');
   });
 
   it('10,000 rules, half of them with names that give the same id, import with unique ids', { timeout: 5_000 }, () => {

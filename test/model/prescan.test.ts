@@ -6,7 +6,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseDocumentText } from '../../shared/model/load';
-import { prescanJson } from '../../shared/model/prescan';
+import { prescanJson, rootListLength } from '../../shared/model/prescan';
 import { deeplyNested, manyInvalidValues } from '../hostile/documents';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -54,6 +54,22 @@ describe('pre-scan of the JSON text', () => {
       }),
       { numRuns: 500 },
     );
+  });
+
+  it('refuses a list longer than the format allows, and more values than any document has, before parsing', () => {
+    expect(prescanJson('{"a":[1,2,3,4]}', 64, { maxItems: 3 })).toMatchObject({ path: ['a'], found: 'a list of more than 3 items' });
+    expect(prescanJson('{"a":[1,2,3]}', 64, { maxItems: 3 })).toBeNull();
+    expect(prescanJson('[[1,2],[3,4]]', 64, { maxValues: 5 })).toMatchObject({ found: 'more than 5 values' });
+    const [e] = errorsOf(manyInvalidValues(1_000_001));
+    expect(e.message).toMatch(/^tenants\[0\]\.recipients \(line 1, column \d+\): found a list of more than 1000000 items/);
+  });
+
+  it('counts the items of a root list without parsing it', () => {
+    expect(rootListLength('[{"a":[1,2]},{"b":"x,y"}, 3]')).toBe(3);
+    expect(rootListLength(' []')).toBe(0);
+    expect(rootListLength('{"value":[1,2],"Count":2}')).toBe(2);
+    expect(rootListLength('{"Name":"x"}')).toBeNull();
+    expect(rootListLength('[1,2,3,4,5]', 2)).toBe(2);
   });
 
   it('leaves text that is not JSON to JSON.parse, which names the position', () => {
