@@ -85,9 +85,11 @@ try {
     }
     results.push(result);
     if (!json) {
-      const ok = result.ms <= 1000 && result.heapGrowthMB <= 200 && result.peakRssGrowthMB <= 200;
+      // The targets are on time and heap; peak RSS also counts the input file's own buffer (200 MB
+      // for the PNG case), so it is shown but not judged. A reference case has no target.
+      const ok = result.ms <= 1000 && result.heapGrowthMB <= 200;
       console.log(
-        `${ok ? 'ok  ' : 'OVER'} item ${result.item.padEnd(3)} ${result.what}\n     ${result.ms.toFixed(0).padStart(6)} ms   heap +${result.heapGrowthMB.toFixed(1)} MB   peak RSS +${result.peakRssGrowthMB.toFixed(1)} MB   → ${result.outcome}`,
+        `${c.reference ? 'ref ' : ok ? 'ok  ' : 'OVER'} item ${result.item.padEnd(3)} ${result.what}\n     ${result.ms.toFixed(0).padStart(6)} ms   heap +${result.heapGrowthMB.toFixed(1)} MB   peak RSS +${result.peakRssGrowthMB.toFixed(1)} MB   → ${result.outcome}`,
       );
     }
   }
