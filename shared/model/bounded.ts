@@ -11,7 +11,7 @@
 import type { z } from 'zod';
 
 /** Lists longer than this are validated item by item. */
-const LONG = 256;
+export const LONG = 256;
 
 type Issue = z.core.$ZodIssue;
 type Schema = z.core.$ZodType;
@@ -101,7 +101,10 @@ function leafIssues(schema: Schema, value: unknown, path: PropertyKey[], budget:
  * `schema.safeParse(value)` for an object schema, with at most about `maxIssues` issues: long
  * top-level lists are validated item by item.
  */
-export function safeParseBounded<T>(schema: z.ZodType<T>, value: unknown, maxIssues: number): BoundedResult<T> {
+export function safeParseBounded<T>(schema: z.ZodType<T>, value: unknown, maxIssues: number, options: { innerListsShort?: boolean } = {}): BoundedResult<T> {
+  // With no list or map longer than LONG below the top level (the pre-scan knows), the walk for
+  // long lists of plain values cannot find anything: skip it.
+  const leaves = options.innerListsShort ? () => [] : leafIssues;
   const d = defOf(schema as unknown as Schema);
   if (d.type !== 'object' || !isPlainObject(value)) return safeParse(schema as unknown as Schema, value) as BoundedResult<T>;
   const shape = d.shape as Record<string, Schema>;
@@ -116,7 +119,7 @@ export function safeParseBounded<T>(schema: z.ZodType<T>, value: unknown, maxIss
     }
   }
   if (lists.length === 0) {
-    const early = leafIssues(schema as unknown as Schema, value, [], maxIssues);
+    const early = leaves(schema as unknown as Schema, value, [], maxIssues);
     return early.length ? { success: false, issues: early } : (safeParse(schema as unknown as Schema, value) as BoundedResult<T>);
   }
   // The rest of the document first (with the long lists empty), then each list item by item.
@@ -129,7 +132,7 @@ export function safeParseBounded<T>(schema: z.ZodType<T>, value: unknown, maxIss
   for (const l of lists) {
     const out: unknown[] = [];
     for (let i = 0; i < l.items.length && issues.length < maxIssues; i++) {
-      const early = leafIssues(l.element, l.items[i], [l.key, i], maxIssues - issues.length);
+      const early = leaves(l.element, l.items[i], [l.key, i], maxIssues - issues.length);
       if (early.length) {
         issues.push(...early);
         continue;

@@ -6,10 +6,10 @@
  * loader never changes its input: callers write nothing when loading fails.
  */
 import type { z } from 'zod';
-import { safeParseBounded } from './bounded';
+import { LONG, safeParseBounded } from './bounded';
 import { checkIntegrity } from './integrity';
 import { migrateToCurrent } from './migrate';
-import { MAX_DOCUMENT_TEXT, prescanJson } from './prescan';
+import { MAX_DOCUMENT_TEXT, prescanJson, type PrescanStats } from './prescan';
 import { documentSchema, type TopologyDocument } from './schema';
 
 export interface LoadError {
@@ -44,7 +44,8 @@ const MAX_VALUES = 10_000_000;
 export function parseDocumentText(text: string): LoadResult {
   // A UTF-8 byte order mark is not part of the JSON (editors on Windows write one).
   const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  const early = prescanError(source);
+  const stats: PrescanStats = { largestInner: 0 };
+  const early = prescanError(source, stats);
   if (early) return { ok: false, errors: [early] };
   let raw: unknown;
   try {
@@ -52,10 +53,10 @@ export function parseDocumentText(text: string): LoadResult {
   } catch (e) {
     return { ok: false, errors: [jsonSyntaxError(source, e)] };
   }
-  return validateDocument(raw);
+  return validateDocument(raw, { innerListsShort: stats.largestInner <= LONG });
 }
 
-export function validateDocument(raw: unknown): LoadResult {
+export function validateDocument(raw: unknown, options: { innerListsShort?: boolean } = {}): LoadResult {
   const hostile = findHostileShape(raw);
   if (hostile) return { ok: false, errors: [hostile] };
 
@@ -63,7 +64,7 @@ export function validateDocument(raw: unknown): LoadResult {
   if (!migrated.ok) return { ok: false, errors: [migrated.error] };
 
   // Stops after MAX_ERRORS issues: a file of millions of invalid values costs no more than that.
-  const parsed = safeParseBounded(documentSchema, migrated.value, MAX_ERRORS);
+  const parsed = safeParseBounded(documentSchema, migrated.value, MAX_ERRORS, options);
   if (!parsed.success) {
     return { ok: false, errors: parsed.issues.slice(0, MAX_ERRORS).map((i) => zodIssueToError(i, migrated.value)) };
   }
@@ -226,13 +227,13 @@ function lineColumn(source: string, pos: number): { line: number; column: number
 }
 
 /** Size, depth, repeated keys and out-of-range numbers, found before JSON.parse builds anything. */
-function prescanError(source: string): LoadError | null {
+function prescanError(source: string, stats: PrescanStats): LoadError | null {
   if (source.length > MAX_DOCUMENT_TEXT) {
     const found = `${source.length} characters`;
     const expected = `at most ${MAX_DOCUMENT_TEXT} characters (a 10,000-tenant design is about 60 MB)`;
     return { path: '$', found, expected, message: `$: found ${found}; expected ${expected}.` };
   }
-  const f = prescanJson(source, MAX_DEPTH, { maxItems: MAX_LIST_ITEMS, maxValues: MAX_VALUES });
+  const f = prescanJson(source, MAX_DEPTH, { maxItems: MAX_LIST_ITEMS, maxValues: MAX_VALUES }, stats);
   if (!f) return null;
   const { line, column } = lineColumn(source, f.offset);
   const where = formatPath(f.path);

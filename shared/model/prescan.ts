@@ -36,6 +36,12 @@ const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
 
 type State = 'value' | 'valueOrEnd' | 'key' | 'keyOrEnd' | 'colon' | 'commaOrEnd' | 'end';
 
+/** What the scan saw, for callers that can skip work on documents without long inner lists. */
+export interface PrescanStats {
+  /** The most items of a list, or keys of an object, below the root's own fields (depth 2 and deeper). */
+  largestInner: number;
+}
+
 export interface PrescanLimits {
   /** Items in one list (the format's longest list, a tenant's recipients, holds 1,000,000). */
   maxItems?: number;
@@ -44,8 +50,15 @@ export interface PrescanLimits {
 }
 
 /** The first problem in the text, or null (also when the text is not JSON: JSON.parse says where). */
-export function prescanJson(text: string, maxDepth: number, limits: PrescanLimits = {}): PrescanFinding | null {
+export function prescanJson(text: string, maxDepth: number, limits: PrescanLimits = {}, stats?: PrescanStats): PrescanFinding | null {
   const maxItems = limits.maxItems ?? Infinity;
+  // Called as each container closes: the size of containers at depth 2 and deeper.
+  const closing = () => {
+    if (!stats || stack.length < 3) return;
+    const top = stack[stack.length - 1];
+    const size = top.isObject ? top.keys!.size : (top.key as number) + 1;
+    if (size > stats.largestInner) stats.largestInner = size;
+  };
   const maxValues = limits.maxValues ?? Infinity;
   let values = 0;
   const stack: Frame[] = [];
@@ -68,6 +81,7 @@ export function prescanJson(text: string, maxDepth: number, limits: PrescanLimit
       case 'value':
       case 'valueOrEnd': {
         if (c === 0x5d /* ] */ && state === 'valueOrEnd') {
+          closing();
           stack.pop();
           i++;
           afterValue();
@@ -119,6 +133,7 @@ export function prescanJson(text: string, maxDepth: number, limits: PrescanLimit
       case 'keyOrEnd': {
         const top = stack[stack.length - 1];
         if (c === 0x7d /* } */ && state === 'keyOrEnd') {
+          closing();
           stack.pop();
           i++;
           afterValue();
@@ -166,6 +181,7 @@ export function prescanJson(text: string, maxDepth: number, limits: PrescanLimit
           }
           i++;
         } else if ((c === 0x7d && top.isObject) || (c === 0x5d && !top.isObject)) {
+          closing();
           stack.pop();
           i++;
           afterValue();
