@@ -17,7 +17,8 @@ runCli(process.argv.slice(2), nodeIO()).then(
     process.exitCode = code;
   },
   (e: unknown) => {
+    // cli.md promises 0, 1 or 2. Whatever failed, the input could not be processed: 2.
     process.stderr.write(`mailflow: internal error: ${e instanceof Error ? e.stack : String(e)}\n`);
-    process.exitCode = 70;
+    process.exitCode = 2;
   },
 );

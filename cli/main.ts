@@ -5,6 +5,7 @@
 import { EXIT, type CliCommand, type CliIO, type ParsedArgs } from './types';
 import { checkCommand, lintCommand, simulateCommand, UsageError } from './commands/core';
 import { analyzeCommand } from './commands/analyze';
+import { escapeForTerminal, escapeJsonForTerminal } from './terminal';
 import { diffCommand } from './commands/diff';
 import { exportCommand } from './commands/export';
 import { importCommand } from './commands/import';
@@ -25,7 +26,8 @@ export function usage(commands: CliCommand[] = COMMANDS): string {
 /** Splits `--name value` / `--name=value` / `--flag` options from positionals. */
 export function parseArgs(argv: string[], valueOptions: string[]): ParsedArgs {
   const positionals: string[] = [];
-  const options: Record<string, string | true> = {};
+  // No prototype: `--constructor` or `--toString` must not meet Object.prototype's members.
+  const options: Record<string, string | true> = Object.create(null);
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--') {
@@ -58,8 +60,12 @@ const FLAGS: Record<string, string[]> = {
   analyze: ['json'],
 };
 
-export async function runCli(argv: string[], io: CliIO, commands: CliCommand[] = COMMANDS): Promise<number> {
+export async function runCli(argv: string[], rawIO: CliIO, commands: CliCommand[] = COMMANDS): Promise<number> {
   const [name, ...rest] = argv;
+  // No terminal control reaches the screen from a document's text (terminal.ts). JSON output keeps
+  // its values: the characters become JSON escapes there.
+  const escape = rest.includes('--json') ? escapeJsonForTerminal : escapeForTerminal;
+  const io: CliIO = { ...rawIO, stdout: (t) => rawIO.stdout(escape(t)), stderr: (t) => rawIO.stderr(escapeForTerminal(t)) };
   if (!name || name === '--help' || name === '-h' || name === 'help') {
     (name ? io.stdout : io.stderr)(usage(commands));
     return name ? EXIT.ok : EXIT.invalid;

@@ -56,6 +56,11 @@ export function writeOutput(path: string, data: string | Uint8Array, io: CliIO):
   }
 }
 
+/** What a command says after writing `--out`: on stderr when the output itself went to stdout (`--out -`). */
+export function reportWritten(out: string, text: string, io: CliIO): void {
+  (out === '-' ? io.stderr : io.stdout)(text);
+}
+
 /** Reads and validates a document; on failure prints the located errors and returns null (exit 2). */
 export function loadDocumentOrReport(path: string, io: CliIO): TopologyDocument | null {
   let text: string;

@@ -13,7 +13,7 @@ import { embedDocumentInPng } from '../../shared/diagram/png-chunks';
 import { DEFAULT_PADDING, renderDiagramSvg, type DiagramOptions } from '../../shared/diagram/svg';
 import { EXPORT_FORMATS, type ExportFormat } from '../../shared/diagram/import';
 import { EXIT, type CliCommand, type CliIO, type ParsedArgs } from '../types';
-import { writeOutput } from './core';
+import { reportWritten, writeOutput } from './core';
 
 const USAGE = [
   'mailflow export <file> --format svg|png|pdf --out <path> [--scenario <id>] [--theme light|dark] [--transparent] [--padding <px>] [--scale <n>] [--lang en|ja]',
@@ -195,7 +195,7 @@ async function run(args: ParsedArgs, io: CliIO): Promise<number> {
   }
   if (!writeOutput(settings.out, data, io)) return EXIT.invalid;
   const size = typeof data === 'string' ? new TextEncoder().encode(data).length : data.length;
-  io.stdout(`${settings.out}: ${settings.format.toUpperCase()}, ${size} bytes${settings.scenario ? `, scenario ${settings.scenario}` : ''}\n`);
+  reportWritten(settings.out, `${settings.out}: ${settings.format.toUpperCase()}, ${size} bytes${settings.scenario ? `, scenario ${settings.scenario}` : ''}\n`, io);
   return EXIT.ok;
 }
 

@@ -10,7 +10,7 @@ import { decodeExoBytes, formatImportReport, importExoFiles, type ExoFile } from
 import { formatLoadErrors, parseDocumentText, serializeDocument, validateDocument } from '../../shared/model/load';
 import type { TopologyDocument } from '../../shared/model/schema';
 import { EXIT, type CliCommand } from '../types';
-import { langOption, writeOutput } from './core';
+import { langOption, reportWritten, writeOutput } from './core';
 
 const optionText = (v: string | true | undefined): string | null => (typeof v === 'string' ? v : null);
 
@@ -82,10 +82,10 @@ export const importCommand: CliCommand = {
     }
     if (!writeOutput(out, serializeDocument(checked.document), io)) return EXIT.invalid;
     if (json) {
-      io.stdout(JSON.stringify({ out, tenantId: result.report.tenantId, report: result.report }, null, 2) + '\n');
+      reportWritten(out, JSON.stringify({ out, tenantId: result.report.tenantId, report: result.report }, null, 2) + '\n', io);
     } else {
-      io.stdout(formatImportReport(result.report, lang));
-      io.stdout(lang === 'ja' ? `\n${out} に書き込みました。\n` : `\nWrote ${out}.\n`);
+      reportWritten(out, formatImportReport(result.report, lang), io);
+      reportWritten(out, lang === 'ja' ? `\n${out} に書き込みました。\n` : `\nWrote ${out}.\n`, io);
     }
     return EXIT.ok;
   },

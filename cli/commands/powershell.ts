@@ -7,7 +7,7 @@
 import { generatePowerShell } from '../../shared/exo';
 import { formatLoadErrors, parseDocumentText } from '../../shared/model/load';
 import { EXIT, type CliCommand } from '../types';
-import { writeOutput } from './core';
+import { reportWritten, writeOutput } from './core';
 
 const USAGE = 'mailflow powershell <file> --tenant <id> [--out <path>]';
 
@@ -52,10 +52,10 @@ export const powershellCommand: CliCommand = {
     }
     const out = typeof args.options.out === 'string' ? args.options.out : null;
     if (out) {
-      // Windows PowerShell 5.1 reads a .ps1 without a byte order mark as ANSI, which would garble
-      // non-ASCII names; the BOM makes it read UTF-8.
-      if (!writeOutput(out, '\uFEFF' + result.script, io)) return EXIT.invalid;
-      io.stdout(`Wrote ${out} (tenant ${result.tenant.id}). Run it with -WhatIf first.\n`);
+      // The script is pure ASCII (psQuote), so it means the same under any code page; the BOM is
+      // kept so editors and Windows PowerShell 5.1 agree that the file is UTF-8.
+      if (!writeOutput(out, out === '-' ? result.script : '\uFEFF' + result.script, io)) return EXIT.invalid;
+      reportWritten(out, `Wrote ${out} (tenant ${result.tenant.id}). Run it with -WhatIf first.\n`, io);
     } else {
       io.stdout(result.script);
     }

@@ -4,6 +4,7 @@
  */
 import path from 'node:path';
 import { APP_HOST } from './app-location';
+import { hasReservedSegment } from './file-safety';
 
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -58,6 +59,8 @@ export function createAppProtocolHandler(options: AppProtocolOptions): (request:
     const resolved = path.resolve(root, `.${pathname}`);
     // Path traversal (`..`, encoded separators, absolute paths) must stay inside the renderer folder.
     if (!resolved.startsWith(root + path.sep) || pathname.includes('\0')) return refuse(403, 'Forbidden');
+    // On Windows `nul`, `con.js`, `com1`… open devices wherever they appear in a path.
+    if (hasReservedSegment(pathname)) return refuse(403, 'Forbidden');
     let body: Uint8Array;
     try {
       body = await options.readFile(resolved);

@@ -7,6 +7,7 @@
 import { randomBytes } from 'node:crypto';
 import * as nodeFs from 'node:fs/promises';
 import path from 'node:path';
+import { removeLeftoverTemporaries, renameWithRetry, type RetryOptions } from './file-safety';
 
 /** The slice of `node:fs/promises` the main-process stores use (injectable for fault injection). */
 export type Fs = Pick<
@@ -16,10 +17,12 @@ export type Fs = Pick<
 
 export const defaultFs: Fs = nodeFs;
 
-export interface AtomicWriteOptions {
+export interface AtomicWriteOptions extends RetryOptions {
   fs?: Fs;
   /** File mode for a new file; an existing file keeps its own mode. */
   mode?: number;
+  /** This mode whatever the target had (a backup takes its document's mode). */
+  exactMode?: number;
 }
 
 /** Name of the temporary sibling; starts with a dot so file browsers hide it. */
@@ -29,23 +32,28 @@ export function temporarySiblingPath(target: string): string {
 
 export async function atomicWriteFile(target: string, data: string | Uint8Array, options: AtomicWriteOptions = {}): Promise<void> {
   const fs = options.fs ?? defaultFs;
-  const mode = (await existingMode(fs, target)) ?? options.mode ?? 0o644;
+  const mode = options.exactMode ?? (await existingMode(fs, target)) ?? options.mode ?? 0o644;
   const temporary = temporarySiblingPath(target);
   let handle: nodeFs.FileHandle | undefined;
   try {
     // 'wx': never follow or reuse something already sitting at the temporary name.
     handle = await fs.open(temporary, 'wx', mode);
+    // open's mode is reduced by the umask; the file gets exactly the mode it should have.
+    await handle.chmod(mode);
     await handle.writeFile(data);
     await handle.sync();
     await handle.close();
     handle = undefined;
-    await fs.rename(temporary, target);
+    // On Windows another program may hold the target for a moment: retried, bounded.
+    await renameWithRetry(fs, temporary, target, options);
   } catch (error) {
     if (handle) await handle.close().catch(() => undefined);
     await fs.unlink(temporary).catch(() => undefined);
     throw error;
   }
   await syncDirectory(fs, path.dirname(target));
+  // Temporary files of saves that crashed or were killed before their rename.
+  await removeLeftoverTemporaries(fs, target);
 }
 
 /** Makes the rename itself durable on POSIX; Windows cannot open a directory, which is fine there. */

@@ -12,10 +12,13 @@
  *   (this session, the recent list or a crash-recovery draft).
  */
 import { createHash } from 'node:crypto';
+import { constants as fsConstants } from 'node:fs';
 import path from 'node:path';
+import { rootStringField } from '../../shared/model/prescan';
 import { MAX_DOCUMENT_CHARS, type FileStamp, type OpenResult, type SaveResult } from '../../shared/ipc/contract';
 import { atomicWriteFile, defaultFs, errorMessage, isNotFound, type Fs } from './atomic-write';
 import { importDocumentFromBytes } from '../../shared/diagram/import';
+import { hasReservedSegment } from './file-safety';
 
 export const BACKUP_SUFFIX = '.bak';
 /** Byte ceiling for a document file (UTF-8 of at most MAX_DOCUMENT_CHARS characters, mostly ASCII). */
@@ -38,8 +41,20 @@ export function isDocumentPath(candidate: string): boolean {
   return path.isAbsolute(candidate) && candidate.toLowerCase().endsWith('.json');
 }
 
-/** What every topology document says of itself (document-format.md: `"format": "mailflow-topology"`). */
-const TOPOLOGY_MARK = /"format"\s*:\s*"mailflow-topology"/;
+/**
+ * What every topology document says of itself at its root (document-format.md:
+ * `"format": "mailflow-topology"`). Only the root counts: an unrelated file that merely contains
+ * the text somewhere (a settings.json holding a nested document) is not a document.
+ */
+function isTopologyText(text: string): boolean {
+  return rootStringField(text, 'format') === 'mailflow-topology';
+}
+
+/**
+ * Read-only, and non-blocking where the OS has it: a FIFO swapped in after the check below would
+ * otherwise hold a file thread of main forever in open().
+ */
+const READ_FLAGS = fsConstants.O_RDONLY | (fsConstants.O_NONBLOCK ?? 0);
 
 /** A PNG or SVG exported by the app carries the design; opening one restores it (never writes it). */
 export function isPicturePath(candidate: string): boolean {
@@ -84,8 +99,12 @@ export class DocumentFiles {
       return { ok: false, reason: 'error', message: `Not a Mailflow document (.mailflow.json): ${filePath}` };
     }
     const resolved = path.resolve(filePath);
+    if (hasReservedSegment(resolved)) return { ok: false, reason: 'error', message: `Not a file (a device name): ${resolved}` };
     try {
-      const handle = await this.fs.open(resolved, 'r');
+      // A FIFO, a device or a folder is refused before it is opened (opening a FIFO blocks until a
+      // writer comes, which may be never).
+      if (!(await this.fs.stat(resolved)).isFile()) return { ok: false, reason: 'error', message: `Not a file: ${resolved}` };
+      const handle = await this.fs.open(resolved, READ_FLAGS);
       try {
         const info = await handle.stat();
         if (!info.isFile()) return { ok: false, reason: 'error', message: `Not a file: ${resolved}` };
@@ -104,7 +123,7 @@ export class DocumentFiles {
         // A path the user picked in the Open dialog becomes writable. A path that arrives from the
         // renderer (recent list, a drop) or the command line becomes writable only if it already is
         // a topology document, so a compromised page cannot turn "open" into "overwrite any .json".
-        if (!requireDocumentExtension || TOPOLOGY_MARK.test(text)) this.allowWrite(resolved);
+        if (!requireDocumentExtension || isTopologyText(text)) this.allowWrite(resolved);
         return { ok: true, file: { path: resolved, name: displayName(resolved), text, stamp: stampOf(bytes, info.mtimeMs) } };
       } finally {
         await handle.close();
@@ -129,6 +148,7 @@ export class DocumentFiles {
   async saveTo(request: SaveToRequest): Promise<SaveResult> {
     const target = path.resolve(request.path);
     if (!isDocumentPath(target)) return { ok: false, reason: 'error', message: `Documents are saved as .json files: ${target}` };
+    if (hasReservedSegment(target)) return { ok: false, reason: 'error', message: `Refusing to write ${target}: a device name, not a file name.` };
     if (!this.isWritable(target)) {
       return { ok: false, reason: 'error', message: `Refusing to write ${target}: it was not opened or chosen by the user.` };
     }
@@ -161,7 +181,10 @@ export class DocumentFiles {
     const backup = backupPathFor(target);
     try {
       const previous = await this.fs.readFile(target);
-      await atomicWriteFile(backup, previous, { fs: this.fs });
+      // The backup holds the same content as the document, so it gets the document's mode: a
+      // 0600 document must not leave a 0644 copy next to it.
+      const mode = (await this.fs.stat(target)).mode & 0o777;
+      await atomicWriteFile(backup, previous, { fs: this.fs, exactMode: mode });
       return backup;
     } catch {
       return null;

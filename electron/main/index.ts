@@ -23,6 +23,7 @@ import { registerRoutes } from './ipc-guard';
 import { createIpcRoutes, openDocument, type DesktopServices } from './ipc-routes';
 import { buildMenuTemplate, menuInvocation, menuLanguageFor, type MenuLanguage } from './menu';
 import { documentPathFromArgv } from './open-args';
+import { onRendererGone } from './renderer-crash';
 import { RecentFiles, SettingsStore } from './settings';
 import { MIN_WINDOW_SIZE, WindowStateStore, placeWindow } from './window-state';
 
@@ -208,6 +209,20 @@ function start(): void {
     window.once('ready-to-show', () => window.show());
     // The title comes from setDocumentState (validated, with the unsaved mark), not from <title>.
     window.on('page-title-updated', (event) => event.preventDefault());
+    // A crashed page leaves a blank window: offer to reload it (the renderer then offers the draft).
+    window.webContents.on(
+      'render-process-gone',
+      onRendererGone({
+        language: currentMenuLanguage,
+        ask: async (box) => (await dialog.showMessageBox(window, box)).response,
+        reload: () => {
+          rendererLoaded = false;
+          void window.loadURL(location.entryUrl).catch((error: unknown) => log(String(error)));
+        },
+        close: () => closeGuard.closeRequestedByRenderer(),
+        log,
+      }),
+    );
     window.webContents.on('did-finish-load', () => {
       rendererLoaded = true;
       for (const filePath of pendingOpenRequests.splice(0)) void deliverOpenRequest(filePath);

@@ -31,6 +31,7 @@ import type { CloseGuard } from './close-guard';
 import type { DocumentFiles } from './document-files';
 import { isDocumentPath } from './document-files';
 import type { DraftStore } from './drafts';
+import { hasReservedSegment, IssuedPaths, plainFileName } from './file-safety';
 import { openExternalSafely, type ShellLike } from './hardening';
 import { route, type IpcRoute } from './ipc-guard';
 import type { RecentFiles, SettingsStore } from './settings';
@@ -77,12 +78,20 @@ export interface DesktopServices {
   onSettingsChanged?(settings: AppSettings): void;
   /** The renderer's menu model (validated): main rebuilds the native menu from it. */
   onMenuModel?(model: MenuModel): void;
+  /** Paths main handed out; created from the recent list when not given. */
+  issued?: IssuedPaths;
+}
+
+/** The services' IssuedPaths (one per services object). */
+export function issuedPaths(services: DesktopServices): IssuedPaths {
+  return (services.issued ??= new IssuedPaths(() => services.recent.list()));
 }
 
 /** Opens a document (after a dialog, from the recent list, the command line or a drop) and records it. */
 export async function openDocument(services: DesktopServices, filePath: string, chosenInDialog: boolean): Promise<OpenResult> {
   const result = await services.files.read(filePath, !chosenInDialog);
   if (result.ok) {
+    issuedPaths(services).issue(result.file.path);
     // Not inlined into `onRecentChanged?.(…)`: optional chaining would skip the add when no listener is set.
     const recent = await services.recent.add(result.file.path);
     services.onRecentChanged?.(recent);
@@ -91,7 +100,8 @@ export async function openDocument(services: DesktopServices, filePath: string, 
 }
 
 function withDocumentExtension(name: string): string {
-  const base = name.trim() || 'Untitled';
+  // Only a name: the renderer must not steer the dialog into another folder (`../`).
+  const base = plainFileName(name);
   return base.toLowerCase().endsWith('.json') ? base : base + DOCUMENT_EXTENSION;
 }
 
@@ -122,8 +132,9 @@ export async function exportFile(
   services: DesktopServices,
   request: ExportRequest,
 ): Promise<{ ok: true; path: string } | { ok: false; reason: 'cancelled' | 'error'; message?: string }> {
-  const chosen = await services.dialogs.chooseSavePath(request.suggestedName, [EXPORT_FILTERS[request.format]]);
+  const chosen = await services.dialogs.chooseSavePath(plainFileName(request.suggestedName, `diagram.${request.format}`), [EXPORT_FILTERS[request.format]]);
   if (chosen === null) return { ok: false, reason: 'cancelled' };
+  if (hasReservedSegment(chosen)) return { ok: false, reason: 'error', message: `Refusing to write ${chosen}: a device name, not a file name.` };
   try {
     const bytes = request.encoding === 'base64' ? Buffer.from(request.data, 'base64') : Buffer.from(request.data, 'utf8');
     await atomicWriteFile(chosen, bytes, { fs: services.fs });
@@ -163,7 +174,20 @@ export function createIpcRoutes(services: DesktopServices): IpcRoute[] {
       const chosen = await services.dialogs.chooseFileToOpen(OPEN_FILTERS);
       return chosen === null ? ({ ok: false, reason: 'cancelled' } satisfies OpenResult) : openDocument(services, chosen, true);
     }),
-    route(IPC_CHANNELS.openPath, z.tuple([openPathSchema]), (filePath) => openDocument(services, filePath, false)),
+    // Only paths main handed out (recent list, earlier opens and saves, drops): a compromised page
+    // cannot read an arbitrary file through this channel.
+    route(IPC_CHANNELS.openPath, z.tuple([openPathSchema]), async (filePath): Promise<OpenResult> => {
+      if (!(await issuedPaths(services).allows(filePath))) {
+        return { ok: false, reason: 'error', message: `Refusing to open ${filePath}: it was not chosen, dropped or opened by the user.` };
+      }
+      return openDocument(services, filePath, false);
+    }),
+    // A file dropped on the window: the preload sends the path Electron gives for the dropped File
+    // (webUtils.getPathForFile), which the page itself cannot forge.
+    route(IPC_CHANNELS.openDropped, z.tuple([openPathSchema]), (filePath) => {
+      issuedPaths(services).issue(filePath);
+      return openDocument(services, filePath, false);
+    }),
     route(IPC_CHANNELS.save, z.tuple([saveRequestSchema]), (request) => saveDocument(services, request)),
     route(IPC_CHANNELS.exportFile, z.tuple([exportRequestSchema]), (request) => exportFile(services, request)),
     route(IPC_CHANNELS.printToPdf, z.tuple([printToPdfRequestSchema]), async (request) =>

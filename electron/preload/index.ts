@@ -27,11 +27,22 @@ ipcRenderer.on(IPC_CHANNELS.openRequest, (_event, result: OpenResult) => {
   else for (const listener of openRequestListeners) listener(result);
 });
 
+/**
+ * Paths of files really dropped on the window (webUtils gives a path only for those). Opening one
+ * goes through `openDropped`; any other path through `openPath`, which main limits to the paths it
+ * handed out, so the page cannot make main read an arbitrary file.
+ */
+const droppedPaths = new Set<string>();
+
 const api: MailflowDesktopApi = {
   platform: 'electron',
   openDialog: () => ipcRenderer.invoke(IPC_CHANNELS.openDialog),
-  openPath: (path) => ipcRenderer.invoke(IPC_CHANNELS.openPath, path),
-  pathForFile: (file) => webUtils.getPathForFile(file),
+  openPath: (path) => ipcRenderer.invoke(droppedPaths.has(path) ? IPC_CHANNELS.openDropped : IPC_CHANNELS.openPath, path),
+  pathForFile: (file) => {
+    const path = webUtils.getPathForFile(file);
+    if (path) droppedPaths.add(path);
+    return path;
+  },
   save: (request) => ipcRenderer.invoke(IPC_CHANNELS.save, request),
   exportFile: (request) => ipcRenderer.invoke(IPC_CHANNELS.exportFile, request),
   printToPdf: (options) => ipcRenderer.invoke(IPC_CHANNELS.printToPdf, { landscape: options.landscape }),

@@ -1,5 +1,6 @@
 /** Recognising an exported picture that carries a design, and naming export files. */
 import { utf8Decode } from './encoding';
+import { MAX_PICTURE_BYTES } from './metadata';
 import { extractDocumentFromPng, isPng } from './png-chunks';
 import { extractDocumentFromSvg } from './svg';
 
@@ -11,6 +12,7 @@ export type ExportFormat = (typeof EXPORT_FORMATS)[number];
  * signature, SVG text) rather than by the file name alone, so a renamed file still opens.
  */
 export function importDocumentFromBytes(fileName: string, bytes: Uint8Array): string | null {
+  if (bytes.length > MAX_PICTURE_BYTES) return null;
   if (isPng(bytes)) return extractDocumentFromPng(bytes);
   const lower = fileName.toLowerCase();
   const head = bytes.subarray(0, 2048);

@@ -274,9 +274,11 @@ function mailboxesCard(t: Tenant, L: DiagramLabels): Card {
 /** Servers and tenants in canvas order when the document has positions, else document order. */
 function canvasOrder<T extends { id: string }>(items: T[], doc: TopologyDocument): T[] {
   const positions = doc.view?.positions ?? {};
-  if (!items.some((i) => positions[i.id])) return items;
+  // Own keys only: an id such as `constructor` must not find Object.prototype's member.
+  const at = (id: string) => (Object.hasOwn(positions, id) ? positions[id] : undefined);
+  if (!items.some((i) => at(i.id))) return items;
   return items
-    .map((item, index) => ({ item, index, p: positions[item.id] }))
+    .map((item, index) => ({ item, index, p: at(item.id) }))
     .sort((a, b) => {
       if (a.p && b.p) return a.p.y - b.p.y || a.p.x - b.p.x || a.index - b.index;
       if (a.p) return -1;

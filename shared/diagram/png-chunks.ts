@@ -6,6 +6,7 @@
  * (UTF-8); `tEXt` is Latin-1 only. The reader accepts both. No zlib is needed for either.
  */
 import { utf8Decode, utf8Encode } from './encoding';
+import { MAX_PNG_CHUNKS_BEFORE_IMAGE } from './metadata';
 
 export const PNG_SIGNATURE = Uint8Array.of(0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a);
 export const DOCUMENT_KEYWORD = 'mailflow-document';
@@ -50,29 +51,51 @@ function writeUint32(bytes: Uint8Array, at: number, value: number): void {
   bytes[at + 3] = value & 255;
 }
 
-/** Every chunk in order; stops at a truncated chunk. Returns [] for a file that is not a PNG. */
-export function readPngChunks(bytes: Uint8Array): PngChunk[] {
-  if (!isPng(bytes)) return [];
-  const chunks: PngChunk[] = [];
+/** A chunk's position, read without copying or checking anything (see `pngChunkHeaders`). */
+interface PngChunkHeader {
+  type: string;
+  offset: number;
+  length: number;
+}
+
+/**
+ * The chunks' headers in order, lazily: nothing is allocated per chunk beyond the header, so a
+ * file of millions of tiny chunks costs time only for the chunks a caller actually walks.
+ * Stops at a truncated chunk, at IEND, and at a length above 2^31 − 1 (PNG spec 5.3).
+ */
+function* pngChunkHeaders(bytes: Uint8Array): Generator<PngChunkHeader> {
+  if (!isPng(bytes)) return;
   let at = 8;
   while (at + 12 <= bytes.length) {
     const length = readUint32(bytes, at);
+    if (length > 0x7fffffff) return;
     const end = at + 12 + length;
-    if (end > bytes.length) break;
+    if (end > bytes.length) return;
     const type = String.fromCharCode(bytes[at + 4], bytes[at + 5], bytes[at + 6], bytes[at + 7]);
-    const data = bytes.subarray(at + 8, at + 8 + length);
-    const crcValid = crc32(bytes, at + 4, at + 8 + length) === readUint32(bytes, at + 8 + length);
-    chunks.push({ type, offset: at, data, crcValid });
+    yield { type, offset: at, length };
     at = end;
-    if (type === 'IEND') break;
+    if (type === 'IEND') return;
   }
-  return chunks;
+}
+
+function toChunk(bytes: Uint8Array, h: PngChunkHeader): PngChunk {
+  const data = bytes.subarray(h.offset + 8, h.offset + 8 + h.length);
+  const crcValid = crc32(bytes, h.offset + 4, h.offset + 8 + h.length) === readUint32(bytes, h.offset + 8 + h.length);
+  return { type: h.type, offset: h.offset, data, crcValid };
+}
+
+/** Every chunk in order; stops at a truncated chunk. Returns [] for a file that is not a PNG. */
+export function readPngChunks(bytes: Uint8Array): PngChunk[] {
+  return Array.from(pngChunkHeaders(bytes), (h) => toChunk(bytes, h));
 }
 
 /** Width and height in pixels from the IHDR chunk, or null. */
 export function pngSize(bytes: Uint8Array): { width: number; height: number } | null {
-  const ihdr = readPngChunks(bytes).find((c) => c.type === 'IHDR');
-  if (!ihdr || ihdr.data.length < 8) return null;
+  // IHDR is the first chunk (PNG spec 5.6): no need to walk the rest.
+  const first = pngChunkHeaders(bytes).next();
+  if (first.done || first.value.type !== 'IHDR') return null;
+  const ihdr = toChunk(bytes, first.value);
+  if (ihdr.data.length < 8) return null;
   return { width: readUint32(ihdr.data, 0), height: readUint32(ihdr.data, 4) };
 }
 
@@ -136,10 +159,18 @@ function latin1(bytes: Uint8Array): string {
 /**
  * The text of the first valid tEXt or uncompressed iTXt chunk with this keyword, or null (not a PNG,
  * no such chunk, a damaged chunk, or a compressed iTXt, which this reader does not inflate).
+ *
+ * Only the chunks before the image data are read (the exporter writes the document right after
+ * IHDR), and at most MAX_PNG_CHUNKS_BEFORE_IMAGE of them: a hostile file of millions of empty chunks
+ * costs neither time nor memory.
  */
 export function readTextChunk(png: Uint8Array, keyword: string): string | null {
-  for (const chunk of readPngChunks(png)) {
-    if (!chunk.crcValid || (chunk.type !== 'iTXt' && chunk.type !== 'tEXt')) continue;
+  let seen = 0;
+  for (const header of pngChunkHeaders(png)) {
+    if (header.type === 'IDAT' || header.type === 'IEND' || ++seen > MAX_PNG_CHUNKS_BEFORE_IMAGE) return null;
+    if (header.type !== 'iTXt' && header.type !== 'tEXt') continue;
+    const chunk = toChunk(png, header);
+    if (!chunk.crcValid) continue;
     if (textChunkKeyword(chunk) !== keyword) continue;
     const afterKey = keyword.length + 1;
     if (chunk.type === 'tEXt') return latin1(chunk.data.subarray(afterKey));

@@ -11,6 +11,7 @@ import type { Lang, Simulation } from '../engine/types';
 import { base64Decode, base64Encode, utf8Decode, utf8Encode } from './encoding';
 import { diagramLabels, type DiagramLabels } from './labels';
 import { FONT, LINE_GAP, layoutDiagram, linesHeight, type Card, type DiagramLayout, type Point, type TextLine } from './layout';
+import { embeddedDocumentPayload, svgMetadataContent } from './metadata';
 import { buildOverlay, type Overlay } from './overlay';
 import { escapeXml, textWidth, wrapText } from './text';
 import { DEFAULT_FONT_FAMILY, PALETTES, type DiagramPalette, type DiagramThemeName } from './theme';
@@ -357,17 +358,16 @@ function drawLegend(out: string[], layout: DiagramLayout, P: DiagramPalette, L: 
   }
 }
 
-const DOCUMENT_ELEMENT = /<(?:[A-Za-z_][\w.-]*:)?document\b[^>]*\bencoding\s*=\s*["']base64["'][^>]*>([^<]*)<\/(?:[A-Za-z_][\w.-]*:)?document\s*>/;
-
 /** The document text embedded in an exported SVG, or null when the file carries none. */
 export function extractDocumentFromSvg(svgText: string): string | null {
   // Only an element in the Mailflow namespace counts, wherever it sits inside <metadata>.
   if (!svgText.includes(MAILFLOW_NS)) return null;
-  const metadata = /<metadata\b[^>]*>([\s\S]*?)<\/metadata\s*>/.exec(svgText);
-  if (!metadata) return null;
-  const match = DOCUMENT_ELEMENT.exec(metadata[1]);
-  if (!match) return null;
-  const bytes = base64Decode(match[1]);
+  // Linear scans (metadata.ts): a hostile picture must not freeze Electron main.
+  const metadata = svgMetadataContent(svgText);
+  if (metadata === null) return null;
+  const payload = embeddedDocumentPayload(metadata);
+  if (payload === null) return null;
+  const bytes = base64Decode(payload);
   if (!bytes) return null;
   try {
     return utf8Decode(bytes);

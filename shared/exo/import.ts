@@ -12,6 +12,7 @@
  */
 import { entityPaths } from '../model/integrity';
 import { validateDocument, type LoadError } from '../model/load';
+import { rootListLength } from '../model/prescan';
 import {
   CURRENT_VERSION,
   FORMAT,
@@ -103,6 +104,11 @@ export type ReadFileResult = { ok: true; contents: ExoFileContents } | { ok: fal
 
 /** Parses one file and recognises the cmdlet that wrote it. */
 export function readExoFile(file: ExoFile): ReadFileResult {
+  // Counted before parsing: no cmdlet's file holds more objects than a tenant may have of a kind.
+  const listed = rootListLength(file.text, MAX_IMPORTED_PER_KIND + 1);
+  if (listed !== null && listed > MAX_IMPORTED_PER_KIND) {
+    return fail(file.name, `${file.name}: more than ${MAX_IMPORTED_PER_KIND} objects; a tenant holds at most ${MAX_IMPORTED_PER_KIND} of each kind (nothing was imported).`);
+  }
   const parsed = parseExoJson(file.text);
   if (!parsed.ok) {
     const e = parsed.error;
@@ -186,6 +192,10 @@ export function importExoFiles(files: readonly ExoFile[], options: ImportOptions
     else errors.push(r.error);
   }
   if (errors.length) return { ok: false, errors };
+  // Counted before anything is imported: a file of 200,000 rules is refused in milliseconds, not
+  // after minutes of work (format version 1 allows 10,000 of each per tenant).
+  const tooMany = countLimitErrors(contents, options.into ?? null);
+  if (tooMany.length) return { ok: false, errors: tooMany };
 
   const base: TopologyDocument = options.into
     ? structuredClone(options.into)
@@ -207,13 +217,14 @@ export function importExoFiles(files: readonly ExoFile[], options: ImportOptions
   // Accepted domains first, so rules and connectors see them, whatever order the files came in.
   const order: ExoCmdlet[] = ['Get-AcceptedDomain', 'Get-OrganizationConfig', 'Get-InboundConnector', 'Get-OutboundConnector', 'Get-TransportRule'];
   const sorted = [...contents].sort((a, b) => order.indexOf(a.cmdlet) - order.indexOf(b.cmdlet));
-  const ctx: Ctx = { tenant, ids, tenantId };
+  const ctx: Ctx = { tenant, ids, tenantId, names: new Set(), maxPriority: -1 };
   for (const c of sorted) {
     const objects = c.objects.map((o) => importObject(c.cmdlet, new Props(o), ctx));
     fileReports.push({ file: c.file, cmdlet: c.cmdlet, objects });
   }
   // Keep the user's file order in the report.
-  fileReports.sort((a, b) => contents.findIndex((c) => c.file === a.file) - contents.findIndex((c) => c.file === b.file));
+  const fileOrder = new Map(contents.map((c, i) => [c.file, i] as const));
+  fileReports.sort((a, b) => (fileOrder.get(a.file) ?? 0) - (fileOrder.get(b.file) ?? 0));
 
   const doc: TopologyDocument = { ...base, tenants: [...base.tenants, tenant] };
   doc.view = { ...(base.view ?? {}), positions: { ...(base.view?.positions ?? {}), ...layoutTenant(tenant, base) } };
@@ -252,6 +263,44 @@ interface Ctx {
   tenant: Tenant;
   ids: IdAllocator;
   tenantId: string;
+  /** `kind:lower-cased name` of every object imported so far, so a duplicate is found in O(1). */
+  names: Set<string>;
+  /** The highest rule priority so far (-1: none). */
+  maxPriority: number;
+}
+
+/** Whether `kind:name` was already imported; records it otherwise. */
+function seenName(ctx: Ctx, kind: string, name: string): boolean {
+  const key = `${kind}:${name.toLowerCase()}`;
+  if (ctx.names.has(key)) return true;
+  ctx.names.add(key);
+  return false;
+}
+
+/** Per tenant, format version 1 holds at most this many of each (shared/model/schema.ts). */
+export const MAX_IMPORTED_PER_KIND = 10_000;
+
+function countLimitErrors(contents: readonly ExoFileContents[], into: TopologyDocument | null): ImportError[] {
+  const counts = new Map<ExoCmdlet, number>();
+  for (const c of contents) counts.set(c.cmdlet, (counts.get(c.cmdlet) ?? 0) + c.objects.length);
+  const what: Array<[ExoCmdlet, string]> = [
+    ['Get-AcceptedDomain', 'accepted domains'],
+    ['Get-InboundConnector', 'inbound connectors'],
+    ['Get-OutboundConnector', 'outbound connectors'],
+    ['Get-TransportRule', 'mail flow rules'],
+  ];
+  const errors: ImportError[] = [];
+  for (const [cmdlet, label] of what) {
+    const n = counts.get(cmdlet) ?? 0;
+    if (n > MAX_IMPORTED_PER_KIND) {
+      const file = contents.find((c) => c.cmdlet === cmdlet)?.file ?? null;
+      errors.push({ file, message: `${file ?? cmdlet}: ${n} ${label}; a tenant holds at most ${MAX_IMPORTED_PER_KIND} (nothing was imported).` });
+    }
+  }
+  if (into && into.tenants.length >= 100_000) {
+    errors.push({ file: null, message: `The document already has ${into.tenants.length} tenants, the most a document holds (nothing was imported).` });
+  }
+  return errors;
 }
 
 function importObject(cmdlet: ExoCmdlet, p: Props, ctx: Ctx): ImportObjectReport {
@@ -358,7 +407,7 @@ function importAcceptedDomain(p: Props, ctx: Ctx): ImportObjectReport {
     entries.push(reportEntry('MatchSubDomains', 'True', 'domain-subdomains-authoritative'));
     matchSubDomains = false;
   }
-  if (ctx.tenant.acceptedDomains.some((d) => d.domainName.toLowerCase() === domainName.toLowerCase())) {
+  if (seenName(ctx, 'domain', domainName)) {
     entries.push(reportEntry('DomainName', domainName, 'domain-duplicate'));
     leftovers(p, entries);
     return { name: domainName, entityId: null, outcome: 'skipped', entries };
@@ -411,10 +460,14 @@ function enabledOf(p: Props, entries: ImportEntry[]): boolean {
 
 function domainList(p: Props, property: string, entries: ImportEntry[]): string[] {
   const out: string[] = [];
+  const seen = new Set<string>();
   for (const item of asList(p.get(property))) {
     const d = asDomainPattern(item);
     if (d) {
-      if (!out.some((x) => x.toLowerCase() === d.toLowerCase())) out.push(d);
+      if (!seen.has(d.toLowerCase())) {
+        seen.add(d.toLowerCase());
+        out.push(d);
+      }
     } else entries.push(reportEntry(property, shortValue(item), 'domain-list-value-invalid'));
   }
   return out;
@@ -431,6 +484,7 @@ function importInboundConnector(p: Props, ctx: Ctx): ImportObjectReport {
   const enabled = enabledOf(p, entries);
 
   const senderIPAddresses: string[] = [];
+  const seenIPs = new Set<string>();
   for (const item of asList(p.get('SenderIPAddresses'))) {
     const r = ipEntryToCidrs(item);
     if (!r.ok) {
@@ -440,7 +494,11 @@ function importInboundConnector(p: Props, ctx: Ctx): ImportObjectReport {
     if (r.converted) {
       entries.push(reportEntry('SenderIPAddresses', shortValue(item), 'ip-range-converted', { count: r.cidrs.length, blocks: shortValue(r.cidrs.join(', '), 120) }));
     }
-    for (const c of r.cidrs) if (!senderIPAddresses.includes(c)) senderIPAddresses.push(c);
+    for (const c of r.cidrs) {
+      if (seenIPs.has(c)) continue;
+      seenIPs.add(c);
+      senderIPAddresses.push(c);
+    }
   }
 
   const rawCert = p.get('TlsSenderCertificateName');
@@ -463,7 +521,7 @@ function importInboundConnector(p: Props, ctx: Ctx): ImportObjectReport {
     ...commentOf(p, 'Comment'),
   };
   leftovers(p, entries);
-  if (ctx.tenant.inboundConnectors.some((c) => c.name.toLowerCase() === name.toLowerCase())) {
+  if (seenName(ctx, 'inbound', name)) {
     entries.push(reportEntry('Name', name, 'inbound-duplicate'));
     return { name, entityId: null, outcome: 'skipped', entries };
   }
@@ -553,7 +611,7 @@ function importOutboundConnector(p: Props, ctx: Ctx): ImportObjectReport {
     ...commentOf(p, 'Comment'),
   };
   leftovers(p, entries);
-  if (ctx.tenant.outboundConnectors.some((c) => c.name.toLowerCase() === name.toLowerCase())) {
+  if (seenName(ctx, 'outbound', name)) {
     entries.push(reportEntry('Name', name, 'outbound-duplicate'));
     return { name, entityId: null, outcome: 'skipped', entries };
   }
@@ -756,14 +814,14 @@ function importTransportRule(p: Props, ctx: Ctx): ImportObjectReport {
     entries.push(reportEntry('(actions)', '(none)', 'rule-no-action'));
   }
 
-  if (ctx.tenant.transportRules.some((r) => r.name.toLowerCase() === name.toLowerCase())) {
+  if (seenName(ctx, 'rule', name)) {
     entries.push(reportEntry('Name', name, 'rule-duplicate'));
     return { name, entityId: null, outcome: 'skipped', entries };
   }
   const rule: TransportRule = {
     id: ctx.ids.take(`${ctx.tenantId}-rule-${slug(name.replace(NOT_EVALUATED_SUFFIX, '')) || 'rule'}`),
     name,
-    priority: priority ?? nextPriority(ctx.tenant),
+    priority: priority ?? ctx.maxPriority + 1,
     enabled,
     conditions,
     ...(Object.keys(exceptions).length ? { exceptions } : {}),
@@ -772,6 +830,7 @@ function importTransportRule(p: Props, ctx: Ctx): ImportObjectReport {
     ...comments,
   };
   ctx.tenant.transportRules.push(rule);
+  ctx.maxPriority = Math.max(ctx.maxPriority, rule.priority);
   return { name, entityId: rule.id, outcome, entries };
 }
 
@@ -785,10 +844,6 @@ function hasModelledAction(a: RuleActions): boolean {
     a.stopRuleProcessing ||
     a.routeMessageOutboundConnector
   );
-}
-
-function nextPriority(t: Tenant): number {
-  return t.transportRules.reduce((m, r) => Math.max(m, r.priority + 1), 0);
 }
 
 function unique(list: string[]): string[] {
@@ -811,13 +866,18 @@ export function slug(text: string): string {
 
 /** Hands out ids unique across the document (tenants, connectors, rules, servers, scenarios). */
 class IdAllocator {
+  /** Per base id, the next suffix to try: 40,000 rules of one name cost 40,000 steps, not 800 million. */
+  private readonly next = new Map<string, number>();
+
   constructor(private readonly taken: Set<string>) {}
 
   take(wanted: string): string {
     let base = wanted.slice(0, 120).replace(/-+$/g, '');
     if (!patterns.id.test(base)) base = `x-${base}`.slice(0, 120);
     let id = base;
-    for (let n = 2; this.taken.has(id); n++) id = `${base}-${n}`;
+    let n = this.next.get(base) ?? 2;
+    while (this.taken.has(id)) id = `${base}-${n++}`;
+    this.next.set(base, n);
     this.taken.add(id);
     return id;
   }
@@ -831,8 +891,10 @@ const GRID_Y = 140;
  * connectors, a row of outbound connectors and a row of rules. The app's auto layout can redo it.
  */
 function layoutTenant(t: Tenant, base: TopologyDocument): Record<string, { x: number; y: number }> {
-  const existing = Object.values(base.view?.positions ?? {});
-  const top = existing.length ? Math.max(...existing.map((p) => p.y)) + GRID_Y * 2 : 80;
+  // A loop, not Math.max(...list): spreading 140,000 positions overflows the call stack.
+  let lowest = -Infinity;
+  for (const p of Object.values(base.view?.positions ?? {})) if (p.y > lowest) lowest = p.y;
+  const top = lowest === -Infinity ? 80 : lowest + GRID_Y * 2;
   const left = 40;
   const out: Record<string, { x: number; y: number }> = { [t.id]: { x: left, y: top } };
   const rows = [t.inboundConnectors, t.outboundConnectors, t.transportRules];

@@ -19,28 +19,45 @@ import { NOT_EVALUATED_SUFFIX } from './import';
 // Quoting
 
 /**
- * A PowerShell string as source text. Normally a single-quoted literal: inside one, nothing is
- * expanded; the only special characters are the quote characters, which PowerShell also recognises
- * in their typographic forms (U+2018, U+2019, U+201A, U+201B), so each of them is doubled. A value
- * with line breaks or other control characters becomes `('a' + [char]10 + 'b')`, so that no line of
+ * A PowerShell string as source text, in pure printable ASCII.
+ *
+ * Windows PowerShell 5.1 reads a `.ps1` without a byte order mark in the system's ANSI code page
+ * (Windows-1252, 932, …), and it treats the typographic quotes U+2018–U+201B (and U+201C–U+201E)
+ * as quote characters. The UTF-8 bytes of ordinary text such as "т" (D1 82) or many Japanese
+ * characters contain 0x82/0x91–0x94, which Windows-1252 decodes as those quotes: a value passed
+ * through as UTF-8 could end its literal and run code. So the script never holds a byte outside
+ * 0x20–0x7E (and line feeds): runs of printable ASCII become a single-quoted literal (only `'` is
+ * special inside one, and is doubled); every other UTF-16 code unit becomes `[char]0xNNNN`, and
+ * the parts are joined with `+` inside parentheses: `('Contoso' + [char]0x2019 + 's')`. That reads
+ * back to exactly the same string whatever code page the script is decoded with, and no line of
  * the script ever starts with text taken from the design.
+ * (about_Quoting_Rules, about_Special_Characters: learn.microsoft.com/powershell/module/microsoft.powershell.core)
  */
 export function psQuote(value: string): string {
-  const literal = (s: string) => `'${s.replace(/['\u2018\u2019\u201a\u201b]/g, (q) => q + q)}'`;
-  if (![...value].some(isControlChar)) return literal(value);
+  const literal = (s: string) => `'${s.replace(/'/g, "''")}'`;
+  if (isPlainAscii(value)) return literal(value);
   const parts: string[] = [];
   let run = '';
-  for (const ch of value) {
-    if (isControlChar(ch)) {
-      if (run) parts.push(literal(run));
-      run = '';
-      parts.push(`[char]${ch.charCodeAt(0)}`);
-    } else run += ch;
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    if (c >= 0x20 && c <= 0x7e) {
+      run += value[i];
+      continue;
+    }
+    if (run) parts.push(literal(run));
+    run = '';
+    // Code units, not code points: a surrogate pair becomes two [char]s, which concatenate back.
+    parts.push(`[char]0x${c.toString(16).toUpperCase().padStart(4, '0')}`);
   }
   if (run) parts.push(literal(run));
   // [char] + [char] would add numbers; starting from a string makes every + a concatenation.
   if (!parts[0].startsWith("'")) parts.unshift("''");
   return `(${parts.join(' + ')})`;
+}
+
+/** Only 0x20–0x7E: safe in a literal under every code page PowerShell may read the script in. */
+function isPlainAscii(s: string): boolean {
+  return /^[\x20-\x7e]*$/.test(s);
 }
 
 /** Characters that could end a line or a comment, or hide in one: C0 controls, DEL, NEL, LS, PS. */
@@ -56,9 +73,19 @@ export function psArray(values: readonly string[]): string {
 
 const psBool = (v: boolean) => (v ? '$true' : '$false');
 
-/** Text for a `#` comment: one line, no control characters (a line break would end the comment). */
+/**
+ * Text for a `#` comment: one line of printable ASCII. A line break would end the comment; any
+ * other non-ASCII character is written as `\u{NNNN}` so the script stays pure ASCII (see psQuote).
+ */
 function commentText(text: string): string {
-  return [...text].map((ch) => (isControlChar(ch) ? ' ' : ch)).join('').replace(/#>/g, '# >');
+  let out = '';
+  for (const ch of text) {
+    const c = ch.codePointAt(0) ?? 0;
+    if (isControlChar(ch)) out += ' ';
+    else if (c > 0x7e) out += `\\u{${c.toString(16).toUpperCase().padStart(4, '0')}}`;
+    else out += ch;
+  }
+  return out.replace(/#>/g, '# >');
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -211,7 +238,7 @@ export function tenantPowerShell(tenant: Tenant, documentTitle: string): string 
       skippedBlock(line, 'Mail flow rule', r.name);
       return;
     }
-    const designed = r.priority === priority ? '' : ` (designed priority ${r.priority}; Exchange numbers rules 0, 1, 2, …)`;
+    const designed = r.priority === priority ? '' : ` (designed priority ${r.priority}; Exchange numbers rules 0, 1, 2, ...)`;
     line(`# Mail flow rule ${commentText(psQuote(r.name))}, priority ${priority}${designed}, ${r.enabled ? 'enabled' : 'disabled'}:`);
     line(`# ${commentText(describeRule(r))}`);
     const { settings, clear } = ruleParameters(r, priority, new Map(tenant.outboundConnectors.map((c) => [c.id, c.name])));
@@ -268,7 +295,11 @@ export function tenantPowerShell(tenant: Tenant, documentTitle: string): string 
     line(`    Write-Warning ("${label} '{0}' is not in the design; left unchanged." -f $_.Name)`);
     line('}');
   }
-  return out.join('\n') + '\n';
+  const script = out.join('\n') + '\n';
+  // Every piece of design text above went through psQuote or commentText; fail closed if a new
+  // line of the generator ever forgets to.
+  if (!/^[\x20-\x7e\n]*$/.test(script)) throw new Error('internal error: the generated PowerShell script is not pure ASCII');
+  return script;
 }
 
 function skippedBlock(line: (s?: string) => void, label: string, name: string): void {

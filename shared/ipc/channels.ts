@@ -5,6 +5,7 @@
 export const IPC_CHANNELS = {
   openDialog: 'mailflow:open-dialog',
   openPath: 'mailflow:open-path',
+  openDropped: 'mailflow:open-dropped',
   save: 'mailflow:save',
   exportFile: 'mailflow:export-file',
   printToPdf: 'mailflow:print-to-pdf',

@@ -11,7 +11,7 @@ import { forEachReference, type Reference } from './references';
 
 export interface IntegrityIssue {
   /** A rule name, stable for scripts (`duplicate-id`, `missing-server`, ...). */
-  rule: 'duplicate-id' | 'missing-server' | 'missing-entity' | 'duplicate-domain' | 'match-subdomains' | 'missing-tenant';
+  rule: 'duplicate-id' | 'missing-server' | 'missing-entity' | 'duplicate-domain' | 'match-subdomains' | 'missing-tenant' | 'too-many';
   /** The JSON path of the offending value. */
   path: string;
   /** The id of the entity the issue concerns, when there is one. */
@@ -100,31 +100,17 @@ export function checkIntegrity(doc: TopologyDocument): IntegrityIssue[] {
   });
 
   // matchSubDomains makes every subdomain count as the tenant's too, so another tenant may not
-  // accept one of them ("A domain belongs to at most one tenant").
-  doc.tenants.forEach((t, ti) => {
-    t.acceptedDomains.forEach((d, di) => {
-      if (!d.matchSubDomains) return;
-      const parent = d.domainName.toLowerCase();
-      doc.tenants.forEach((other, oi) => {
-        if (other === t) return;
-        other.acceptedDomains.forEach((od, odi) => {
-          if (!od.domainName.toLowerCase().endsWith('.' + parent)) return;
-          issues.push({
-            rule: 'duplicate-domain',
-            path: domainPath(oi, odi),
-            entityId: other.id,
-            found: `"${od.domainName}", a subdomain of ${domainPath(ti, di)} ("${d.domainName}", matchSubDomains) of tenant "${t.id}"`,
-            expected: 'a domain accepted by at most one tenant',
-            otherPath: domainPath(ti, di),
-          });
-        });
-      });
-    });
-  });
+  // accept one of them ("A domain belongs to at most one tenant"). Each domain looks up its own
+  // parent domains (at most one per label) instead of comparing every pair of domains.
+  issues.push(...subdomainConflicts(doc));
 
   // Every reference names an existing entity of the kind it must name (one walker: references.ts).
   const serverIds = new Set(doc.servers.map((s) => s.id));
   const tenantIds = new Set(doc.tenants.map((t) => t.id));
+  // Named once, not once per issue: a document of many scenarios and servers stays linear.
+  const serverList = listSome([...serverIds]) || 'there are none';
+  let redirectTargets: Set<string> | null = null;
+  const isRedirectTarget = (address: string) => (redirectTargets ??= redirectTargetSet(doc)).has(address.toLowerCase());
   forEachReference(doc, (ref) => {
     if (ref.target === 'server' && !serverIds.has(ref.id)) {
       issues.push({
@@ -132,7 +118,7 @@ export function checkIntegrity(doc: TopologyDocument): IntegrityIssue[] {
         path: ref.path(),
         entityId: doc.scenarios[scenarioOf(ref)].id,
         found: `"${ref.id}", which names no server`,
-        expected: `the id of one of the document's servers (${[...serverIds].join(', ') || 'there are none'})`,
+        expected: `the id of one of the document's servers (${serverList})`,
       });
     } else if (ref.target === 'tenant' && !tenantIds.has(ref.id)) {
       issues.push({
@@ -184,10 +170,22 @@ export function checkIntegrity(doc: TopologyDocument): IntegrityIssue[] {
 
   doc.scenarios.forEach((s, si) => {
     const ex = s.expect;
-    if (!ex || isLoadScenario(s) || !ex.recipients) return;
+    if (!ex || !ex.recipients) return;
+    const expected = Object.keys(ex.recipients);
+    if (expected.length > MAX_EXPECTED_RECIPIENTS) {
+      issues.push({
+        rule: 'too-many',
+        path: `scenarios[${si}].expect.recipients`,
+        entityId: s.id,
+        found: `${expected.length} expected recipients`,
+        expected: `at most ${MAX_EXPECTED_RECIPIENTS} (a message has at most 1000 recipients and each rule redirects to at most 100)`,
+      });
+      return;
+    }
+    if (isLoadScenario(s)) return;
     const sent = new Set((s.rcptTo ?? []).map((a) => a.toLowerCase()));
-    for (const address of Object.keys(ex.recipients)) {
-      if (!sent.has(address.toLowerCase()) && !isPossibleRedirectTarget(doc, address)) {
+    for (const address of expected) {
+      if (!sent.has(address.toLowerCase()) && !isRedirectTarget(address)) {
         issues.push({
           rule: 'missing-entity',
           path: `scenarios[${si}].expect.recipients[${JSON.stringify(address)}]`,
@@ -216,9 +214,62 @@ export function mailboxOwner(doc: TopologyDocument, address: string): TopologyDo
   return null;
 }
 
-function isPossibleRedirectTarget(doc: TopologyDocument, address: string): boolean {
-  const a = address.toLowerCase();
-  return doc.tenants.some((t) =>
-    t.transportRules.some((r) => (r.actions.redirectMessageTo ?? []).some((x) => x.toLowerCase() === a)),
+/** More entries than this in one scenario's `expect.recipients` are refused before they are checked. */
+export const MAX_EXPECTED_RECIPIENTS = 2000;
+
+/** Every address some rule redirects to, lower-cased. */
+function redirectTargetSet(doc: TopologyDocument): Set<string> {
+  const targets = new Set<string>();
+  for (const t of doc.tenants) for (const r of t.transportRules) for (const x of r.actions.redirectMessageTo ?? []) targets.add(x.toLowerCase());
+  return targets;
+}
+
+/** The first few items of a list, for a message ("a, b, c and 97 more"). */
+function listSome(items: readonly string[], max = 10): string {
+  if (items.length <= max) return items.join(', ');
+  return `${items.slice(0, max).join(', ')} and ${items.length - max} more`;
+}
+
+/** Domains accepted by one tenant that are subdomains of a matchSubDomains domain of another. */
+function subdomainConflicts(doc: TopologyDocument): IntegrityIssue[] {
+  const domainPath = (ti: number, di: number) => `tenants[${ti}].acceptedDomains[${di}].domainName`;
+  // Parent domains with matchSubDomains, by lower-cased name, in document order.
+  const parents = new Map<string, Array<{ ti: number; di: number }>>();
+  doc.tenants.forEach((t, ti) =>
+    t.acceptedDomains.forEach((d, di) => {
+      if (!d.matchSubDomains) return;
+      const key = d.domainName.toLowerCase();
+      const list = parents.get(key);
+      if (list) list.push({ ti, di });
+      else parents.set(key, [{ ti, di }]);
+    }),
   );
+  if (parents.size === 0) return [];
+  const found: Array<{ order: [number, number, number, number]; issue: IntegrityIssue }> = [];
+  doc.tenants.forEach((other, oi) =>
+    other.acceptedDomains.forEach((od, odi) => {
+      const name = od.domainName.toLowerCase();
+      for (let dot = name.indexOf('.'); dot >= 0; dot = name.indexOf('.', dot + 1)) {
+        for (const p of parents.get(name.slice(dot + 1)) ?? []) {
+          if (p.ti === oi) continue;
+          const t = doc.tenants[p.ti];
+          const d = t.acceptedDomains[p.di];
+          found.push({
+            order: [p.ti, p.di, oi, odi],
+            issue: {
+              rule: 'duplicate-domain',
+              path: domainPath(oi, odi),
+              entityId: other.id,
+              found: `"${od.domainName}", a subdomain of ${domainPath(p.ti, p.di)} ("${d.domainName}", matchSubDomains) of tenant "${t.id}"`,
+              expected: 'a domain accepted by at most one tenant',
+              otherPath: domainPath(p.ti, p.di),
+            },
+          });
+        }
+      }
+    }),
+  );
+  // The order the pairwise comparison reported them in: by parent domain, then by subdomain.
+  found.sort((a, b) => a.order[0] - b.order[0] || a.order[1] - b.order[1] || a.order[2] - b.order[2] || a.order[3] - b.order[3]);
+  return found.map((f) => f.issue);
 }

@@ -6,8 +6,10 @@
  * loader never changes its input: callers write nothing when loading fails.
  */
 import type { z } from 'zod';
+import { LONG, safeParseBounded } from './bounded';
 import { checkIntegrity } from './integrity';
 import { migrateToCurrent } from './migrate';
+import { MAX_DOCUMENT_TEXT, prescanJson, type PrescanStats } from './prescan';
 import { documentSchema, type TopologyDocument } from './schema';
 
 export interface LoadError {
@@ -31,29 +33,40 @@ const MAX_DEPTH = 64;
 /** `__proto__` could reach an object's prototype; it is never a valid field, id or address. */
 const FORBIDDEN_KEYS = new Set(['__proto__']);
 const MAX_ERRORS = 50;
+/** The format's longest list: a tenant's recipients (schema.ts). Longer lists are refused before parsing. */
+const MAX_LIST_ITEMS = 1_000_000;
+/**
+ * Values in one document. A 60 MB design of 10,000 tenants has about 4 million; 50 MB of `1,1,1…`
+ * has 26 million, which JSON.parse alone turns into seconds and hundreds of megabytes.
+ */
+const MAX_VALUES = 10_000_000;
 
 export function parseDocumentText(text: string): LoadResult {
   // A UTF-8 byte order mark is not part of the JSON (editors on Windows write one).
   const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const stats: PrescanStats = { largestInner: 0 };
+  const early = prescanError(source, stats);
+  if (early) return { ok: false, errors: [early] };
   let raw: unknown;
   try {
     raw = JSON.parse(source);
   } catch (e) {
     return { ok: false, errors: [jsonSyntaxError(source, e)] };
   }
-  return validateDocument(raw);
+  return validateDocument(raw, { innerListsShort: stats.largestInner <= LONG });
 }
 
-export function validateDocument(raw: unknown): LoadResult {
+export function validateDocument(raw: unknown, options: { innerListsShort?: boolean } = {}): LoadResult {
   const hostile = findHostileShape(raw);
   if (hostile) return { ok: false, errors: [hostile] };
 
   const migrated = migrateToCurrent(raw);
   if (!migrated.ok) return { ok: false, errors: [migrated.error] };
 
-  const parsed = documentSchema.safeParse(migrated.value);
+  // Stops after MAX_ERRORS issues: a file of millions of invalid values costs no more than that.
+  const parsed = safeParseBounded(documentSchema, migrated.value, MAX_ERRORS, options);
   if (!parsed.success) {
-    return { ok: false, errors: parsed.error.issues.slice(0, MAX_ERRORS).map((i) => zodIssueToError(i, migrated.value)) };
+    return { ok: false, errors: parsed.issues.slice(0, MAX_ERRORS).map((i) => zodIssueToError(i, migrated.value)) };
   }
   const integrity = checkIntegrity(parsed.data);
   if (integrity.length > 0) {
@@ -205,10 +218,8 @@ function editDistance(a: string, b: string): number {
   return prev[b.length];
 }
 
-function jsonSyntaxError(source: string, e: unknown): LoadError {
-  const msg = e instanceof Error ? e.message : String(e);
-  const m = /position (\d+)/.exec(msg);
-  const pos = m ? Number(m[1]) : source.length;
+/** 1-based line and column of an offset. */
+function lineColumn(source: string, pos: number): { line: number; column: number } {
   let line = 1;
   let column = 1;
   for (let i = 0; i < pos && i < source.length; i++) {
@@ -217,6 +228,28 @@ function jsonSyntaxError(source: string, e: unknown): LoadError {
       column = 1;
     } else column++;
   }
+  return { line, column };
+}
+
+/** Size, depth, repeated keys and out-of-range numbers, found before JSON.parse builds anything. */
+function prescanError(source: string, stats: PrescanStats): LoadError | null {
+  if (source.length > MAX_DOCUMENT_TEXT) {
+    const found = `${source.length} characters`;
+    const expected = `at most ${MAX_DOCUMENT_TEXT} characters (a 10,000-tenant design is about 60 MB)`;
+    return { path: '$', found, expected, message: `$: found ${found}; expected ${expected}.` };
+  }
+  const f = prescanJson(source, MAX_DEPTH, { maxItems: MAX_LIST_ITEMS, maxValues: MAX_VALUES }, stats);
+  if (!f) return null;
+  const { line, column } = lineColumn(source, f.offset);
+  const where = formatPath(f.path);
+  return { path: where, line, column, found: f.found, expected: f.expected, message: `${where} (line ${line}, column ${column}): found ${f.found}; expected ${f.expected}.` };
+}
+
+function jsonSyntaxError(source: string, e: unknown): LoadError {
+  const msg = e instanceof Error ? e.message : String(e);
+  const m = /position (\d+)/.exec(msg);
+  const pos = m ? Number(m[1]) : source.length;
+  const { line, column } = lineColumn(source, pos);
   const found = source.trim() === '' ? 'an empty file' : `invalid JSON (${msg.replace(/^JSON\.parse: /, '')})`;
   return {
     path: '$',

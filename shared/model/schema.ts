@@ -66,6 +66,11 @@ export function isRealDate(d: string): boolean {
 const comment = z.string().max(2000);
 /** An action or condition the model keeps but does not simulate: a name and any JSON value. */
 const namedValue = z.strictObject({ name: z.string().min(1).max(200), value: z.unknown().optional() });
+// SMTP cannot carry a line break inside one header or one reply line (RFC 5322 2.2 and 3.2.2,
+// RFC 5321 4.2): a CR or LF would end it early and start a forged one. A field name is printable
+// US-ASCII without a colon (RFC 5322 2.2).
+const oneLine = (max: number) => z.string().max(max).regex(/^[^\r\n]*$/, 'expected one line of text (no line breaks: SMTP cannot carry them)');
+const headerName = z.string().min(1).max(200).regex(/^[\x21-\x39\x3b-\x7e]+$/, 'expected a header name of printable ASCII without spaces or colons, such as X-Contoso-Tag');
 
 export const PRESETS = ['current', '2017-12'] as const;
 export const DOMAIN_TYPES = ['Authoritative', 'InternalRelay'] as const;
@@ -171,7 +176,7 @@ export const ruleExceptionsSchema = z.strictObject({
 
 export const ruleActionsSchema = z
   .strictObject({
-    rejectMessageReasonText: text.nullable().optional(),
+    rejectMessageReasonText: oneLine(10_000).nullable().optional(),
     rejectMessageEnhancedStatusCode: z
       .string()
       .regex(patterns.rejectStatusCode, 'expected 5.7.1 or a code from 5.7.900 to 5.7.999')
@@ -179,8 +184,8 @@ export const ruleActionsSchema = z
       .optional(),
     deleteMessage: z.boolean().optional(),
     redirectMessageTo: z.array(email).max(100).optional(),
-    setHeaderName: z.string().min(1).max(200).nullable().optional(),
-    setHeaderValue: z.string().max(2000).nullable().optional(),
+    setHeaderName: headerName.nullable().optional(),
+    setHeaderValue: oneLine(2000).nullable().optional(),
     stopRuleProcessing: z.boolean().optional(),
     routeMessageOutboundConnector: id.nullable().optional(),
     otherActions: z.array(namedValue).max(100).optional(),

@@ -150,7 +150,9 @@ describe('IPC payload validation', () => {
     const dir = await tempDir();
     const filePath = path.join(dir, 'a.mailflow.json');
     await writeFile(filePath, '{"format":"mailflow-topology","v":1}');
-    const { ipcMain, ours } = await desktop();
+    const { ipcMain, ours, services } = await desktop();
+    // openPath reads only paths main handed out: here, one from the recent list.
+    await services.recent.add(filePath);
     const other = path.join(dir, 'other.mailflow.json');
     await expect(ipcMain.invoke(IPC_CHANNELS.save, ours, { ...goodSave, path: other, force: true })).resolves.toMatchObject({ ok: false, reason: 'error' });
     const opened = (await ipcMain.invoke(IPC_CHANNELS.openPath, ours, filePath)) as { ok: true; file: { stamp: unknown } };
@@ -209,6 +211,7 @@ describe('drafts over IPC', () => {
     const forged = path.join(dir, 'forged.mailflow.json');
     await writeFile(opened, '{"format":"mailflow-topology"}');
     const first = await desktop();
+    await first.services.recent.add(opened);
     await first.ipcMain.invoke(IPC_CHANNELS.openPath, first.ours, opened);
     await first.ipcMain.invoke(IPC_CHANNELS.writeDraft, first.ours, { key: opened, title: 'o', text: '{"x":1}' });
     await first.ipcMain.invoke(IPC_CHANNELS.writeDraft, first.ours, { key: forged, title: 'f', text: '{"y":1}' });

@@ -287,4 +287,13 @@ describe('main entry wiring (fake Electron)', () => {
     expect(request).toMatchObject({ ok: true, file: { text: '{"hello":1}', path: filePath } });
     expect(fake.windows).toHaveLength(1);
   });
+
+  it('offers to reload a window whose renderer crashed, and reloads our page', async () => {
+    fake.messageBoxes.length = 0;
+    fake.messageBoxResponse = 0; // Reload
+    window().loadedUrl = '';
+    window().webContents.emit('render-process-gone', {}, { reason: 'crashed', exitCode: 1 });
+    await vi.waitFor(() => expect(window().loadedUrl).toBe('app://mailflow/index.html'));
+    expect(fake.messageBoxes).toEqual([expect.objectContaining({ message: 'The window stopped working.', buttons: ['Reload', 'Close'] })]);
+  });
 });

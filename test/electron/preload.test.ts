@@ -93,4 +93,15 @@ describe('preload', () => {
   it('pathForFile uses webUtils.getPathForFile', () => {
     expect(api.pathForFile({ fakePath: '/home/u/dropped.mailflow.json' } as unknown as File)).toBe('/home/u/dropped.mailflow.json');
   });
+
+  it('opens a really dropped file on openDropped; any other path goes to openPath, which main limits', async () => {
+    fake.invocations.length = 0;
+    api.pathForFile({ fakePath: '/home/u/really-dropped.json' } as unknown as File);
+    await api.openPath('/home/u/really-dropped.json');
+    await api.openPath('/etc/shadow.json');
+    expect(fake.invocations).toEqual([
+      { channel: IPC_CHANNELS.openDropped, args: ['/home/u/really-dropped.json'] },
+      { channel: IPC_CHANNELS.openPath, args: ['/etc/shadow.json'] },
+    ]);
+  });
 });

@@ -45,7 +45,7 @@ function readPsString(src: string): { value: string; rest: string } {
   let rest = src.slice(1);
   let value = '';
   for (;;) {
-    const char = /^\[char\](\d+)/.exec(rest);
+    const char = /^\[char\](0x[0-9A-F]+|\d+)/.exec(rest);
     if (char) {
       value += String.fromCharCode(Number(char[1]));
       rest = rest.slice(char[0].length);

@@ -1,0 +1,66 @@
+/**
+ * Documents built to make the loader slow (issue 11, item 4): the cross-checks of integrity.ts
+ * must stay linear. The timeouts are a guard (the pairwise checks took minutes at these sizes), not
+ * a measurement: bench/hostile-inputs.mjs prints the times at the audit's sizes.
+ */
+import { describe, expect, it } from 'vitest';
+import { checkIntegrity } from '../../shared/model/integrity';
+import { parseDocumentText } from '../../shared/model/load';
+const MAX_EXPECTED_RECIPIENTS = 2000;
+import type { TopologyDocument } from '../../shared/model/schema';
+import { manyExpectedRecipients, manySubdomainTenants } from '../hostile/documents';
+
+function load(text: string): TopologyDocument {
+  const r = parseDocumentText(text);
+  if (!r.ok) throw new Error(JSON.stringify(r.errors.slice(0, 3)));
+  return r.document;
+}
+
+describe('matchSubDomains cross-check', () => {
+  it('a valid document of 20,000 tenants with subdomain domains loads without a pairwise scan', { timeout: 20_000 }, () => {
+    const doc = load(manySubdomainTenants(20_000));
+    expect(doc.tenants).toHaveLength(20_000);
+  });
+
+  it('still reports each subdomain another tenant accepts, in the order the pairwise check did', () => {
+    const doc = load(manySubdomainTenants(3));
+    // Tenant 2 also accepts a subdomain of tenant 0's and of tenant 1's matchSubDomains domains.
+    doc.tenants[2].acceptedDomains.push(
+      { domainName: 'a.b.D1.example', domainType: 'Authoritative', matchSubDomains: false },
+      { domainName: 'x.d0.example', domainType: 'Authoritative', matchSubDomains: false },
+    );
+    const issues = checkIntegrity(doc).filter((i) => i.rule === 'duplicate-domain');
+    expect(issues.map((i) => [i.path, i.otherPath])).toEqual([
+      ['tenants[2].acceptedDomains[3].domainName', 'tenants[0].acceptedDomains[0].domainName'],
+      ['tenants[2].acceptedDomains[2].domainName', 'tenants[1].acceptedDomains[0].domainName'],
+    ]);
+  });
+});
+
+describe('expect.recipients', () => {
+  it('more than the cap is refused with a located error before any address is compared', () => {
+    const r = parseDocumentText(manyExpectedRecipients(MAX_EXPECTED_RECIPIENTS + 1, 1));
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.errors).toHaveLength(1);
+    expect(r.errors[0].path).toBe('scenarios[0].expect.recipients');
+    expect(r.errors[0].message).toMatch(/found 2001 expected recipients; expected at most 2000/);
+  });
+
+  it('up to the cap, each address is checked against redirect targets without scanning every rule', { timeout: 5_000 }, () => {
+    const r = parseDocumentText(manyExpectedRecipients(MAX_EXPECTED_RECIPIENTS, 1_000));
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    // 2,000 unknown addresses, reported up to the loader's limit of 50.
+    expect(r.errors).toHaveLength(50);
+    expect(r.errors[0].message).toMatch(/neither in rcptTo nor a redirect target/);
+  });
+
+  it('a server missing from many scenarios names the servers once, briefly', () => {
+    const doc = load(manySubdomainTenants(1));
+    doc.servers = Array.from({ length: 30 }, (_, i) => ({ ...doc.servers[0], id: `s${i}` }));
+    doc.scenarios = [{ id: 'x', name: 'X', serverId: 'nope', mailFrom: 'a@d0.example', rcptTo: ['b@d0.example'] }];
+    const [issue] = checkIntegrity(doc);
+    expect(issue.expected).toBe("the id of one of the document's servers (s0, s1, s2, s3, s4, s5, s6, s7, s8, s9 and 20 more)");
+  });
+});
