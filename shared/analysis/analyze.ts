@@ -13,6 +13,7 @@
  * representative message; every cell it stands for shares that outcome. The exactness test
  * (test/analysis) compares every cell with one-by-one simulation of its own message.
  */
+import { NULL_SENDER } from '../model/net';
 import type { Server, TopologyDocument } from '../model/schema';
 import { domainOf, patternCovers } from '../model/net';
 import { simulateMessage, type SimulateOptions } from '../engine/simulate';
@@ -174,21 +175,24 @@ function serverKey(index: TopologyIndex, doc: TopologyDocument, server: Server):
 
 /** What a sender class looks like to rules and Partner connectors, whatever the server. */
 function senderGlobalKey(doc: TopologyDocument, sender: SenderClass): string {
-  const ruleDomain = domainOf(sender.headerFrom ?? sender.mailFrom);
-  const eq = (list: readonly string[] | undefined) => (list && ruleDomain !== null ? list.some((x) => x.toLowerCase() === ruleDomain) : false);
+  // A rule reads the header From, the envelope sender or either (`senderAddressLocation`, format 2):
+  // both domains are part of the key.
+  const headerDomain = domainOf(sender.headerFrom ?? sender.mailFrom);
+  const envelopeDomain = domainOf(sender.mailFrom);
+  const eq = (list: readonly string[] | undefined, domain: string | null) => (list && domain !== null ? list.some((x) => x.toLowerCase() === domain) : false);
   const bits: string[] = [];
   const partners: string[] = [];
   for (const t of doc.tenants) {
     for (const r of t.transportRules) {
       if (r.conditions.senderDomainIs?.length || r.exceptions?.exceptIfSenderDomainIs?.length) {
-        bits.push(`${eq(r.conditions.senderDomainIs) ? 1 : 0}${eq(r.exceptions?.exceptIfSenderDomainIs) ? 1 : 0}`);
+        for (const d of [headerDomain, envelopeDomain]) bits.push(`${eq(r.conditions.senderDomainIs, d) ? 1 : 0}${eq(r.exceptions?.exceptIfSenderDomainIs, d) ? 1 : 0}`);
       }
     }
     if (t.inboundConnectors.some((c) => c.connectorType === 'Partner')) partners.push(partnerConnectorsFor(t, sender.mailFrom).map((c) => c.id).join(','));
   }
-  // A null sender differs from an external one only in events (no NDR is sent back): the outcome
-  // is the same, so `<>` is not part of the key (the exactness test holds this).
-  return `${sender.headerFrom === null ? '' : 'h'}|${bits.join('')}|${partners.join(';')}`;
+  // Mail flow rules skip `<>` mail (format 2, `nullSenderSkipsRules`), so a null sender is its own class.
+  const nullSender = sender.mailFrom === NULL_SENDER ? '<>' : '';
+  return `${sender.headerFrom === null ? '' : 'h'}|${nullSender}|${bits.join('')}|${partners.join(';')}`;
 }
 
 export function analyze(doc: TopologyDocument, options: AnalysisOptions = {}): Analysis {

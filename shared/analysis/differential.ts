@@ -55,7 +55,20 @@ export function comparable(o: CellOutcome): string {
 
 /** An event without its number and text (texts may differ by language or date wording). */
 function eventKey(e: SimEvent): string {
-  return JSON.stringify([e.kind, e.at, e.from, e.tenant, e.code, e.smtp, e.data]);
+  return JSON.stringify([e.kind, e.at, e.from, e.tenant, e.code, e.smtp, decisionData(e)]);
+}
+
+/**
+ * The part of an event's data that is its decision. A server that offers no TLS is unencrypted
+ * whatever minimum version is in force on the date, so that minimum is context, not where two runs
+ * part (otherwise every comparison across dates would part at the TLS step).
+ */
+function decisionData(e: SimEvent): unknown {
+  if (e.kind === 'tls' && e.data && typeof e.data === 'object' && 'offered' in e.data && e.data.offered === null) {
+    const { minimum: _minimum, ...rest } = e.data as Record<string, unknown>;
+    return rest;
+  }
+  return e.data;
 }
 
 export function partingEvent(before: SimEvent[], after: SimEvent[]): PartingEvent | null {
