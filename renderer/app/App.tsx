@@ -1,5 +1,5 @@
 /** The designer's shell: top bar, palette, canvas, inspector/diagnostics tabs, status bar. */
-import { useEffect, useState, type DragEvent } from 'react';
+import { useEffect, useState, type CSSProperties, type DragEvent } from 'react';
 import { ReactFlowProvider } from '@xyflow/react';
 import { useTranslation } from 'react-i18next';
 import { handleShortcut } from '../actions/registry';
@@ -12,10 +12,18 @@ import { useUiStore, type RightTab } from '../store/uiStore';
 import { DiagnosticsPanel } from './DiagnosticsPanel';
 import { DialogHost, Toasts } from './Dialogs';
 import { Palette } from './Palette';
+import { PANEL_LIMITS, paletteIsRail, usePanelLayout } from './panelLayout';
+import { Splitter } from './Splitter';
+import { CollapseIcon } from './uiIcons';
+import { useWindowSize } from './useWindowSize';
 import { BottomPanelSlot, CanvasOverlaySlot, ScenarioPanelSlot, scenarioTab } from './slots';
 import { StatusBar } from './StatusBar';
 import { TopBar } from './TopBar';
 import { useLiveDiagnostics } from './useLiveDiagnostics';
+
+/** Width of the palette as an icon rail, and of the collapsed right panel. */
+const RAIL = 56;
+const RIGHT_RAIL = 40;
 
 function hasFiles(e: DragEvent): boolean {
   return e.dataTransfer.types.includes('Files');
@@ -26,6 +34,14 @@ export function App() {
   const rightTab = useUiStore((s) => s.rightTab);
   const diagnostics = useUiStore((s) => s.diagnostics);
   const [fileOver, setFileOver] = useState(false);
+  const layout = usePanelLayout();
+  const windowWidth = useWindowSize().width;
+  const rail = paletteIsRail(layout, windowWidth);
+  // The canvas keeps at least ~45 % of the window: remembered widths give way on a small screen.
+  const rightMax = Math.max(PANEL_LIMITS.right.min, Math.min(PANEL_LIMITS.right.max, windowWidth * 0.34));
+  const paletteMax = Math.max(PANEL_LIMITS.palette.min, Math.min(PANEL_LIMITS.palette.max, windowWidth * 0.22));
+  const paletteWidth = rail ? RAIL : Math.min(layout.paletteWidth, paletteMax);
+  const rightWidth = layout.rightCollapsed ? RIGHT_RAIL : Math.min(layout.rightWidth, rightMax);
   useLiveDiagnostics();
 
   useEffect(() => {
@@ -60,8 +76,21 @@ export function App() {
         }}
       >
         <TopBar />
-        <div className="workspace">
-          <Palette />
+        <div className="workspace" style={{ '--palette-w': `${paletteWidth}px`, '--right-w': `${rightWidth}px` } as CSSProperties}>
+          <div className={`side-panel side-left${rail ? ' is-rail' : ''}`} data-panel="palette">
+            <Palette rail={rail} onToggle={() => layout.set({ paletteCollapsed: !rail, paletteChosen: true })} />
+            {!rail && (
+              <Splitter
+                label={t('panels.resizePalette')}
+                orientation="vertical"
+                value={paletteWidth}
+                min={PANEL_LIMITS.palette.min}
+                max={paletteMax}
+                onChange={(paletteWidth) => layout.set({ paletteWidth })}
+                className="splitter-palette"
+              />
+            )}
+          </div>
           <main className="center" aria-label={t('canvas.label')}>
             <div className="canvas-area">
               <Canvas />
@@ -69,7 +98,37 @@ export function App() {
             </div>
             <BottomPanelSlot />
           </main>
-          <aside className="right-panel" aria-label={t('tabs.label')}>
+          {layout.rightCollapsed ? (
+            <aside className="right-panel is-rail" aria-label={t('tabs.label')} data-panel="right">
+              <button type="button" className="panel-toggle" onClick={() => layout.set({ rightCollapsed: false })} aria-label={t('panels.expandRight')} title={t('panels.expandRight')} aria-expanded={false}>
+                <CollapseIcon side="left" />
+              </button>
+              {tabs.map((tab) => (
+                <button
+                  key={tab.id}
+                  type="button"
+                  className="rail-tab"
+                  onClick={() => {
+                    useUiStore.getState().setRightTab(tab.id);
+                    layout.set({ rightCollapsed: false });
+                  }}
+                >
+                  {tab.label}
+                </button>
+              ))}
+            </aside>
+          ) : (
+          <aside className="right-panel" aria-label={t('tabs.label')} data-panel="right">
+            <Splitter
+              label={t('panels.resizeRight')}
+              orientation="vertical"
+              value={rightWidth}
+              min={PANEL_LIMITS.right.min}
+              max={rightMax}
+              invert
+              onChange={(rightWidth) => layout.set({ rightWidth })}
+              className="splitter-right"
+            />
             <div className="tabs" role="tablist" aria-label={t('tabs.label')}>
               {tabs.map((tab) => (
                 <button
@@ -85,6 +144,9 @@ export function App() {
                   {tab.label}
                 </button>
               ))}
+              <button type="button" className="panel-toggle tabs-collapse" onClick={() => layout.set({ rightCollapsed: true })} aria-label={t('panels.collapseRight')} title={t('panels.collapseRight')} aria-expanded>
+                <CollapseIcon side="right" />
+              </button>
             </div>
             <div className="tab-panel" role="tabpanel" id={`tabpanel-${rightTab}`} aria-labelledby={`tab-${rightTab}`}>
               {rightTab === 'inspector' && <Inspector />}
@@ -92,6 +154,7 @@ export function App() {
               {rightTab === 'scenarios' && <ScenarioPanelSlot />}
             </div>
           </aside>
+          )}
         </div>
         <StatusBar />
         <input

@@ -8,6 +8,7 @@ import { addEntity } from '../actions/editing';
 import { PALETTE_MIME } from '../canvas/Canvas';
 import { InboundIcon, OutboundIcon, RuleIcon, SenderIcon, ServerIcon, TenantIcon } from '../canvas/icons';
 import type { PaletteKind } from '../model/entities';
+import { CollapseIcon } from './uiIcons';
 
 const ITEMS: Array<{ kind: PaletteKind; icon: ReactElement; section: 'onprem' | 'exo' | 'internet' }> = [
   { kind: 'server', icon: <ServerIcon />, section: 'onprem' },
@@ -18,18 +19,33 @@ const ITEMS: Array<{ kind: PaletteKind; icon: ReactElement; section: 'onprem' | 
   { kind: 'external', icon: <SenderIcon />, section: 'internet' },
 ];
 
-export function Palette() {
+/** `rail`: icons only (a narrow window, or collapsed by the user); every item still drags and clicks. */
+export function Palette({ rail = false, onToggle }: { rail?: boolean; onToggle?: () => void }) {
   const { t } = useTranslation();
   const onDragStart = (event: DragEvent, kind: PaletteKind) => {
     event.dataTransfer.setData(PALETTE_MIME, kind);
     event.dataTransfer.effectAllowed = 'copy';
   };
   return (
-    <nav className="palette" aria-label={t('palette.title')}>
-      <h2 className="panel-title">{t('palette.title')}</h2>
+    <nav className={`palette${rail ? ' is-rail' : ''}`} aria-label={t('palette.title')}>
+      <div className="panel-head">
+        {!rail && <h2 className="panel-title">{t('palette.title')}</h2>}
+        {onToggle && (
+          <button
+            type="button"
+            className="panel-toggle"
+            onClick={onToggle}
+            aria-expanded={!rail}
+            aria-label={t(rail ? 'panels.expandPalette' : 'panels.collapsePalette')}
+            title={t(rail ? 'panels.expandPalette' : 'panels.collapsePalette')}
+          >
+            <CollapseIcon side={rail ? 'right' : 'left'} />
+          </button>
+        )}
+      </div>
       {(['onprem', 'exo', 'internet'] as const).map((section) => (
-        <section key={section} className="palette-section">
-          <h3>{t(`palette.section.${section}`)}</h3>
+        <section key={section} className="palette-section" aria-label={rail ? t(`palette.section.${section}`) : undefined}>
+          {!rail && <h3>{t(`palette.section.${section}`)}</h3>}
           {ITEMS.filter((i) => i.section === section).map((item) => (
             <button
               key={item.kind}
@@ -38,16 +54,17 @@ export function Palette() {
               draggable
               onDragStart={(e) => onDragStart(e, item.kind)}
               onClick={() => addEntity(item.kind)}
-              title={t(`palette.hint.${item.kind}`)}
+              title={rail ? `${t(`kinds.${item.kind}`)}: ${t(`palette.hint.${item.kind}`)}` : t(`palette.hint.${item.kind}`)}
+              aria-label={t(`kinds.${item.kind}`)}
               data-kind={item.kind}
             >
               <span className="palette-icon">{item.icon}</span>
-              <span className="palette-label">{t(`kinds.${item.kind}`)}</span>
+              <span className={rail ? 'visually-hidden' : 'palette-label'}>{t(`kinds.${item.kind}`)}</span>
             </button>
           ))}
         </section>
       ))}
-      <p className="palette-tip">{t('palette.tip')}</p>
+      {!rail && <p className="palette-tip">{t('palette.tip')}</p>}
     </nav>
   );
 }
