@@ -2,22 +2,13 @@
  * The palette: each kind can be dragged onto the canvas (HTML5 drag and drop) or clicked (added at a
  * sensible place, or into the selected tenant). Button names are the kinds' names.
  */
-import type { DragEvent, ReactElement } from 'react';
+import type { CSSProperties, DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { addEntity } from '../actions/editing';
 import { PALETTE_MIME } from '../canvas/Canvas';
-import { InboundIcon, OutboundIcon, RuleIcon, SenderIcon, ServerIcon, TenantIcon } from '../canvas/icons';
+import { KIND_LIST, PALETTE_SECTIONS } from '../inspector/kinds';
 import type { PaletteKind } from '../model/entities';
 import { CollapseIcon } from './uiIcons';
-
-const ITEMS: Array<{ kind: PaletteKind; icon: ReactElement; section: 'onprem' | 'exo' | 'internet' }> = [
-  { kind: 'server', icon: <ServerIcon />, section: 'onprem' },
-  { kind: 'tenant', icon: <TenantIcon />, section: 'exo' },
-  { kind: 'inbound', icon: <InboundIcon />, section: 'exo' },
-  { kind: 'outbound', icon: <OutboundIcon />, section: 'exo' },
-  { kind: 'rule', icon: <RuleIcon />, section: 'exo' },
-  { kind: 'external', icon: <SenderIcon />, section: 'internet' },
-];
 
 /** `rail`: icons only (a narrow window, or collapsed by the user); every item still drags and clicks. */
 export function Palette({ rail = false, onToggle }: { rail?: boolean; onToggle?: () => void }) {
@@ -43,10 +34,10 @@ export function Palette({ rail = false, onToggle }: { rail?: boolean; onToggle?:
           </button>
         )}
       </div>
-      {(['onprem', 'exo', 'internet'] as const).map((section) => (
+      {PALETTE_SECTIONS.map((section) => (
         <section key={section} className="palette-section" aria-label={rail ? t(`palette.section.${section}`) : undefined}>
           {!rail && <h3>{t(`palette.section.${section}`)}</h3>}
-          {ITEMS.filter((i) => i.section === section).map((item) => (
+          {KIND_LIST.filter((k) => k.palette.section === section).map((item) => (
             <button
               key={item.kind}
               type="button"
@@ -54,12 +45,14 @@ export function Palette({ rail = false, onToggle }: { rail?: boolean; onToggle?:
               draggable
               onDragStart={(e) => onDragStart(e, item.kind)}
               onClick={() => addEntity(item.kind)}
-              title={rail ? `${t(`kinds.${item.kind}`)}: ${t(`palette.hint.${item.kind}`)}` : t(`palette.hint.${item.kind}`)}
-              aria-label={t(`kinds.${item.kind}`)}
+              title={rail ? `${t(item.labelKey)}: ${t(item.hintKey)}` : t(item.hintKey)}
+              aria-label={t(item.labelKey)}
               data-kind={item.kind}
             >
-              <span className="palette-icon">{item.icon}</span>
-              <span className={rail ? 'visually-hidden' : 'palette-label'}>{t(`kinds.${item.kind}`)}</span>
+              <span className="palette-icon" style={{ background: `var(${item.color})` } as CSSProperties}>
+                <item.icon />
+              </span>
+              <span className={rail ? 'visually-hidden' : 'palette-label'}>{t(item.labelKey)}</span>
             </button>
           ))}
         </section>
