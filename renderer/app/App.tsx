@@ -29,9 +29,77 @@ function hasFiles(e: DragEvent): boolean {
   return e.dataTransfer.types.includes('Files');
 }
 
-export function App() {
+/** The right panel (inspector, diagnostics, scenarios): resizable, collapsible to a rail of its tabs. */
+function RightPanel({ tabs, width, max }: { tabs: Array<{ id: RightTab; label: string }>; width: number; max: number }) {
   const { t } = useTranslation();
   const rightTab = useUiStore((s) => s.rightTab);
+  const layout = usePanelLayout();
+  if (layout.rightCollapsed) {
+    return (
+      <aside className="right-panel is-rail" aria-label={t('tabs.label')} data-panel="right">
+        <button type="button" className="panel-toggle" onClick={() => layout.set({ rightCollapsed: false })} aria-label={t('panels.expandRight')} title={t('panels.expandRight')} aria-expanded={false}>
+          <CollapseIcon side="left" />
+        </button>
+        {tabs.map((tab) => (
+          <button
+            key={tab.id}
+            type="button"
+            className="rail-tab"
+            onClick={() => {
+              useUiStore.getState().setRightTab(tab.id);
+              layout.set({ rightCollapsed: false });
+            }}
+          >
+            {tab.label}
+          </button>
+        ))}
+      </aside>
+    );
+  }
+  return (
+    <aside className="right-panel" aria-label={t('tabs.label')} data-panel="right">
+      <Splitter
+        label={t('panels.resizeRight')}
+        orientation="vertical"
+        value={width}
+        min={PANEL_LIMITS.right.min}
+        max={max}
+        invert
+        onChange={(rightWidth) => layout.set({ rightWidth })}
+        className="splitter-right"
+      />
+      <div className="tabs-row">
+        <div className="tabs" role="tablist" aria-label={t('tabs.label')}>
+          {tabs.map((tab) => (
+            <button
+              key={tab.id}
+              type="button"
+              role="tab"
+              id={`tab-${tab.id}`}
+              aria-selected={rightTab === tab.id}
+              aria-controls={`tabpanel-${tab.id}`}
+              className={`tab${rightTab === tab.id ? ' is-active' : ''}`}
+              onClick={() => useUiStore.getState().setRightTab(tab.id)}
+            >
+              {tab.label}
+            </button>
+          ))}
+        </div>
+        <button type="button" className="panel-toggle tabs-collapse" onClick={() => layout.set({ rightCollapsed: true })} aria-label={t('panels.collapseRight')} title={t('panels.collapseRight')} aria-expanded>
+          <CollapseIcon side="right" />
+        </button>
+      </div>
+      <div className="tab-panel" role="tabpanel" id={`tabpanel-${rightTab}`} aria-labelledby={`tab-${rightTab}`}>
+        {rightTab === 'inspector' && <Inspector />}
+        {rightTab === 'diagnostics' && <DiagnosticsPanel />}
+        {rightTab === 'scenarios' && <ScenarioPanelSlot />}
+      </div>
+    </aside>
+  );
+}
+
+export function App() {
+  const { t } = useTranslation();
   const diagnostics = useUiStore((s) => s.diagnostics);
   const [fileOver, setFileOver] = useState(false);
   const layout = usePanelLayout();
@@ -78,18 +146,23 @@ export function App() {
         <TopBar />
         <div className="workspace" style={{ '--palette-w': `${paletteWidth}px`, '--right-w': `${rightWidth}px` } as CSSProperties}>
           <div className={`side-panel side-left${rail ? ' is-rail' : ''}`} data-panel="palette">
-            <Palette rail={rail} onToggle={() => layout.set({ paletteCollapsed: !rail, paletteChosen: true })} />
-            {!rail && (
-              <Splitter
-                label={t('panels.resizePalette')}
-                orientation="vertical"
-                value={paletteWidth}
-                min={PANEL_LIMITS.palette.min}
-                max={paletteMax}
-                onChange={(paletteWidth) => layout.set({ paletteWidth })}
-                className="splitter-palette"
-              />
-            )}
+            <Palette
+              rail={rail}
+              onToggle={() => layout.set({ paletteCollapsed: !rail, paletteChosen: true })}
+              resizer={
+                !rail && (
+                  <Splitter
+                    label={t('panels.resizePalette')}
+                    orientation="vertical"
+                    value={paletteWidth}
+                    min={PANEL_LIMITS.palette.min}
+                    max={paletteMax}
+                    onChange={(paletteWidth) => layout.set({ paletteWidth })}
+                    className="splitter-palette"
+                  />
+                )
+              }
+            />
           </div>
           <main className="center" aria-label={t('canvas.label')}>
             <div className="canvas-area">
@@ -98,63 +171,7 @@ export function App() {
             </div>
             <BottomPanelSlot />
           </main>
-          {layout.rightCollapsed ? (
-            <aside className="right-panel is-rail" aria-label={t('tabs.label')} data-panel="right">
-              <button type="button" className="panel-toggle" onClick={() => layout.set({ rightCollapsed: false })} aria-label={t('panels.expandRight')} title={t('panels.expandRight')} aria-expanded={false}>
-                <CollapseIcon side="left" />
-              </button>
-              {tabs.map((tab) => (
-                <button
-                  key={tab.id}
-                  type="button"
-                  className="rail-tab"
-                  onClick={() => {
-                    useUiStore.getState().setRightTab(tab.id);
-                    layout.set({ rightCollapsed: false });
-                  }}
-                >
-                  {tab.label}
-                </button>
-              ))}
-            </aside>
-          ) : (
-          <aside className="right-panel" aria-label={t('tabs.label')} data-panel="right">
-            <Splitter
-              label={t('panels.resizeRight')}
-              orientation="vertical"
-              value={rightWidth}
-              min={PANEL_LIMITS.right.min}
-              max={rightMax}
-              invert
-              onChange={(rightWidth) => layout.set({ rightWidth })}
-              className="splitter-right"
-            />
-            <div className="tabs" role="tablist" aria-label={t('tabs.label')}>
-              {tabs.map((tab) => (
-                <button
-                  key={tab.id}
-                  type="button"
-                  role="tab"
-                  id={`tab-${tab.id}`}
-                  aria-selected={rightTab === tab.id}
-                  aria-controls={`tabpanel-${tab.id}`}
-                  className={`tab${rightTab === tab.id ? ' is-active' : ''}`}
-                  onClick={() => useUiStore.getState().setRightTab(tab.id)}
-                >
-                  {tab.label}
-                </button>
-              ))}
-              <button type="button" className="panel-toggle tabs-collapse" onClick={() => layout.set({ rightCollapsed: true })} aria-label={t('panels.collapseRight')} title={t('panels.collapseRight')} aria-expanded>
-                <CollapseIcon side="right" />
-              </button>
-            </div>
-            <div className="tab-panel" role="tabpanel" id={`tabpanel-${rightTab}`} aria-labelledby={`tab-${rightTab}`}>
-              {rightTab === 'inspector' && <Inspector />}
-              {rightTab === 'diagnostics' && <DiagnosticsPanel />}
-              {rightTab === 'scenarios' && <ScenarioPanelSlot />}
-            </div>
-          </aside>
-          )}
+          <RightPanel tabs={tabs} width={rightWidth} max={rightMax} />
         </div>
         <StatusBar />
         <input

@@ -2,7 +2,7 @@
  * The palette: each kind can be dragged onto the canvas (HTML5 drag and drop) or clicked (added at a
  * sensible place, or into the selected tenant). Button names are the kinds' names.
  */
-import type { CSSProperties, DragEvent } from 'react';
+import type { CSSProperties, DragEvent, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { addEntity } from '../actions/editing';
 import { PALETTE_MIME } from '../canvas/Canvas';
@@ -11,7 +11,7 @@ import type { PaletteKind } from '../model/entities';
 import { CollapseIcon } from './uiIcons';
 
 /** `rail`: icons only (a narrow window, or collapsed by the user); every item still drags and clicks. */
-export function Palette({ rail = false, onToggle }: { rail?: boolean; onToggle?: () => void }) {
+export function Palette({ rail = false, onToggle, resizer }: { rail?: boolean; onToggle?: () => void; resizer?: ReactNode }) {
   const { t } = useTranslation();
   const onDragStart = (event: DragEvent, kind: PaletteKind) => {
     event.dataTransfer.setData(PALETTE_MIME, kind);
@@ -58,6 +58,7 @@ export function Palette({ rail = false, onToggle }: { rail?: boolean; onToggle?:
         </section>
       ))}
       {!rail && <p className="palette-tip">{t('palette.tip')}</p>}
+      {resizer}
     </nav>
   );
 }

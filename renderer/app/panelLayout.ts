@@ -20,7 +20,7 @@ export interface PanelLayout {
 export const PANEL_LIMITS = {
   palette: { min: 160, max: 360, default: 200 },
   right: { min: 260, max: 560, default: 320 },
-  playback: { min: 120, max: 0.7, default: 230 },
+  playback: { min: 120, max: 0.7, default: 240 },
 } as const;
 
 const KEY = 'mailflow.panels.v1';

@@ -39,7 +39,7 @@ function RecipientStrip({ summary, name }: { summary: OutcomeSummary; name: (id:
                   className={`pb-recipient tone-${row.tone}`}
                   disabled={!step}
                   onClick={() => step && chooseStep(step)}
-                  aria-label={t('playback.outcome.goToStep', { address: row.address, disposition, tenant: tenant ? `, ${tenant}` : '', code: row.code })}
+                  title={t('playback.outcome.goToStep', { address: row.address, disposition, tenant: tenant ? `, ${tenant}` : '', code: row.code })}
                   data-disposition={row.disposition}
                 >
                   <span className="pb-disposition">{disposition}</span>

@@ -246,7 +246,7 @@ function Presentation() {
       <section ref={band} className="pb-caption" aria-label={t('playback.present.label')} aria-live="polite" data-testid="present-caption" data-panel="caption">
         <div className="pb-caption-head">
           <span>{t('playback.present.intro', { n: position + 1, total: playlist.length })}</span>
-          <strong className="pb-caption-scenario">{scenario?.name}</strong>
+          <h1 className="pb-caption-scenario">{scenario?.name}</h1>
           {plan && <span>{t('playback.present.stepOf', { current: index + 1, total: plan.steps.length })}</span>}
         </div>
         {scenario?.description && <p className="pb-caption-description">{scenario.description}</p>}
