@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { namesOf } from '../../shared/engine';
 import type { DomainCheck, SimEvent } from '../../shared/engine/types';
 import { useDocumentStore } from '../store/documentStore';
+import { CheckIcon, CrossIcon } from '../app/uiIcons';
 import { skipReason } from './captions';
 import { translator, type Translate } from './i18n';
 import { replyText, transcriptUpTo } from './plan';
@@ -30,7 +31,7 @@ function Checks({ checks, t, name }: { checks: DomainCheck[]; t: T; name: (id: s
       <ul className="pb-checks">
         {checks.map((c, i) => (
           <li key={i} className={c.accepted ? 'is-ok' : 'is-no'}>
-            <span aria-hidden="true">{c.accepted ? '✓' : '✗'} </span>
+            {c.accepted ? <CheckIcon /> : <CrossIcon />}{' '}
             {t('playback.detail.domainIn', {
               domain: c.domain ?? '—',
               role: t(`playback.detail.roles.${c.role}`),
@@ -75,7 +76,7 @@ export function Decision({ event, t, name }: { event: SimEvent; t: T; name: (id:
             <ul className="pb-checks">
               {event.data.candidates.map((c, i) => (
                 <li key={i} className="is-ok">
-                  ✓ {name(c.connector)} ({name(c.tenant)}):{' '}
+                  <CheckIcon /> {name(c.connector)} ({name(c.tenant)}):{' '}
                   {c.by === 'certificate' ? t('playback.detail.byCertificate', { matched: c.matched }) : t('playback.detail.byIp', { matched: c.matched })}
                 </li>
               ))}
