@@ -13,7 +13,7 @@ import { DiagnosticsPanel } from './DiagnosticsPanel';
 import { DialogHost, Toasts } from './Dialogs';
 import { Palette } from './Palette';
 import { PANEL_LIMITS, paletteIsRail, usePanelLayout } from './panelLayout';
-import { Splitter } from './Splitter';
+import { PanelSplitter } from './Splitter';
 import { CollapseIcon } from './uiIcons';
 import { useWindowSize } from './useWindowSize';
 import { BottomPanelSlot, CanvasOverlaySlot, ScenarioPanelSlot, scenarioTab } from './slots';
@@ -58,16 +58,7 @@ function RightPanel({ tabs, width, max }: { tabs: Array<{ id: RightTab; label: s
   }
   return (
     <aside className="right-panel" aria-label={t('tabs.label')} data-panel="right">
-      <Splitter
-        label={t('panels.resizeRight')}
-        orientation="vertical"
-        value={width}
-        min={PANEL_LIMITS.right.min}
-        max={max}
-        invert
-        onChange={(rightWidth) => layout.set({ rightWidth })}
-        className="splitter-right"
-      />
+      <PanelSplitter panel="right" value={width} max={max} />
       <div className="tabs-row">
         <div className="tabs" role="tablist" aria-label={t('tabs.label')}>
           {tabs.map((tab) => (
@@ -149,19 +140,7 @@ export function App() {
             <Palette
               rail={rail}
               onToggle={() => layout.set({ paletteCollapsed: !rail, paletteChosen: true })}
-              resizer={
-                !rail && (
-                  <Splitter
-                    label={t('panels.resizePalette')}
-                    orientation="vertical"
-                    value={paletteWidth}
-                    min={PANEL_LIMITS.palette.min}
-                    max={paletteMax}
-                    onChange={(paletteWidth) => layout.set({ paletteWidth })}
-                    className="splitter-palette"
-                  />
-                )
-              }
+              resizer={!rail && <PanelSplitter panel="palette" value={paletteWidth} max={paletteMax} />}
             />
           </div>
           <main className="center" aria-label={t('canvas.label')}>

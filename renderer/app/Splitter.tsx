@@ -3,6 +3,8 @@
  * it and use the arrow keys (Shift for larger steps), Home/End for the limits.
  */
 import { useRef, type KeyboardEvent, type PointerEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { PANEL_LIMITS, usePanelLayout, type PanelLayout } from './panelLayout';
 
 export function Splitter({
   label,
@@ -70,6 +72,31 @@ export function Splitter({
       onPointerUp={end}
       onPointerCancel={end}
       onKeyDown={onKeyDown}
+    />
+  );
+}
+
+/** The three remembered panel edges: which words, which way, which preference. */
+const PANELS = {
+  palette: { label: 'panels.resizePalette', orientation: 'vertical', invert: false, min: PANEL_LIMITS.palette.min, key: 'paletteWidth' },
+  right: { label: 'panels.resizeRight', orientation: 'vertical', invert: true, min: PANEL_LIMITS.right.min, key: 'rightWidth' },
+  playback: { label: 'playback.panel.resize', orientation: 'horizontal', invert: true, min: PANEL_LIMITS.playback.min, key: 'playbackHeight' },
+} as const satisfies Record<string, { label: string; orientation: 'vertical' | 'horizontal'; invert: boolean; min: number; key: keyof PanelLayout }>;
+
+/** The resize handle of a side or bottom panel; the size it sets is remembered (panelLayout.ts). */
+export function PanelSplitter({ panel, value, max }: { panel: keyof typeof PANELS; value: number; max: number }) {
+  const { t } = useTranslation();
+  const p = PANELS[panel];
+  return (
+    <Splitter
+      label={t(p.label)}
+      orientation={p.orientation}
+      value={value}
+      min={p.min}
+      max={max}
+      invert={p.invert}
+      onChange={(v) => usePanelLayout.getState().set({ [p.key]: v })}
+      className={`splitter-${panel}`}
     />
   );
 }

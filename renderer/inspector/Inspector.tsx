@@ -7,7 +7,6 @@
  * canvas positions) in the same undo step, and a taken or malformed id is refused beside the field.
  */
 import { useTranslation } from 'react-i18next';
-import { formatCount } from '../i18n';
 import {
   AMBIGUOUS_TENANT_POLICIES,
   CERT_DOMAIN_MATCH_MODES,
@@ -23,7 +22,7 @@ import { useDocumentStore } from '../store/documentStore';
 import { useUiStore } from '../store/uiStore';
 import { EditScope, TextField, type CommitOutcome } from './fields';
 import { KINDS, type EntityOf } from './kinds';
-import { commitDoc, SpecSections, withOptional, type FieldSpec, type SectionSpec, type Translate } from './spec';
+import { commitDoc, Counts, SpecSections, withOptional, type FieldSpec, type SectionSpec, type Translate } from './spec';
 import { nonNegativeInteger, positiveNumber } from './validation';
 
 type Service = NonNullable<TopologyDocument['service']>;
@@ -87,25 +86,12 @@ function ThrottlingField({ doc, name, validate, onCommit }: { doc: TopologyDocum
   );
 }
 
-function DocumentCounts({ doc }: { doc: TopologyDocument }) {
-  const { t } = useTranslation();
-  return (
-    <p className="muted small">
-      {[
-        formatCount('tenant', doc.tenants.length),
-        formatCount('server', doc.servers.length),
-        formatCount('scenario', doc.scenarios.length),
-      ].join(t('inspector.countSeparator'))}
-    </p>
-  );
-}
-
 const DOCUMENT_SECTIONS: ReadonlyArray<SectionSpec<TopologyDocument>> = [
   {
     title: 'inspector.document',
     fields: [
       { type: 'text', key: 'title', get: (doc) => doc.title, set: (doc, title) => ({ ...doc, title }) },
-      { type: 'custom', key: 'counts', render: (doc) => <DocumentCounts doc={doc} /> },
+      { type: 'custom', key: 'counts', render: (doc) => <Counts items={[['tenant', doc.tenants.length], ['server', doc.servers.length], ['scenario', doc.scenarios.length]]} /> },
     ],
   },
   {

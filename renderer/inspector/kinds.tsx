@@ -6,7 +6,6 @@
  */
 import type { ComponentType, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatCount } from '../i18n';
 import {
   CONNECTOR_TYPES,
   DOMAIN_TYPES,
@@ -29,7 +28,7 @@ import { InboundIcon, OutboundIcon, RuleIcon, SenderIcon, ServerIcon, TenantIcon
 import { createChild, createServer, createTenant, INCOMPLETE_RULE_ACTIONS, isIncompleteRule, type EntityKind } from '../model/entities';
 import { useDocumentStore } from '../store/documentStore';
 import { TextField, CheckboxField, SelectField, type CommitOutcome } from './fields';
-import { NAME_FIELD, checkProp, enumProp, listProp, textProp, withOptional, type FieldSpec, type SectionSpec } from './spec';
+import { Counts, NAME_FIELD, checkProp, enumProp, listProp, textProp, withOptional, type FieldSpec, type SectionSpec } from './spec';
 import { nonNegativeInteger, validators } from './validation';
 
 export type PaletteSection = 'onprem' | 'exo' | 'internet';
@@ -107,13 +106,13 @@ function TenantContents({ tenant }: { tenant: Tenant }) {
   const { t } = useTranslation();
   return (
     <>
-      <p className="muted small">
-        {[
-          formatCount('inbound', tenant.inboundConnectors.length),
-          formatCount('outbound', tenant.outboundConnectors.length),
-          formatCount('mailFlowRule', tenant.transportRules.length),
-        ].join(t('inspector.countSeparator'))}
-      </p>
+      <Counts
+        items={[
+          ['inbound', tenant.inboundConnectors.length],
+          ['outbound', tenant.outboundConnectors.length],
+          ['mailFlowRule', tenant.transportRules.length],
+        ]}
+      />
       <div className="button-row">
         {(['inbound', 'outbound', 'rule'] as const).map((kind) => (
           <button key={kind} type="button" className="btn btn-small" onClick={() => addEntity(kind, { tenantId: tenant.id })}>

@@ -5,6 +5,7 @@
  */
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { formatCount } from '../i18n';
 import { allIds, renameId } from '../model/entities';
 import { commitValidated, useDocumentStore } from '../store/documentStore';
 import { useUiStore } from '../store/uiStore';
@@ -178,4 +179,10 @@ export function SpecSections<E extends object>({ sections, entity, save }: { sec
       ))}
     </>
   );
+}
+
+/** "1 tenant, 2 servers, 0 scenarios": plural rules and Intl numbers (formatCount), in the UI's list style. */
+export function Counts({ items }: { items: ReadonlyArray<readonly [noun: string, count: number]> }) {
+  const { t } = useTranslation();
+  return <p className="muted small">{items.map(([noun, n]) => formatCount(noun, n)).join(t('inspector.countSeparator'))}</p>;
 }

@@ -7,7 +7,7 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { namesOf } from '../../shared/engine';
 import { PANEL_LIMITS, usePanelLayout } from '../app/panelLayout';
-import { Splitter } from '../app/Splitter';
+import { PanelSplitter } from '../app/Splitter';
 import { CloseIcon } from '../app/uiIcons';
 import { useWindowSize } from '../app/useWindowSize';
 import { useDocumentStore } from '../store/documentStore';
@@ -81,16 +81,7 @@ export function PlaybackPanel() {
   const shown = Math.min(height, max);
   return (
     <section className="pb-panel" aria-label={t('playback.controls.label')} data-testid="playback-panel" data-panel="playback" style={{ height: shown }}>
-      <Splitter
-        label={t('playback.panel.resize')}
-        orientation="horizontal"
-        value={shown}
-        min={PANEL_LIMITS.playback.min}
-        max={max}
-        invert
-        onChange={(playbackHeight) => usePanelLayout.getState().set({ playbackHeight })}
-        className="splitter-playback"
-      />
+      <PanelSplitter panel="playback" value={shown} max={max} />
       <header className="pb-panel-head">
         <span className="pb-scenario-name" title={scenario?.name}>
           {scenario?.name ?? scenarioId}
