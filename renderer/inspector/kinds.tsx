@@ -11,11 +11,9 @@ import {
   DOMAIN_TYPES,
   SCOPES,
   SERVER_ROLES,
-  hasAnyAction,
   type AcceptedDomain,
   type InboundConnector,
   type OutboundConnector,
-  type RuleActions,
   type RuleConditions,
   type RuleExceptions,
   type Server,
@@ -25,7 +23,8 @@ import {
 } from '../../shared/model/schema';
 import { addEntity } from '../actions/editing';
 import { InboundIcon, OutboundIcon, RuleIcon, SenderIcon, ServerIcon, TenantIcon } from '../canvas/icons';
-import { createChild, createServer, createTenant, INCOMPLETE_RULE_ACTIONS, isIncompleteRule, type EntityKind } from '../model/entities';
+import { createChild, createServer, createTenant, isIncompleteRule, type EntityKind } from '../model/entities';
+import { ruleActions, setRuleAction } from './ruleActions';
 import { useDocumentStore } from '../store/documentStore';
 import { TextField, CheckboxField, SelectField, type CommitOutcome } from './fields';
 import { Counts, NAME_FIELD, checkProp, enumProp, listProp, textProp, withOptional, type FieldSpec, type SectionSpec } from './spec';
@@ -200,24 +199,6 @@ const outboundSections: ReadonlyArray<SectionSpec<OutboundConnector>> = [
 ];
 
 // ------------------------------------------------------------------ rules
-
-/** The actions the user gave the rule ({} while it is incomplete: its placeholder is not theirs). */
-export function ruleActions(r: TransportRule): RuleActions {
-  return isIncompleteRule(r) ? {} : r.actions;
-}
-
-/**
- * Sets one action. Clearing the last action makes the rule incomplete again (disabled, placeholder)
- * instead of producing an invalid document; giving an incomplete rule its first action enables it.
- * Clearing the header name clears its value too (a value without a name means nothing).
- */
-export function setRuleAction<K extends keyof RuleActions>(r: TransportRule, key: K, value: RuleActions[K] | undefined): TransportRule {
-  const incomplete = isIncompleteRule(r);
-  let next = withOptional(ruleActions(r), key, value);
-  if (key === 'setHeaderName' && value === undefined) next = withOptional(next, 'setHeaderValue', undefined);
-  if (!hasAnyAction(next)) return { ...r, enabled: false, actions: { ...INCOMPLETE_RULE_ACTIONS } };
-  return { ...r, actions: next, enabled: incomplete ? true : r.enabled };
-}
 
 const scopeOptions = (t: (k: string) => string) => [{ value: '', label: t('enums.any') }, ...SCOPES.map((s) => ({ value: s, label: t(`enums.scope.${s}`) }))];
 

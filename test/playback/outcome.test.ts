@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import i18next from 'i18next';
 import { describe, expect, it } from 'vitest';
-import { namesOf, simulateScenario } from '../../shared/engine';
+import { namesOf, simulateMessage, simulateScenario } from '../../shared/engine';
 import type { SimEvent } from '../../shared/engine/types';
 import { parseDocumentText } from '../../shared/model/load';
 import type { TopologyDocument } from '../../shared/model/schema';
@@ -65,6 +65,19 @@ describe('outcome summary', () => {
     const s = summarizeOutcome(sim, tr('en'), namesOf(point1), tenantIds(point1));
     expect(s.notReached).toContain('fabrikam');
     expect(s.notReached).not.toContain('contoso');
+  });
+
+  it('with several recipients the worst one decides the headline and its colour, and the rest are counted', () => {
+    const sim = simulateMessage(point1, { serverId: 'contoso-ex01', mailFrom: 'alice@contoso.com', rcptTo: ['ken@contoso.com', 'bob@fabrikam.com'] });
+    const s = summarizeOutcome(sim, tr('en'), namesOf(point1), tenantIds(point1));
+    expect(s.rows.map((r) => [r.address, r.disposition])).toEqual([
+      ['ken@contoso.com', 'delivered'],
+      ['bob@fabrikam.com', 'ndr'],
+    ]);
+    expect(s.tone).toBe('bad');
+    expect(s.headline).toContain('bob@fabrikam.com returned as NDR 5.7.1');
+    expect(s.headline).not.toContain('ken@contoso.com');
+    expect(sim.events[s.rows[0].step!].kind).toBe('deliver');
   });
 
   it('a delivered message is green and says where', () => {
