@@ -12,7 +12,7 @@ import { useUiStore, type RightTab } from '../store/uiStore';
 import { DiagnosticsPanel } from './DiagnosticsPanel';
 import { DialogHost, Toasts } from './Dialogs';
 import { Palette } from './Palette';
-import { PANEL_LIMITS, paletteIsRail, usePanelLayout } from './panelLayout';
+import { autoRightWidth, PANEL_LIMITS, paletteIsRail, usePanelLayout } from './panelLayout';
 import { PanelSplitter } from './Splitter';
 import { CollapseIcon } from './uiIcons';
 import { useWindowSize } from './useWindowSize';
@@ -100,7 +100,7 @@ export function App() {
   const rightMax = Math.max(PANEL_LIMITS.right.min, Math.min(PANEL_LIMITS.right.max, windowWidth * 0.34));
   const paletteMax = Math.max(PANEL_LIMITS.palette.min, Math.min(PANEL_LIMITS.palette.max, windowWidth * 0.22));
   const paletteWidth = rail ? RAIL : Math.min(layout.paletteWidth, paletteMax);
-  const rightWidth = layout.rightCollapsed ? RIGHT_RAIL : Math.min(layout.rightWidth, rightMax);
+  const rightWidth = layout.rightCollapsed ? RIGHT_RAIL : Math.min(layout.rightWidth ?? autoRightWidth(windowWidth), rightMax);
   useLiveDiagnostics();
 
   useEffect(() => {

@@ -9,7 +9,8 @@ import { create } from 'zustand';
 export interface PanelLayout {
   paletteWidth: number;
   paletteCollapsed: boolean;
-  rightWidth: number;
+  /** null until the user resizes it: then it follows the window (autoRightWidth). */
+  rightWidth: number | null;
   rightCollapsed: boolean;
   /** Height of the playback panel in CSS px. */
   playbackHeight: number;
@@ -28,7 +29,7 @@ const KEY = 'mailflow.panels.v1';
 const DEFAULTS: PanelLayout = {
   paletteWidth: PANEL_LIMITS.palette.default,
   paletteCollapsed: false,
-  rightWidth: PANEL_LIMITS.right.default,
+  rightWidth: null,
   rightCollapsed: false,
   playbackHeight: PANEL_LIMITS.playback.default,
   paletteChosen: false,
@@ -44,7 +45,7 @@ function read(): PanelLayout {
     return {
       paletteWidth: clamp(v.paletteWidth, PANEL_LIMITS.palette.min, PANEL_LIMITS.palette.max, DEFAULTS.paletteWidth),
       paletteCollapsed: v.paletteCollapsed === true,
-      rightWidth: clamp(v.rightWidth, PANEL_LIMITS.right.min, PANEL_LIMITS.right.max, DEFAULTS.rightWidth),
+      rightWidth: v.rightWidth === null ? null : clamp(v.rightWidth, PANEL_LIMITS.right.min, PANEL_LIMITS.right.max, PANEL_LIMITS.right.default),
       rightCollapsed: v.rightCollapsed === true,
       playbackHeight: clamp(v.playbackHeight, PANEL_LIMITS.playback.min, 4000, DEFAULTS.playbackHeight),
       paletteChosen: v.paletteChosen === true,
@@ -75,6 +76,11 @@ export const usePanelLayout = create<PanelLayoutStore>()((set, get) => ({
     write(layout);
   },
 }));
+
+/** The right panel's width before the user chose one: wider on a large screen (long setting names). */
+export function autoRightWidth(windowWidth: number): number {
+  return Math.round(Math.min(420, Math.max(300, windowWidth * 0.22)));
+}
 
 /** The palette shows as an icon rail when collapsed, or by default on a narrow window. */
 export function paletteIsRail(layout: Pick<PanelLayout, 'paletteCollapsed' | 'paletteChosen'>, windowWidth: number): boolean {
