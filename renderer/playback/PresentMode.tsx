@@ -7,7 +7,7 @@
  * is published as `--pb-caption-h` (and `data-caption-height` on <html>) so the canvas, and the
  * camera framing it, end above it.
  */
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import { createPortal } from 'react-dom';
 import { create } from 'zustand';
 import { useTranslation } from 'react-i18next';
@@ -162,7 +162,7 @@ function isControl(target: EventTarget | null): boolean {
 }
 
 /** Publishes the caption band's height for the canvas and its camera; removed when presenting ends. */
-function useCaptionBand(ref: React.RefObject<HTMLElement | null>): void {
+function useCaptionBand(ref: RefObject<HTMLElement | null>): void {
   useEffect(() => {
     const el = ref.current;
     const root = document.documentElement;
