@@ -71,7 +71,7 @@ export function addEntity(kind: PaletteKind, options: { position?: Position; ten
   } else {
     let tenantId = options.tenantId ?? null;
     if (options.dropped && !tenantId) {
-      refuse('messages.dropOutsideTenant', { kind: t(`kinds.${kind}`) });
+      refuse('messages.dropOutsideTenant', { kind: t(`kinds.${kind}`), context: kind });
       return null;
     }
     if (!tenantId) tenantId = selectedTenantId() ?? doc.tenants[0]?.id ?? null;
@@ -119,7 +119,7 @@ export function moveChildToTenant(childId: string, tenantId: string): boolean {
 }
 
 export function refuseDropOutsideTenant(kind: string): void {
-  refuse('messages.dropOutsideTenant', { kind: t(`kinds.${kind}`) });
+  refuse('messages.dropOutsideTenant', { kind: t(`kinds.${kind}`), context: kind });
 }
 
 function entitySelection(): string[] {

@@ -2,6 +2,7 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useUiStore } from '../store/uiStore';
+import { CloseIcon } from './uiIcons';
 
 export function DialogHost() {
   const { t } = useTranslation();
@@ -134,7 +135,7 @@ export function Toasts() {
         <div key={toast.id} className={`toast toast-${toast.kind}`} role={toast.kind === 'error' ? 'alert' : 'status'}>
           <span>{toast.text}</span>
           <button type="button" className="toast-close" onClick={() => dismiss(toast.id)} aria-label={t('common.dismiss')}>
-            ×
+            <CloseIcon />
           </button>
         </div>
       ))}

@@ -10,6 +10,7 @@ import { openRecent } from '../files/fileController';
 import { getPlatform, type RecentEntry } from '../platform';
 import { useDocumentStore } from '../store/documentStore';
 import { useUiStore } from '../store/uiStore';
+import { CheckIcon } from './uiIcons';
 
 /** "Shift+Mod+S" → "Shift+Control+S" (aria-keyshortcuts spells modifiers as KeyboardEvent does). */
 function ariaShortcut(shortcut: string): string {
@@ -92,7 +93,7 @@ export function MenuBar() {
                     aria-keyshortcuts={a.shortcut ? ariaShortcut(a.shortcut) : undefined}
                   >
                     <span className="menu-check" aria-hidden="true">
-                      {checked ? '✓' : ''}
+                      {checked ? <CheckIcon /> : null}
                     </span>
                     <span className="menu-label">{t(a.labelKey)}</span>
                     {a.shortcut && <kbd aria-hidden="true">{formatShortcut(a.shortcut)}</kbd>}

@@ -1,6 +1,7 @@
 /** The status bar: what the document holds, its diagnostics, its saved state. */
 import { useTranslation } from 'react-i18next';
 import { SeverityIcon } from '../canvas/icons';
+import { formatCount } from '../i18n';
 import { getPlatform } from '../platform';
 import { isDirty, useDocumentStore } from '../store/documentStore';
 import { useUiStore } from '../store/uiStore';
@@ -16,7 +17,9 @@ export function StatusBar() {
   const rules = doc.tenants.reduce((n, x) => n + x.transportRules.length, 0);
   return (
     <footer className="statusbar" aria-label={t('status.label')}>
-      <span>{t('status.counts', { tenants: doc.tenants.length, connectors, rules, servers: doc.servers.length })}</span>
+      <span className="status-counts">
+        {[formatCount('tenant', doc.tenants.length), formatCount('connector', connectors), formatCount('rule', rules), formatCount('server', doc.servers.length)].join(' · ')}
+      </span>
       <button
         type="button"
         className="status-diagnostics"

@@ -45,7 +45,8 @@ export function TopBar() {
           <rect x="2" y="5" width="20" height="14" rx="3" fill="var(--mf-accent)" />
           <path d="m4 8 8 5 8-5" stroke="#fff" strokeWidth="1.8" fill="none" strokeLinecap="round" />
         </svg>
-        <span className="brand-name">Mailflow Studio</span>
+        {/* The page's one heading of level 1 (present mode has its own in the caption). */}
+        <h1 className="brand-name">Mailflow Studio</h1>
       </div>
       {getPlatform().kind === 'browser' && <MenuBar />}
       <div className="doc-title" title={fileName ?? doc.title} data-testid="document-title">

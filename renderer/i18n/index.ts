@@ -31,3 +31,11 @@ export function changeLanguage(language: Language): void {
 }
 
 export const t = (key: string, options?: Record<string, unknown>): string => i18next.t(key, options ?? {}) as string;
+
+/**
+ * "1 tenant", "2 tenants", "29,800 messages"; Japanese has one form ("テナント 2 個"). The number
+ * goes through Intl in the UI language and the noun through i18next's plural rules (`count.<noun>`).
+ */
+export function formatCount(noun: string, count: number): string {
+  return t(`count.${noun}`, { count, formatted: new Intl.NumberFormat(i18next.language || 'en').format(count) });
+}

@@ -2,12 +2,78 @@
  * Inspector fields. Text edits are committed on blur or Enter (one edit = one undo step, not one per
  * keystroke). A value that fails its field's validation shows the error beside the field
  * (aria-invalid + aria-describedby) and is never committed; a value that passes but makes the whole
- * document invalid (e.g. a domain another tenant accepts) is refused with the loader's located error.
+ * document invalid (e.g. a domain another tenant accepts) is refused with a message in the field's
+ * words (refusal.ts), never a JSON path.
+ *
+ * An invalid edit is never silently lost: leaving the field keeps the typed text, its error and a
+ * Revert button; selecting another entity keeps it too (in `pendingDrafts`, keyed by entity and
+ * field) with a notice, and it is back with its error when the entity is selected again.
  */
-import { useEffect, useId, useState, type ReactNode } from 'react';
+import { createContext, useContext, useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { RevertIcon } from '../app/uiIcons';
+import { useUiStore } from '../store/uiStore';
 import type { FieldError, Validator } from './validation';
 import { splitLines, validateList } from './validation';
+
+/** The entity whose fields are shown (pending drafts are kept per entity and field). */
+export const EditScope = createContext<{ id: string; name: string } | null>(null);
+
+/** Uncommitted invalid drafts of fields no longer on screen: `${entity}\u0000${field}` → text. */
+export const pendingDrafts = new Map<string, string>();
+
+/**
+ * The draft of a text or list field: restored from `pendingDrafts` on mount, reset when the
+ * committed value changes, kept (with a notice) when the field goes away while invalid.
+ */
+function useDraft(value: string, fieldKey: string, label: string, check: (draft: string) => FieldError) {
+  const { t } = useTranslation();
+  const scope = useContext(EditScope);
+  const key = scope ? `${scope.id}\u0000${fieldKey}` : null;
+  const [draft, setDraft] = useState(() => (key ? (pendingDrafts.get(key) ?? value) : value));
+  const [error, setError] = useState<FieldError>(() => (draft !== value ? check(draft) : null));
+  const [refused, setRefused] = useState<string | null>(null);
+  const previous = useRef(value);
+  useEffect(() => {
+    if (previous.current === value) return;
+    previous.current = value;
+    setDraft(value);
+    setError(null);
+    setRefused(null);
+  }, [value]);
+  const latest = useRef({ draft, value, refused });
+  latest.current = { draft, value, refused };
+  useEffect(
+    () => () => {
+      if (!key || !scope) return;
+      const now = latest.current;
+      if (now.draft !== now.value && (now.refused !== null || check(now.draft) !== null)) {
+        const first = !pendingDrafts.has(key);
+        pendingDrafts.set(key, now.draft);
+        if (first) useUiStore.getState().toast('info', t('inspector.pendingKept', { field: label, entity: scope.name }));
+      } else pendingDrafts.delete(key);
+    },
+    // The cleanup reads the latest draft through the ref; it runs on unmount only.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [],
+  );
+  const revert = () => {
+    setDraft(value);
+    setError(null);
+    setRefused(null);
+    if (key) pendingDrafts.delete(key);
+  };
+  return { draft, setDraft, error, setError, refused, setRefused, revert, dirty: draft !== value };
+}
+
+function RevertButton({ onRevert, label }: { onRevert(): void; label: string }) {
+  const { t } = useTranslation();
+  return (
+    <button type="button" className="btn btn-small field-revert" onClick={onRevert} aria-label={t('inspector.revertField', { field: label })}>
+      <RevertIcon /> {t('inspector.revert')}
+    </button>
+  );
+}
 
 /** What a commit returns: null when it went in, or the located error that refused it. */
 export type CommitOutcome = string | null;
@@ -29,6 +95,7 @@ function FieldShell({
   errorText,
   children,
   wide,
+  onRevert,
 }: {
   id: string;
   label: string;
@@ -36,6 +103,8 @@ function FieldShell({
   errorText: string | null;
   children: ReactNode;
   wide?: boolean;
+  /** Shown with the error: puts back the value the document has. */
+  onRevert?: () => void;
 }) {
   return (
     <div className={`field${errorText ? ' has-error' : ''}${wide ? ' field-wide' : ''}`}>
@@ -47,8 +116,11 @@ function FieldShell({
         </div>
       )}
       {errorText && (
-        <div className="field-error" id={`${id}-error`} role="alert">
-          {errorText}
+        <div className="field-error-row">
+          <div className="field-error" id={`${id}-error`} role="alert">
+            {errorText}
+          </div>
+          {onRevert && <RevertButton onRevert={onRevert} label={label} />}
         </div>
       )}
     </div>
@@ -66,6 +138,7 @@ export function TextField({
   allowEmpty,
   readOnly,
   testId,
+  fieldKey,
 }: {
   label: string;
   value: string;
@@ -78,17 +151,12 @@ export function TextField({
   allowEmpty?: boolean;
   readOnly?: boolean;
   testId?: string;
+  /** Distinguishes fields with the same label in one inspector (pending drafts). */
+  fieldKey?: string;
 }) {
   const id = useId();
-  const [draft, setDraft] = useState(value);
-  const [error, setError] = useState<FieldError>(null);
-  const [refused, setRefused] = useState<string | null>(null);
-  useEffect(() => {
-    setDraft(value);
-    setError(null);
-    setRefused(null);
-  }, [value]);
   const check = (v: string): FieldError => (v === '' && allowEmpty ? null : validate ? validate(v) : null);
+  const { draft, setDraft, error, setError, refused, setRefused, revert, dirty } = useDraft(value, fieldKey ?? label, label, (d) => check(d.trim()));
   const errorText = useErrorText(error) ?? refused;
   const commit = () => {
     const trimmed = draft.trim();
@@ -97,8 +165,9 @@ export function TextField({
     if (e || trimmed === value) return;
     setRefused(onCommit(trimmed));
   };
+  const undoEdit = revert;
   return (
-    <FieldShell id={id} label={label} hint={hint} errorText={errorText}>
+    <FieldShell id={id} label={label} hint={hint} errorText={errorText} onRevert={dirty ? undoEdit : undefined}>
       <input
         id={id}
         type="text"
@@ -118,11 +187,7 @@ export function TextField({
         onBlur={commit}
         onKeyDown={(e) => {
           if (e.key === 'Enter') commit();
-          if (e.key === 'Escape') {
-            setDraft(value);
-            setError(null);
-            setRefused(null);
-          }
+          if (e.key === 'Escape') undoEdit();
         }}
       />
     </FieldShell>
@@ -138,6 +203,7 @@ export function ListField({
   placeholder,
   testId,
   minItems = 0,
+  fieldKey,
 }: {
   label: string;
   values: string[];
@@ -147,23 +213,17 @@ export function ListField({
   placeholder?: string;
   testId?: string;
   minItems?: number;
+  fieldKey?: string;
 }) {
   const { t } = useTranslation();
   const id = useId();
   const joined = values.join('\n');
-  const [draft, setDraft] = useState(joined);
-  const [error, setError] = useState<FieldError>(null);
-  const [refused, setRefused] = useState<string | null>(null);
-  useEffect(() => {
-    setDraft(joined);
-    setError(null);
-    setRefused(null);
-  }, [joined]);
   const check = (text: string): FieldError => {
     const items = splitLines(text);
     if (items.length < minItems) return { key: 'validation.minItems', values: { count: minItems } };
     return validate ? validateList(items, validate) : null;
   };
+  const { draft, setDraft, error, setError, refused, setRefused, revert, dirty } = useDraft(joined, fieldKey ?? label, label, check);
   const errorText = useErrorText(error) ?? refused;
   const commit = () => {
     const e = check(draft);
@@ -173,8 +233,9 @@ export function ListField({
     if (items.join('\n') === joined) return;
     setRefused(onCommit(items));
   };
+  const undoEdit = revert;
   return (
-    <FieldShell id={id} label={label} hint={hint ?? t('inspector.oneForLine')} errorText={errorText}>
+    <FieldShell id={id} label={label} hint={hint ?? t('inspector.oneForLine')} errorText={errorText} onRevert={dirty ? undoEdit : undefined}>
       <textarea
         id={id}
         className="mono"
@@ -192,10 +253,7 @@ export function ListField({
         }}
         onBlur={commit}
         onKeyDown={(e) => {
-          if (e.key === 'Escape') {
-            setDraft(joined);
-            setError(null);
-          }
+          if (e.key === 'Escape') undoEdit();
         }}
       />
     </FieldShell>

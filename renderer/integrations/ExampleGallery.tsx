@@ -4,6 +4,7 @@
  * and what they contain. Choosing one opens it as a new untitled document.
  */
 import { useEffect, useState } from 'react';
+import { formatCount } from '../i18n';
 import { useTranslation } from 'react-i18next';
 import { renderDiagramSvg } from '../../shared/diagram/svg';
 import type { TopologyDocument } from '../../shared/model/schema';
@@ -78,11 +79,7 @@ export function ExampleGallery({ onClose }: { onClose: () => void }) {
                   <span className="example-description">{entry.description[lang]}</span>
                   {item && (
                     <span className="example-summary">
-                      {t('integrations.gallery.summary', {
-                        tenants: item.doc.tenants.length,
-                        servers: item.doc.servers.length,
-                        scenarios: item.doc.scenarios.length,
-                      })}
+                      {[formatCount('tenant', item.doc.tenants.length), formatCount('server', item.doc.servers.length), formatCount('scenario', item.doc.scenarios.length)].join(' · ')}
                     </span>
                   )}
                 </span>

@@ -90,11 +90,24 @@ export function createChild(doc: TopologyDocument, kind: ChildKind, tenant: Tena
         id: uniqueId(taken, `${tenant.id}-rule`),
         name: 'Mail flow rule',
         priority,
-        enabled: true,
+        // A new rule is incomplete: disabled until the user chooses what it does (isIncompleteRule).
+        enabled: false,
         conditions: {},
-        // A rule needs at least one action; stamping a header changes nothing about delivery.
-        actions: { setHeaderName: 'X-Mailflow-Rule', setHeaderValue: 'applied' },
+        actions: { ...INCOMPLETE_RULE_ACTIONS },
       } satisfies TransportRule;
     }
   }
+}
+
+/**
+ * The format requires an action on every rule (document-format.md). A rule the user has not given
+ * one yet is stored as disabled with only "stop processing more rules": valid, and inert because
+ * the engine skips disabled rules. The inspector shows it as "incomplete" and enables the rule when
+ * a real action is set.
+ */
+export const INCOMPLETE_RULE_ACTIONS = { stopRuleProcessing: true } as const;
+
+export function isIncompleteRule(rule: TransportRule): boolean {
+  const keys = Object.entries(rule.actions).filter(([, v]) => v !== undefined && v !== null && v !== false && !(Array.isArray(v) && v.length === 0));
+  return !rule.enabled && keys.length === 1 && keys[0][0] === 'stopRuleProcessing' && keys[0][1] === true;
 }

@@ -1,6 +1,7 @@
 /** Play, Pause, Step forward/back, Reset, Speed and the Timeline: every button performs a registry action. */
 import { useTranslation } from 'react-i18next';
 import { performAction } from '../actions/registry';
+import { PauseIcon, PlayIcon, ResetIcon, StepBackIcon, StepForwardIcon } from '../app/uiIcons';
 import { SPEEDS, usePlaybackStore } from './playbackStore';
 
 export function PlaybackControls() {
@@ -13,23 +14,23 @@ export function PlaybackControls() {
   const disabled = total === 0;
   return (
     <div className="pb-controls" role="toolbar" aria-label={t('playback.controls.label')}>
-      <button type="button" className="pb-btn" onClick={() => performAction('simulation.reset')} disabled={disabled} title={`${t('playback.controls.reset')} (Home)`}>
-        <span aria-hidden="true">⏮</span>
-        <span className="pb-btn-text">{t('playback.controls.reset')}</span>
+      <button type="button" className="pb-btn" onClick={() => performAction('simulation.reset')} disabled={disabled} title={`${t('playback.controls.reset')} (Home)`} aria-label={t('playback.controls.reset')}>
+        <ResetIcon />
+        <span className="pb-btn-text" aria-hidden="true">{t('playback.controls.reset')}</span>
       </button>
-      <button type="button" className="pb-btn" onClick={() => performAction('simulation.stepBack')} disabled={disabled || index <= 0} title={`${t('playback.controls.stepBack')} (←, ,)`}>
-        <span aria-hidden="true">◀▏</span>
-        <span className="pb-btn-text">{t('playback.controls.stepBack')}</span>
+      <button type="button" className="pb-btn" onClick={() => performAction('simulation.stepBack')} disabled={disabled || index <= 0} title={`${t('playback.controls.stepBack')} (←, ,)`} aria-label={t('playback.controls.stepBack')}>
+        <StepBackIcon />
+        <span className="pb-btn-text" aria-hidden="true">{t('playback.controls.stepBack')}</span>
       </button>
       {playing ? (
-        <button type="button" className="pb-btn pb-btn-primary" onClick={() => performAction('simulation.pause')} title={`${t('playback.controls.pause')} (Space)`}>
-          <span aria-hidden="true">⏸</span>
-          <span className="pb-btn-text">{t('playback.controls.pause')}</span>
+        <button type="button" className="pb-btn pb-btn-primary" onClick={() => performAction('simulation.pause')} title={`${t('playback.controls.pause')} (Space)`} aria-label={t('playback.controls.pause')}>
+          <PauseIcon />
+          <span className="pb-btn-text" aria-hidden="true">{t('playback.controls.pause')}</span>
         </button>
       ) : (
-        <button type="button" className="pb-btn pb-btn-primary" onClick={() => performAction('simulation.play')} disabled={disabled} title={`${t('playback.controls.play')} (Space)`}>
-          <span aria-hidden="true">▶</span>
-          <span className="pb-btn-text">{t('playback.controls.play')}</span>
+        <button type="button" className="pb-btn pb-btn-primary" onClick={() => performAction('simulation.play')} disabled={disabled} title={`${t('playback.controls.play')} (Space)`} aria-label={t('playback.controls.play')}>
+          <PlayIcon />
+          <span className="pb-btn-text" aria-hidden="true">{t('playback.controls.play')}</span>
         </button>
       )}
       <button
@@ -38,9 +39,10 @@ export function PlaybackControls() {
         onClick={() => performAction('simulation.stepForward')}
         disabled={disabled || index >= total - 1}
         title={`${t('playback.controls.stepForward')} (→, .)`}
+        aria-label={t('playback.controls.stepForward')}
       >
-        <span aria-hidden="true">▕▶</span>
-        <span className="pb-btn-text">{t('playback.controls.stepForward')}</span>
+        <StepForwardIcon />
+        <span className="pb-btn-text" aria-hidden="true">{t('playback.controls.stepForward')}</span>
       </button>
       <label className="pb-timeline">
         <span className="visually-hidden">{t('playback.controls.timeline')}</span>

@@ -37,7 +37,12 @@ export function EventList() {
     () => filterSteps(plan?.steps ?? [], { kinds: kindFilter ? new Set([kindFilter]) : null, tenant: tenantFilter }),
     [plan, kindFilter, tenantFilter],
   );
-  const kindsPresent = useMemo(() => EVENT_KINDS.filter((k) => plan?.steps.some((s) => s.event.kind === k)), [plan]);
+  // Kinds in the engine's order, then any kind it added that this list does not know yet.
+  const kindsPresent = useMemo(() => {
+    const present = [...new Set((plan?.steps ?? []).map((s) => s.event.kind as string))];
+    return [...EVENT_KINDS.filter((k) => present.includes(k)), ...present.filter((k) => !(EVENT_KINDS as readonly string[]).includes(k))];
+  }, [plan]);
+  const kindLabel = (kind: string) => t(`playback.kinds.${kind}`, { defaultValue: kind });
   const tenantsPresent = useMemo(
     () => doc.tenants.filter((tn) => plan?.steps.some((s) => s.event.tenant === tn.id || s.event.entities.includes(tn.id))),
     [doc, plan],
@@ -56,7 +61,7 @@ export function EventList() {
             <option value="">{t('playback.events.allKinds')}</option>
             {kindsPresent.map((k) => (
               <option key={k} value={k}>
-                {t(`playback.kinds.${k}`)}
+                {kindLabel(k)}
               </option>
             ))}
           </select>
@@ -104,12 +109,14 @@ export function EventList() {
                   data-kind={s.event.kind}
                 >
                   <td className="pb-order">{s.event.seq}</td>
-                  <td className="pb-where">
+                  <td className="pb-where" title={`${whereName(s.event.at)} · ${kindLabel(s.event.kind)}`}>
                     <span className={`pb-kind-dot kind-${s.event.kind}`} aria-hidden="true" />
                     {whereName(s.event.at)}
-                    <span className="pb-kind-name">{t(`playback.kinds.${s.event.kind}`)}</span>
+                    <span className="pb-kind-name">{kindLabel(s.event.kind)}</span>
                   </td>
-                  <td className="pb-what">{s.event.text}</td>
+                  <td className="pb-what" title={s.event.text}>
+                    {s.event.text}
+                  </td>
                   <td className="pb-code">{s.event.smtp ? `${s.event.smtp.code} ${s.event.smtp.enhanced}` : (s.event.code ?? '')}</td>
                 </tr>
               );

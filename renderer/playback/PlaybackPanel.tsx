@@ -1,35 +1,105 @@
-/** The panel below the canvas while a simulation is shown: controls, events, step details, load chart. */
+/**
+ * The panel below the canvas while a simulation is shown: the outcome first (what happened to the
+ * message and to each recipient), then the controls, events, step details and load chart. Its
+ * height is the user's (drag the top edge; remembered).
+ */
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { namesOf } from '../../shared/engine';
+import { PANEL_LIMITS, usePanelLayout } from '../app/panelLayout';
+import { PanelSplitter } from '../app/Splitter';
+import { CloseIcon } from '../app/uiIcons';
+import { useWindowSize } from '../app/useWindowSize';
 import { useDocumentStore } from '../store/documentStore';
 import { PlaybackControls } from './Controls';
-import { EventList } from './EventList';
+import { chooseStep, EventList } from './EventList';
+import { translator } from './i18n';
 import { LoadChart } from './LoadChart';
+import { summarizeOutcome, type OutcomeSummary } from './outcome';
 import { usePlaybackStore } from './playbackStore';
 import { StepDetail } from './StepDetail';
+
+/** One button per recipient: disposition, tenant, code; choosing it moves playback to the deciding step. */
+function RecipientStrip({ summary, name }: { summary: OutcomeSummary; name: (id: string) => string }) {
+  const { t } = useTranslation();
+  const plan = usePlaybackStore((s) => s.plan);
+  if (summary.rows.length === 0 && summary.notReached.length === 0) return null;
+  return (
+    <div className="pb-recipients" data-testid="recipient-strip" data-not-reached={summary.notReached.join(' ')}>
+      {summary.rows.length > 0 && (
+        <ul className="pb-recipient-list" aria-label={t('playback.outcome.recipients')}>
+          {summary.rows.map((row, i) => {
+            const step = row.step !== null ? plan?.steps[row.step] : undefined;
+            const disposition = t(`playback.outcome.disposition.${row.disposition}`);
+            const tenant = row.tenant ? name(row.tenant) : null;
+            return (
+              <li key={`${row.address}-${i}`}>
+                <button
+                  type="button"
+                  className={`pb-recipient tone-${row.tone}`}
+                  disabled={!step}
+                  onClick={() => step && chooseStep(step)}
+                  title={t('playback.outcome.goToStep', { address: row.address, disposition, tenant: tenant ? `, ${tenant}` : '', code: row.code })}
+                  data-disposition={row.disposition}
+                >
+                  <span className="pb-disposition">{disposition}</span>
+                  <span className="pb-recipient-address">{row.address}</span>
+                  {tenant && <span className="pb-recipient-tenant">{tenant}</span>}
+                  <code className="pb-recipient-code">{row.code}</code>
+                </button>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+      {summary.notReached.length > 0 && (
+        <p className="pb-not-reached" aria-label={t('playback.outcome.notReachedLabel')}>
+          {t('playback.outcome.notReached', { tenants: summary.notReached.map(name).join(', ') })}
+        </p>
+      )}
+    </div>
+  );
+}
 
 export function PlaybackPanel() {
   const { t } = useTranslation();
   const simulation = usePlaybackStore((s) => s.simulation);
   const scenarioId = usePlaybackStore((s) => s.scenarioId);
   const error = usePlaybackStore((s) => s.error);
-  const scenario = useDocumentStore((s) => s.doc.scenarios.find((x) => x.id === scenarioId));
+  const doc = useDocumentStore((s) => s.doc);
+  const scenario = doc.scenarios.find((x) => x.id === scenarioId);
+  const height = usePanelLayout((s) => s.playbackHeight);
+  const windowHeight = useWindowSize().height;
+  const names = useMemo(() => namesOf(doc), [doc]);
+  const summary = useMemo(
+    () => (simulation ? summarizeOutcome(simulation, translator(t), names, doc.tenants.map((x) => x.id)) : null),
+    [simulation, t, names, doc.tenants],
+  );
   if (!simulation && !error) return null;
+  // The canvas keeps at least 30 % of the window.
+  const max = Math.max(PANEL_LIMITS.playback.min, Math.round(windowHeight * PANEL_LIMITS.playback.max) - 74);
+  const shown = Math.min(height, max);
   return (
-    <section className="pb-panel" aria-label={t('playback.controls.label')} data-testid="playback-panel">
+    <section className="pb-panel" aria-label={t('playback.controls.label')} data-testid="playback-panel" data-panel="playback" style={{ height: shown }}>
+      <PanelSplitter panel="playback" value={shown} max={max} />
       <header className="pb-panel-head">
         <span className="pb-scenario-name" title={scenario?.name}>
           {scenario?.name ?? scenarioId}
         </span>
-        {simulation && (
-          <span className={`pb-result result-${simulation.result}`} data-testid="playback-result">
-            {t('playback.controls.result')}: {t(`playback.results.${simulation.result}`)} · {simulation.smtp.code} {simulation.smtp.enhanced}
-          </span>
-        )}
         <PlaybackControls />
         <button type="button" className="pb-close" aria-label={t('playback.controls.close')} title={t('playback.controls.close')} onClick={() => usePlaybackStore.getState().clear()}>
-          ×
+          <CloseIcon />
         </button>
       </header>
+      {simulation && summary && (
+        <div className="pb-outcome">
+          <p className={`pb-result tone-${summary.tone} result-${simulation.result}`} data-testid="playback-result" data-tone={summary.tone}>
+            <span className="pb-result-mark" aria-hidden="true" />
+            <span>{summary.headline}</span>
+          </p>
+          <RecipientStrip summary={summary} name={names} />
+        </div>
+      )}
       {error && (
         <p className="pb-error" role="alert">
           {error}

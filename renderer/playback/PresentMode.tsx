@@ -2,13 +2,22 @@
  * Present mode: full screen, editing chrome hidden, a playlist of chosen scenarios walked step by
  * step with a large caption (the scenario, then the current event in plain words). Next: →, Space,
  * a click; previous: ←; Escape leaves. A soft pointer highlight follows the mouse for the
- * presenter. The captions are the engine's own event texts, in the app's language.
+ * presenter. Captions are plain words built from each event's kind and data (captions.ts); the
+ * engine's admin text stays in the Events panel. The caption is a band at the bottom whose height
+ * is published as `--pb-caption-h` (and `data-caption-height` on <html>) so the canvas, and the
+ * camera framing it, end above it.
  */
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import { createPortal } from 'react-dom';
 import { create } from 'zustand';
 import { useTranslation } from 'react-i18next';
+import { namesOf } from '../../shared/engine';
+import { CloseIcon, NextIcon, PreviousIcon } from '../app/uiIcons';
 import { useDocumentStore } from '../store/documentStore';
+import { useUiStore } from '../store/uiStore';
+import { buildCaption } from './captions';
+import { translator } from './i18n';
+import { summarizeOutcome } from './outcome';
 import { usePlaybackStore } from './playbackStore';
 
 interface PresentState {
@@ -152,8 +161,36 @@ function isControl(target: EventTarget | null): boolean {
   return target instanceof Element && !!target.closest('button, a, input, select, textarea, .react-flow__controls, .react-flow__minimap');
 }
 
+/** Publishes the caption band's height for the canvas and its camera; removed when presenting ends. */
+function useCaptionBand(ref: RefObject<HTMLElement | null>): void {
+  useEffect(() => {
+    const el = ref.current;
+    const root = document.documentElement;
+    if (!el) return;
+    const publish = () => {
+      const h = Math.ceil(el.getBoundingClientRect().height);
+      root.style.setProperty('--pb-caption-h', `${h}px`);
+      root.dataset.captionHeight = String(h);
+    };
+    publish();
+    const observer = typeof ResizeObserver === 'undefined' ? null : new ResizeObserver(publish);
+    observer?.observe(el);
+    return () => {
+      observer?.disconnect();
+      root.style.removeProperty('--pb-caption-h');
+      delete root.dataset.captionHeight;
+    };
+  }, [ref]);
+}
+
 function Presentation() {
   const { t } = useTranslation();
+  const doc = useDocumentStore((s) => s.doc);
+  const lang = useUiStore((s) => s.language);
+  const simulation = usePlaybackStore((s) => s.simulation);
+  const names = useMemo(() => namesOf(doc), [doc]);
+  const band = useRef<HTMLElement>(null);
+  useCaptionBand(band);
   const playlist = usePresentStore((s) => s.playlist);
   const position = usePresentStore((s) => s.position);
   const plan = usePlaybackStore((s) => s.plan);
@@ -163,6 +200,10 @@ function Presentation() {
   const pointer = useRef<HTMLDivElement>(null);
   const step = plan && index >= 0 ? plan.steps[index] : null;
   const atEnd = position === playlist.length - 1 && plan !== null && index >= plan.steps.length - 1;
+  const lastStep = plan !== null && index >= plan.steps.length - 1;
+  const caption = step ? buildCaption(step.event, translator(t), names, lang) : null;
+  // At the last step of a scenario, the outcome in words (the same one the playback header shows).
+  const outcome = lastStep && simulation ? summarizeOutcome(simulation, translator(t), names, doc.tenants.map((x) => x.id)) : null;
 
   useEffect(() => {
     // Keys: present.next / previous / leave in the action registry (renderer/playback/actions.ts).
@@ -190,25 +231,35 @@ function Presentation() {
   return (
     <>
       <div className="pb-pointer" ref={pointer} aria-hidden="true" />
-      <section className="pb-caption" aria-label={t('playback.present.label')} aria-live="polite" data-testid="present-caption">
+      <section ref={band} className="pb-caption" aria-label={t('playback.present.label')} aria-live="polite" data-testid="present-caption" data-panel="caption">
         <div className="pb-caption-head">
           <span>{t('playback.present.intro', { n: position + 1, total: playlist.length })}</span>
-          <strong className="pb-caption-scenario">{scenario?.name}</strong>
+          <h1 className="pb-caption-scenario">{scenario?.name}</h1>
           {plan && <span>{t('playback.present.stepOf', { current: index + 1, total: plan.steps.length })}</span>}
         </div>
         {scenario?.description && <p className="pb-caption-description">{scenario.description}</p>}
-        {step && <p className="pb-caption-event">{step.event.text}</p>}
+        {caption && (
+          <p className="pb-caption-event">
+            {caption.text}
+            {caption.code && <span className="pb-caption-code"> {caption.code}</span>}
+          </p>
+        )}
+        {outcome && (
+          <p className={`pb-caption-outcome tone-${outcome.tone}`} data-testid="present-outcome">
+            {outcome.headline}
+          </p>
+        )}
         {atEnd && <p className="pb-caption-end">{t('playback.present.end')}</p>}
         <div className="pb-caption-nav">
           <button type="button" className="pb-btn" onClick={() => usePresentStore.getState().previous()}>
-            ← {t('playback.present.previous')}
+            <PreviousIcon /> {t('playback.present.previous')}
           </button>
           <span className="pb-caption-hint">{t('playback.present.hint')}</span>
           <button type="button" className="pb-btn pb-btn-primary" onClick={() => usePresentStore.getState().next()} disabled={atEnd}>
-            {t('playback.present.next')} →
+            {t('playback.present.next')} <NextIcon />
           </button>
-          <button type="button" className="pb-btn" onClick={() => usePresentStore.getState().leave()} aria-label={t('playback.present.exit')}>
-            ✕
+          <button type="button" className="pb-btn" onClick={() => usePresentStore.getState().leave()} aria-label={t('playback.present.exit')} title={t('playback.present.exit')}>
+            <CloseIcon />
           </button>
         </div>
       </section>

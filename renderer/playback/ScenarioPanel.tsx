@@ -25,6 +25,7 @@ import {
   type FieldProblem,
   type ScenarioDraft,
 } from './scenarioForm';
+import { CheckIcon, CrossIcon, PlayIcon } from '../app/uiIcons';
 
 type Editing = { draft: ScenarioDraft; originalId: string | null };
 
@@ -112,10 +113,18 @@ export function ScenarioPanel() {
               >
                 <div className="pb-scenario-line">
                   <span className={`pb-kind-tag${s.load ? ' is-load' : ''}`}>{t(s.load ? 'playback.load' : 'playback.message')}</span>
-                  <span className="pb-scenario-title">{s.name}</span>
+                  <span className="pb-scenario-title">
+                    {s.name}
+                    {runningId === s.id && (
+                      <span className="pb-running-mark">
+                        {' '}
+                        <PlayIcon />
+                      </span>
+                    )}
+                  </span>
                   {check && (
                     <span className={`pb-badge ${check.pass ? 'is-pass' : 'is-fail'}`} data-testid="check-badge">
-                      {check.pass ? `✓ ${t('playback.pass')}` : `✗ ${t('playback.fail')}`}
+                      {check.pass ? <CheckIcon /> : <CrossIcon />} {t(check.pass ? 'playback.pass' : 'playback.fail')}
                     </span>
                   )}
                   {checks && !check && <span className="pb-badge is-none">{t('playback.noExpectation')}</span>}

@@ -7,6 +7,8 @@ import { useTranslation } from 'react-i18next';
 import { namesOf } from '../../shared/engine';
 import type { DomainCheck, SimEvent } from '../../shared/engine/types';
 import { useDocumentStore } from '../store/documentStore';
+import { CheckIcon, CrossIcon } from '../app/uiIcons';
+import { skipReason } from './captions';
 import { translator, type Translate } from './i18n';
 import { replyText, transcriptUpTo } from './plan';
 import { currentStep, usePlaybackStore } from './playbackStore';
@@ -29,7 +31,7 @@ function Checks({ checks, t, name }: { checks: DomainCheck[]; t: T; name: (id: s
       <ul className="pb-checks">
         {checks.map((c, i) => (
           <li key={i} className={c.accepted ? 'is-ok' : 'is-no'}>
-            <span aria-hidden="true">{c.accepted ? '✓' : '✗'} </span>
+            {c.accepted ? <CheckIcon /> : <CrossIcon />}{' '}
             {t('playback.detail.domainIn', {
               domain: c.domain ?? '—',
               role: t(`playback.detail.roles.${c.role}`),
@@ -74,7 +76,7 @@ export function Decision({ event, t, name }: { event: SimEvent; t: T; name: (id:
             <ul className="pb-checks">
               {event.data.candidates.map((c, i) => (
                 <li key={i} className="is-ok">
-                  ✓ {name(c.connector)} ({name(c.tenant)}):{' '}
+                  <CheckIcon /> {name(c.connector)} ({name(c.tenant)}):{' '}
                   {c.by === 'certificate' ? t('playback.detail.byCertificate', { matched: c.matched }) : t('playback.detail.byIp', { matched: c.matched })}
                 </li>
               ))}
@@ -175,8 +177,19 @@ export function Decision({ event, t, name }: { event: SimEvent; t: T; name: (id:
         </Row>,
       );
       break;
-    default:
+    default: {
+      // Kinds the engine added later (ruleSkipped, …): the usual fields of their data.
+      const d = event.data as Record<string, unknown>;
+      if (typeof d.rule === 'string') rows.push(<Row key="rule" label={t('playback.kinds.rule')}>{name(d.rule)}</Row>);
+      if (typeof d.reason === 'string')
+        rows.push(
+          <Row key="reason" label={t('playback.skip.label')}>
+            {skipReason(d.reason, t)}
+            {typeof d.condition === 'string' ? <code> ({d.condition})</code> : null}
+          </Row>,
+        );
       break;
+    }
   }
   if (rows.length === 0) return null;
   return (
@@ -200,7 +213,7 @@ export function StepDetail() {
     <section className="pb-detail" aria-label={t('playback.detail.label')} tabIndex={0}>
       <h3 className="pb-detail-title">
         <span className={`pb-kind-dot kind-${step.event.kind}`} aria-hidden="true" />
-        {step.event.seq}. {t(`playback.kinds.${step.event.kind}`)}
+        {step.event.seq}. {t(`playback.kinds.${step.event.kind}`, { defaultValue: step.event.kind })}
       </h3>
       <p className="pb-detail-text">{step.event.text}</p>
       {/* Screen readers hear each step the user moves to (not every step while playing). */}

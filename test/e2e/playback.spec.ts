@@ -107,7 +107,7 @@ test.describe('simulation playback', () => {
     await expect(stop).toBeVisible();
     await expect(stop).toContainText('Refused at end of DATA');
     await expect(stop).toContainText('550 5.7.64');
-    await expect(page.getByTestId('playback-result')).toContainText('rejected');
+    await expect(page.getByTestId('playback-result')).toContainText('Refused by Exchange Online at end of DATA (550 5.7.64)');
     await expect(page.getByTestId('smtp-transcript')).toContainText('550 5.7.64 TenantAttribution; Relay Access Denied');
     await page.screenshot({ path: 'docs/screenshots/playback-point3-refused.png' });
   });
