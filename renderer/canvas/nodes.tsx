@@ -340,7 +340,15 @@ export const ZoneNode = memo(function ZoneNode({ data }: NodeProps & { data: Zon
         {data.zone === 'exo' ? <TenantIcon size={16} /> : <BuildingIcon size={16} />}
         {data.label}
       </div>
-      {data.empty && <div className="mf-zone-empty">{t(data.zone === 'exo' ? 'canvas.emptyExo' : 'canvas.emptyOnPrem')}</div>}
+      {data.empty && (
+        <div
+          className="mf-zone-empty"
+          // The layout gives the hint its own place beside the front door, so the two never overlap.
+          style={data.hint ? { inset: 'auto', left: data.hint.x, top: data.hint.y, width: data.hint.w, height: data.hint.h } : undefined}
+        >
+          {t(data.zone === 'exo' ? 'canvas.emptyExo' : 'canvas.emptyOnPrem')}
+        </div>
+      )}
       {data.zone === 'onprem' && <Handle type="target" id="outbound-target" position={Position.Right} isConnectable={false} className="node-handle" />}
     </div>
   );
