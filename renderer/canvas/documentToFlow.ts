@@ -13,6 +13,7 @@ import type { InboundConnector, OutboundConnector, Position, Server, Tenant, Top
 import type { ChildKind, EntityKind } from '../model/entities';
 import { CHILD_H, CHILD_W, FRONT_DOOR_H, FRONT_DOOR_W, INTERNET_H, INTERNET_W, SERVER_H, SERVER_W } from '../../shared/layout/geometry';
 import { layoutCanvas, sortedRules, type Box } from '../../shared/layout/canvas';
+import { receivingServer } from '../../shared/diagram/route';
 
 export type Severity = 'error' | 'warning' | 'info';
 
@@ -26,6 +27,8 @@ export const FRONT_DOOR_ID = '__frontdoor';
 export const INTERNET_ID = '__internet';
 export const ZONE_ONPREM_ID = '__zone-onprem';
 export const ZONE_EXO_ID = '__zone-exo';
+/** The handle on a server's right side where mail from an OnPremises outbound connector arrives. */
+export const SERVER_BACK_HANDLE = 'back';
 
 export type NodeKind = EntityKind | 'frontDoor' | 'internet' | 'zone';
 
@@ -103,7 +106,7 @@ function diag(ui: FlowUiInput, id: string): DiagnosticSummary | null {
   return ui.diagnostics.get(id) ?? null;
 }
 
-export function documentToFlow(doc: TopologyDocument, ui: FlowUiInput): { nodes: FlowNode[]; edges: Edge[] } {
+export function documentToFlow(doc: TopologyDocument, ui: FlowUiInput): { nodes: FlowNode[]; edges: Edge[]; bounds: Box } {
   const layout = layoutCanvas(doc);
   const nodes: FlowNode[] = [];
   const edges: Edge[] = [];
@@ -166,7 +169,8 @@ export function documentToFlow(doc: TopologyDocument, ui: FlowUiInput): { nodes:
       data: { kind, entity: s, diagnostic: diag(ui, s.id) },
       width: SERVER_W,
       height: SERVER_H,
-      handles: sideHandles(SERVER_W, SERVER_H),
+      // Servers also take mail back on their right side (an OnPremises connector's smart host).
+      handles: [...sideHandles(SERVER_W, SERVER_H), ...sideHandles(SERVER_W, SERVER_H, SERVER_BACK_HANDLE, false)],
       selected: ui.selection.has(s.id),
       ariaLabel: ui.label(kind, s.name),
     });
@@ -180,6 +184,7 @@ export function documentToFlow(doc: TopologyDocument, ui: FlowUiInput): { nodes:
     });
   }
 
+  let onPremLane = 0;
   for (const t of doc.tenants) {
     const placed = layout.tenants.get(t.id);
     if (!placed) continue;
@@ -214,22 +219,28 @@ export function documentToFlow(doc: TopologyDocument, ui: FlowUiInput): { nodes:
     for (const r of sortedRules(t)) child('rule', r);
     for (const c of t.outboundConnectors) {
       child('outbound', c);
+      const onPrem = c.connectorType === 'OnPremises';
+      // The server the connector's smart host names receives the mail (shared/diagram/route.ts).
+      const receiver = onPrem ? receivingServer(doc, c.smartHosts) : null;
+      const lane = onPremLane++;
       edges.push({
-        id: `e:${c.id}->${c.connectorType === 'OnPremises' ? 'onprem' : 'internet'}`,
+        id: `e:${c.id}->${onPrem ? 'onprem' : 'internet'}`,
         source: c.id,
-        target: c.connectorType === 'OnPremises' ? ZONE_ONPREM_ID : INTERNET_ID,
-        targetHandle: c.connectorType === 'OnPremises' ? 'outbound-target' : null,
-        className: `edge-outbound edge-outbound-${c.connectorType === 'OnPremises' ? 'onprem' : 'internet'}${c.enabled ? '' : ' edge-disabled'}`,
+        target: onPrem ? (receiver?.id ?? ZONE_ONPREM_ID) : INTERNET_ID,
+        targetHandle: onPrem ? (receiver ? SERVER_BACK_HANDLE : 'outbound-target') : null,
+        className: `edge-outbound edge-outbound-${onPrem ? 'onprem' : 'internet'}${c.enabled ? '' : ' edge-disabled'}`,
         selectable: false,
         focusable: false,
         zIndex: 1,
+        // Back to the left, around the tenants rather than through them.
+        ...(onPrem ? { type: 'detour', data: { laneY: layout.zones.exchangeOnline.y - 14 - (lane % 6) * 6, outX: 18 + (lane % 6) * 6, inX: 18 + (lane % 6) * 6 } } : {}),
       });
     }
   }
   // Every node's size is fixed and known: declared as measured, React Flow fits the view to all of
   // them, including the ones it has not mounted (off screen) and so never measured.
   for (const n of nodes) n.measured = { width: n.width, height: n.height };
-  return { nodes, edges };
+  return { nodes, edges, bounds: layout.bounds };
 }
 
 /** Summaries of diagnostics per entity id (highest severity first). */

@@ -1,14 +1,14 @@
 /** Sizes and default places of canvas nodes (flow coordinates). */
 export const GRID = 20;
 export const CHILD_W = 220;
-export const CHILD_H = 76;
+export const CHILD_H = 88;
 export const CHILD_GAP = 14;
 export const TENANT_PAD = 16;
 export const TENANT_HEADER = 92;
 export const TENANT_MIN_W = 280;
 export const TENANT_EMPTY_H = 170;
 export const SERVER_W = 230;
-export const SERVER_H = 92;
+export const SERVER_H = 100;
 export const FRONT_DOOR_W = 190;
 export const FRONT_DOOR_H = 76;
 export const INTERNET_W = 170;
