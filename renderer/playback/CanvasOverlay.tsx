@@ -5,7 +5,7 @@
  * requestAnimationFrame writing SVG attributes directly (no React render per frame), and only
  * while a hop is active; nothing animates on idle edges.
  */
-import { useCallback, useEffect, useMemo, useRef } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useReactFlow, useStore, ViewportPortal, type ReactFlowState } from '@xyflow/react';
 import { useTranslation } from 'react-i18next';
 import { textWidth } from '../../shared/diagram/text';
@@ -144,6 +144,9 @@ function labelSize(text: string, fontSize: number, padX: number, height: number)
   return { w: Math.ceil(textWidth(text, fontSize, true) + padX * 2 + 4), h: height };
 }
 
+/** What may cover the canvas: the minimap, the zoom controls, the present-mode caption, anything marked. */
+const SCREEN_OBSTACLES = '.mf-minimap, .react-flow__controls, [data-testid="present-caption"], [data-canvas-obstacle]';
+
 /** Screen boxes the labels must not go under (minimap, canvas controls, anything marked as an obstacle), in flow coordinates. */
 function screenObstacles(transform: [number, number, number]): { boxes: Box[]; visible: Box | null } {
   if (typeof document === 'undefined') return { boxes: [], visible: null };
@@ -152,7 +155,7 @@ function screenObstacles(transform: [number, number, number]): { boxes: Box[]; v
   const pr = pane.getBoundingClientRect();
   const [tx, ty, zoom] = transform;
   const toFlow = (r: DOMRect): Box => ({ x: (r.left - pr.left - tx) / zoom, y: (r.top - pr.top - ty) / zoom, w: r.width / zoom, h: r.height / zoom });
-  const boxes = [...document.querySelectorAll('.mf-minimap, .react-flow__controls, [data-canvas-obstacle]')]
+  const boxes = [...document.querySelectorAll(SCREEN_OBSTACLES)]
     .map((el) => el.getBoundingClientRect())
     .filter((r) => r.width > 0 && r.height > 0)
     .map(toFlow);
@@ -281,6 +284,36 @@ export function PlaybackOverlay() {
   const geometries = useMemo(() => (step ? step.hops.map((h) => hopGeometry(h, rects, tenants, cards)) : []), [step, rects, tenants, cards]);
   const tokenRefs = useTokenAnimation(step, geometries, animateRef, speed);
 
+  // Labels are placed with their real sizes once drawn (the first placement uses estimates).
+  const rootRef = useRef<HTMLDivElement>(null);
+  const [measured, setMeasured] = useState<ReadonlyMap<string, { w: number; h: number }>>(() => new Map());
+  // What covers the canvas (the minimap shown or hidden, the present caption) is read from the DOM:
+  // a change there re-places the labels too.
+  const [, setScreenSignature] = useState('');
+  // Runs after every render on purpose; it only sets state when a size or a cover really changed.
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  useLayoutEffect(() => {
+    if (typeof document !== 'undefined') {
+      const signature = [...document.querySelectorAll(SCREEN_OBSTACLES)]
+        .map((el) => {
+          const r = el.getBoundingClientRect();
+          return `${Math.round(r.left)},${Math.round(r.top)},${Math.round(r.width)},${Math.round(r.height)}`;
+        })
+        .join(';');
+      setScreenSignature((old) => (old === signature ? old : signature));
+    }
+    const root = rootRef.current;
+    if (!root) return;
+    let next: Map<string, { w: number; h: number }> | null = null;
+    for (const el of root.querySelectorAll<HTMLElement>('[data-place-key]')) {
+      const key = el.dataset.placeKey ?? '';
+      const size = { w: el.offsetWidth, h: el.offsetHeight };
+      const old = (next ?? measured).get(key);
+      if (!old || Math.abs(old.w - size.w) > 1 || Math.abs(old.h - size.h) > 1) (next ??= new Map(measured)).set(key, size);
+    }
+    if (next) setMeasured(next);
+  });
+
   if (!plan || !step) return null;
 
   // The trail of earlier steps; this step's hops are drawn with their token.
@@ -301,17 +334,20 @@ export function PlaybackOverlay() {
   const ruleText = t('playback.canvas.ruleActed');
   const handoffText = `⇄ ${t('playback.canvas.handoff')}`;
   const requests: LabelRequest[] = [];
-  const scaled = (size: { w: number; h: number }) => ({ w: size.w * labelScale, h: size.h * labelScale });
+  const sized = (key: string, estimate: { w: number; h: number }) => {
+    const size = measured.get(key) ?? estimate;
+    return { w: size.w * labelScale, h: size.h * labelScale };
+  };
   const stopAnchor = step.stop ? rectOf(step.stop.at) : undefined;
   const stopTitle = step.stop ? t(step.stop.partial ? 'playback.canvas.recipientRefused' : 'playback.canvas.refusedAt', { stage: t(`playback.stages.${step.stop.stage}`) }) : '';
   if (step.stop && stopAnchor) {
     const long = Math.max(textWidth(stopTitle, 13, true), textWidth(step.stop.reply, 12, false));
     const w = Math.min(300, long + 54);
-    requests.push({ key: 'stop', anchor: stopAnchor, ...scaled({ w, h: long + 54 > 300 ? 74 : 56 }), sides: ['belowCenter', 'below', 'belowRight', 'right', 'aboveCenter', 'left'] });
+    requests.push({ key: 'stop', anchor: stopAnchor, ...sized('stop', { w, h: long + 54 > 300 ? 74 : 56 }), sides: ['belowCenter', 'below', 'belowRight', 'right', 'aboveCenter', 'left'] });
   }
   const waitAnchor = step.waiting ? rectOf(step.waiting.at) : undefined;
   if (step.waiting && waitAnchor) {
-    requests.push({ key: 'waiting', anchor: waitAnchor, ...scaled({ w: 300, h: queue ? 92 : 56 }), sides: ['belowCenter', 'below', 'right', 'aboveCenter'] });
+    requests.push({ key: 'waiting', anchor: waitAnchor, ...sized('waiting', { w: 300, h: queue ? 92 : 56 }), sides: ['belowCenter', 'below', 'right', 'aboveCenter'] });
   }
   for (const [id, marks] of marksByNode) {
     const r = rectOf(id);
@@ -319,22 +355,22 @@ export function PlaybackOverlay() {
     const shown = marks.slice(-4);
     const longest = Math.max(...shown.map((m) => textWidth(markLabel(translator(t), m), 13, false)));
     const lines = shown.length + (marks.length > 4 ? 1 : 0);
-    requests.push({ key: `mk-${id}`, anchor: r, ...scaled({ w: longest + 24, h: lines * 25 }), sides: ['below', 'belowRight', 'right', 'above', 'left'] });
+    requests.push({ key: `mk-${id}`, anchor: r, ...sized(`mk-${id}`, { w: longest + 24, h: lines * 25 }), sides: ['below', 'belowRight', 'right', 'above', 'left'] });
   }
   for (const id of step.firstReceipt) {
     const r = rectOf(id);
-    if (r) requests.push({ key: `frl-${id}`, anchor: r, ...scaled(labelSize(firstText, 13, 9, 24)), sides: ['above', 'aboveRight', 'aboveCenter', 'below', 'left'] });
+    if (r) requests.push({ key: `frl-${id}`, anchor: r, ...sized(`frl-${id}`, labelSize(firstText, 13, 9, 24)), sides: ['above', 'aboveRight', 'aboveCenter', 'below', 'left'] });
   }
   for (const id of step.actedRules) {
     const r = rectOf(id);
-    if (r) requests.push({ key: `rl-${id}`, anchor: r, ...scaled(labelSize(ruleText, 12, 8, 22)), sides: ['aboveRight', 'above', 'belowRight', 'below', 'right'] });
+    if (r) requests.push({ key: `rl-${id}`, anchor: r, ...sized(`rl-${id}`, labelSize(ruleText, 12, 8, 22)), sides: ['aboveRight', 'above', 'belowRight', 'below', 'right'] });
   }
   const handoffPoints = step.handoffs.map((h) => {
     const g = hopGeometry({ from: h.from, to: h.to, kind: 'handoff', order: 0 }, rects, tenants);
     return g ? pointOn(g, 0.5) : null;
   });
   handoffPoints.forEach((p, i) => {
-    if (p) requests.push({ key: `ho-${i}`, anchor: { x: p.x - 4, y: p.y - 4, w: 8, h: 8 }, ...scaled(labelSize(handoffText, 13, 9, 24)), sides: ['right', 'aboveCenter', 'belowCenter', 'left'] });
+    if (p) requests.push({ key: `ho-${i}`, anchor: { x: p.x - 4, y: p.y - 4, w: 8, h: 8 }, ...sized(`ho-${i}`, labelSize(handoffText, 13, 9, 24)), sides: ['right', 'aboveCenter', 'belowCenter', 'left'] });
   });
   const screen = screenObstacles(transform);
   // The token rests on the border of the node it reached: keep labels off it too.
@@ -344,7 +380,7 @@ export function PlaybackOverlay() {
 
   return (
     <ViewportPortal>
-      <div className="pb-overlay" aria-hidden="true" style={{ ['--pb-scale' as string]: labelScale }} data-testid="playback-overlay">
+      <div className="pb-overlay" aria-hidden="true" style={{ ['--pb-scale' as string]: labelScale }} data-testid="playback-overlay" ref={rootRef}>
         <svg className="pb-svg" width="1" height="1" overflow="visible">
           <defs>
             <marker id="pb-arrow" viewBox="0 0 10 10" refX="8" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
@@ -370,18 +406,18 @@ export function PlaybackOverlay() {
           })}
           {earlier.map((h, i) => {
             const g = hopGeometry(h, rects, tenants, cards);
-            return g ? <path key={`tr-${i}`} className={`pb-trail pb-hop-${h.kind}`} d={pathOf(g)} markerEnd="url(#pb-arrow)" /> : null;
+            return g ? <path key={`tr-${i}`} className={`pb-trail pb-hop-${h.kind}`} d={pathOf(g)} markerEnd="url(#pb-arrow)" data-from={h.from} data-to={h.to} /> : null;
           })}
           {step.hops.map((h, i) => {
             const g = geometries[i];
-            return g ? <path key={`cur-${i}`} className={`pb-trail pb-current pb-hop-${h.kind}`} d={pathOf(g)} markerEnd="url(#pb-arrow)" /> : null;
+            return g ? <path key={`cur-${i}`} className={`pb-trail pb-current pb-hop-${h.kind}`} d={pathOf(g)} markerEnd="url(#pb-arrow)" data-from={h.from} data-to={h.to} /> : null;
           })}
           {restTokens.map((id) => {
             // A token rests where its last hop ended (on the node's border), not over the node's text.
             const arrived = [...step.trail].reverse().find((h) => h.to === id);
             const g = arrived ? hopGeometry(arrived, rects, tenants, cards) : null;
             const p = g ? g.p1 : anchor(id, rects, tenants);
-            return p ? <circle key={`rest-${id}`} className="pb-token" cx={p.x} cy={p.y} r={9} /> : null;
+            return p ? <circle key={`rest-${id}`} className="pb-token" cx={p.x} cy={p.y} r={9} data-at={id} /> : null;
           })}
         </svg>
         {step.hops.map((h, i) => {
@@ -402,7 +438,7 @@ export function PlaybackOverlay() {
         {step.firstReceipt.map((id) => {
           const p = at(`frl-${id}`);
           return p ? (
-            <div key={`frl-${id}`} className="pb-label pb-label-first pb-placed" style={{ left: p.x, top: p.y }} data-testid={`first-receipt-${id}`} data-overlay-label="">
+            <div key={`frl-${id}`} className="pb-label pb-label-first pb-placed" style={{ left: p.x, top: p.y }} data-testid={`first-receipt-${id}`} data-overlay-label="" data-place-key={`frl-${id}`}>
               {firstText}
             </div>
           ) : null;
@@ -410,7 +446,7 @@ export function PlaybackOverlay() {
         {step.actedRules.map((id) => {
           const p = at(`rl-${id}`);
           return p ? (
-            <div key={`rl-${id}`} className="pb-label pb-label-rule pb-placed" style={{ left: p.x, top: p.y }} data-testid={`rule-acted-${id}`} data-overlay-label="">
+            <div key={`rl-${id}`} className="pb-label pb-label-rule pb-placed" style={{ left: p.x, top: p.y }} data-testid={`rule-acted-${id}`} data-overlay-label="" data-place-key={`rl-${id}`}>
               {ruleText}
             </div>
           ) : null;
@@ -418,7 +454,7 @@ export function PlaybackOverlay() {
         {step.handoffs.map((_, i) => {
           const p = at(`ho-${i}`);
           return p ? (
-            <div key={`ho-${i}`} className="pb-label pb-label-handoff pb-placed" style={{ left: p.x, top: p.y }} data-testid="handoff-label" data-overlay-label="">
+            <div key={`ho-${i}`} className="pb-label pb-label-handoff pb-placed" style={{ left: p.x, top: p.y }} data-testid="handoff-label" data-overlay-label="" data-place-key={`ho-${i}`}>
               {handoffText}
             </div>
           ) : null;
@@ -427,7 +463,7 @@ export function PlaybackOverlay() {
           const p = at(`mk-${id}`);
           if (!p) return null;
           return (
-            <div key={`mk-${id}`} className="pb-marks pb-placed" style={{ left: p.x, top: p.y }} data-overlay-label="">
+            <div key={`mk-${id}`} className="pb-marks pb-placed" style={{ left: p.x, top: p.y }} data-overlay-label="" data-place-key={`mk-${id}`}>
               {marks.slice(-4).map((m, i) => (
                 <div key={i} className={`pb-chip pb-chip-${m.kind}`}>
                   {markLabel(translator(t), m)}
@@ -443,6 +479,7 @@ export function PlaybackOverlay() {
             style={{ left: at('stop')!.x, top: at('stop')!.y, maxWidth: at('stop')!.w / labelScale }}
             data-testid="stop-mark"
             data-overlay-label=""
+            data-place-key="stop"
           >
             <span className="pb-stop-sign">✕</span>
             <span>
@@ -452,7 +489,7 @@ export function PlaybackOverlay() {
           </div>
         )}
         {step.waiting && at('waiting') && (
-          <div className="pb-waiting pb-placed" style={{ left: at('waiting')!.x, top: at('waiting')!.y }} data-testid="waiting-mark" data-overlay-label="">
+          <div className="pb-waiting pb-placed" style={{ left: at('waiting')!.x, top: at('waiting')!.y }} data-testid="waiting-mark" data-overlay-label="" data-place-key="waiting">
             <svg className="pb-wait-sign" viewBox="0 0 20 20" width="20" height="20">
               <path d="M5 2h10M5 18h10M6 2c0 5 8 5 8 8s-8 3-8 8M14 2c0 5-8 5-8 8s8 3 8 8" />
             </svg>
