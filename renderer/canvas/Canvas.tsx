@@ -410,7 +410,13 @@ export function Canvas() {
         defaultEdgeOptions={{ type: 'smoothstep' }}
       >
         {!lowDetail && <Background variant={BackgroundVariant.Dots} gap={GRID} size={1.2} />}
-        <Controls showInteractive={false} position="bottom-left">
+        <Controls showInteractive={false} showFitView={false} position="bottom-left">
+          {/* Our fit (readable by construction), not React Flow's, which would zoom to any size. */}
+          <ControlButton className="react-flow__controls-fitview" onClick={() => fitAll(300)} title={t('actions.view.fitView')} aria-label={t('actions.view.fitView')}>
+            <svg viewBox="0 0 16 16" width="14" height="14" aria-hidden="true">
+              <path d="M1.5 5V1.5H5M11 1.5h3.5V5M14.5 11v3.5H11M5 14.5H1.5V11" fill="none" stroke="currentColor" strokeWidth="1.5" />
+            </svg>
+          </ControlButton>
           <ControlButton
             onClick={() => useUiStore.getState().toggleMinimap()}
             title={t(showMinimap ? 'canvasView.hideMinimap' : 'canvasView.showMinimap')}

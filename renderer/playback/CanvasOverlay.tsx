@@ -144,6 +144,15 @@ function labelSize(text: string, fontSize: number, padX: number, height: number)
   return { w: Math.ceil(textWidth(text, fontSize, true) + padX * 2 + 4), h: height };
 }
 
+/** The canvas height the camera may use: above the present-mode caption when it covers the canvas. */
+function visibleHeight(paneHeight: number): number {
+  if (typeof document === 'undefined') return paneHeight;
+  const pane = document.querySelector('.react-flow')?.getBoundingClientRect();
+  const caption = document.querySelector('[data-testid="present-caption"]')?.getBoundingClientRect();
+  if (!pane || !caption || caption.height === 0 || caption.top >= pane.bottom) return paneHeight;
+  return Math.max(120, Math.min(paneHeight, caption.top - pane.top - 8));
+}
+
 /** What may cover the canvas: the minimap, the zoom controls, the present-mode caption, anything marked. */
 const SCREEN_OBSTACLES = '.mf-minimap, .react-flow__controls, [data-testid="present-caption"], [data-canvas-obstacle]';
 
@@ -248,7 +257,7 @@ export function PlaybackOverlay() {
       if (box && (box.w * READABLE_ZOOM > paneWidth - 96 || box.h * READABLE_ZOOM > paneHeight - 96)) box = boxOf(step.hops.map((h) => h.to)) ?? box;
       if (!box) return;
       const current = flow.getViewport();
-      const next = followBox(current, box, paneWidth, paneHeight, 48, READABLE_ZOOM);
+      const next = followBox(current, box, paneWidth, visibleHeight(paneHeight), 48, READABLE_ZOOM);
       if (next) void flow.setViewport(next, { duration: animate && !reducedMotion ? 450 : 0 });
     },
     [step, rects, flow, paneWidth, paneHeight, reducedMotion],
