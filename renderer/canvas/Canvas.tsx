@@ -31,7 +31,7 @@ import { GRID } from './geometry';
 import { Minimap } from './Minimap';
 import { nodeTypes, useLowDetail } from './nodes';
 import { edgeTypes } from './edges';
-import { fitBox, LOW_DETAIL_READABLE_ZOOM, READABLE_ZOOM } from './viewport';
+import { CONTROLS_W, fitBox, LOW_DETAIL_READABLE_ZOOM, READABLE_ZOOM } from './viewport';
 import './canvas.css';
 import './i18n';
 import { useCanvasPaintMark } from './paintMark';
@@ -114,7 +114,7 @@ export function Canvas() {
       if (!rect || rect.width < 10 || rect.height < 10) return;
       const minZoom = useUiStore.getState().bigDesign === 'lowDetail' ? LOW_DETAIL_READABLE_ZOOM : READABLE_ZOOM;
       userMoved.current = false;
-      void flow.setViewport(fitBox(boundsRef.current, rect.width, rect.height, FIT_PAD, minZoom), { duration });
+      void flow.setViewport(fitBox(boundsRef.current, rect.width, rect.height, FIT_PAD, minZoom, undefined, CONTROLS_W), { duration });
     },
     [flow],
   );

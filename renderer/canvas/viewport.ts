@@ -24,15 +24,20 @@ export interface Viewport {
  * below `minZoom`. When the design does not fit at `minZoom`, its top-left (where mail starts: the
  * organization's servers and the front door) is shown and the rest is a pan away.
  */
-export function fitBox(bounds: Box, width: number, height: number, pad: number, minZoom: number, maxZoom = MAX_FIT_ZOOM): Viewport {
-  const fit = Math.min((width - pad * 2) / Math.max(1, bounds.w), (height - pad * 2) / Math.max(1, bounds.h));
+export function fitBox(bounds: Box, width: number, height: number, pad: number, minZoom: number, maxZoom = MAX_FIT_ZOOM, padLeft = pad): Viewport {
+  const availW = width - pad - padLeft;
+  const availH = height - pad * 2;
+  const fit = Math.min(availW / Math.max(1, bounds.w), availH / Math.max(1, bounds.h));
   const zoom = Math.max(minZoom, Math.min(maxZoom, fit));
-  const fitsX = bounds.w * zoom <= width - pad * 2;
-  const fitsY = bounds.h * zoom <= height - pad * 2;
-  const x = fitsX ? (width - bounds.w * zoom) / 2 - bounds.x * zoom : pad - bounds.x * zoom;
+  const fitsX = bounds.w * zoom <= availW;
+  const fitsY = bounds.h * zoom <= availH;
+  const x = fitsX ? padLeft + (availW - bounds.w * zoom) / 2 - bounds.x * zoom : padLeft - bounds.x * zoom;
   const y = fitsY ? (height - bounds.h * zoom) / 2 - bounds.y * zoom : pad - bounds.y * zoom;
   return { x, y, zoom };
 }
+
+/** Room kept on the left for the canvas's zoom controls, so a fitted design is never under them. */
+export const CONTROLS_W = 56;
 
 /** Whether `box` (flow coordinates) is wholly on screen in `vp` with `pad` px to spare. */
 export function showsWhole(vp: Viewport, box: Box, width: number, height: number, pad: number): boolean {

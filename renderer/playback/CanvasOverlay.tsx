@@ -12,7 +12,7 @@ import { textWidth } from '../../shared/diagram/text';
 import { TENANT_HEADER } from '../../shared/layout/geometry';
 import { setCameraFollower } from '../canvas/canvasApi';
 import { placeLabels, routeAround, type LabelRequest, type Rect as Box } from '../canvas/placer';
-import { followBox, READABLE_ZOOM } from '../canvas/viewport';
+import { CONTROLS_W, fitBox, followBox, READABLE_ZOOM, showsWhole } from '../canvas/viewport';
 import { useUiStore } from '../store/uiStore';
 import { usePlaybackStore } from './playbackStore';
 import { stepDuration, type PlanHop, type PlanMark, type PlanStep, type PlaybackPlan } from './plan';
@@ -257,10 +257,18 @@ export function PlaybackOverlay() {
       if (box && (box.w * READABLE_ZOOM > paneWidth - 96 || box.h * READABLE_ZOOM > paneHeight - 96)) box = boxOf(step.hops.map((h) => h.to)) ?? box;
       if (!box) return;
       const current = flow.getViewport();
-      const next = followBox(current, box, paneWidth, visibleHeight(paneHeight), 48, READABLE_ZOOM);
+      const height = visibleHeight(paneHeight);
+      let next = followBox(current, box, paneWidth, height, 48, READABLE_ZOOM);
+      // When the whole design fits at a readable size, show it whole rather than a part of it.
+      const design = titles.length ? titles.reduce((u, b) => ({ x: Math.min(u.x, b.x), y: Math.min(u.y, b.y), r: Math.max(u.r, b.x + b.w), b: Math.max(u.b, b.y + b.h) }), { x: Infinity, y: Infinity, r: -Infinity, b: -Infinity }) : null;
+      if (next && design) {
+        const bounds = { x: design.x, y: design.y, w: design.r - design.x, h: design.b - design.y };
+        const whole = fitBox(bounds, paneWidth, height, 24, READABLE_ZOOM, undefined, CONTROLS_W);
+        if (showsWhole(whole, bounds, paneWidth, height, 20)) next = whole;
+      }
       if (next) void flow.setViewport(next, { duration: animate && !reducedMotion ? 450 : 0 });
     },
-    [step, rects, flow, paneWidth, paneHeight, reducedMotion],
+    [step, rects, flow, paneWidth, paneHeight, reducedMotion, titles],
   );
   useEffect(() => {
     // After the plan's first reveal has settled.
