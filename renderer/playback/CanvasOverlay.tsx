@@ -28,6 +28,7 @@ export interface Rect {
 type Point = { x: number; y: number };
 
 const TENANT_ANCHOR_Y = 46;
+const IDLE_TRANSFORM: [number, number, number] = [0, 0, 1];
 
 /** Absolute rectangles of the plan's nodes; recomputed only when React Flow's nodes change. */
 function useRects(plan: PlaybackPlan | null): Map<string, Rect> {
@@ -109,10 +110,6 @@ export function pointOn(g: HopGeometry, t: number): Point {
 }
 
 const pathOf = (g: HopGeometry) => `M${g.p0.x},${g.p0.y} Q${g.c.x},${g.c.y} ${g.p1.x},${g.p1.y}`;
-
-function useZoom(): number {
-  return useStore((s: ReactFlowState) => s.transform[2]);
-}
 
 /**
  * Boxes the overlay must keep clear, in flow coordinates: every card (connector, rule, server, the
@@ -225,8 +222,9 @@ export function PlaybackOverlay() {
   const simulation = usePlaybackStore((s) => s.simulation);
   const reducedMotion = useReducedMotion();
   const rects = useRects(plan);
-  const zoom = useZoom();
-  const transform = useStore((s: ReactFlowState) => s.transform);
+  // The viewport matters only while a simulation is shown: without one, a pan re-renders nothing here.
+  const transform = useStore((s: ReactFlowState) => (plan ? s.transform : IDLE_TRANSFORM));
+  const zoom = transform[2];
   const paneWidth = useStore((s: ReactFlowState) => s.width);
   const paneHeight = useStore((s: ReactFlowState) => s.height);
   const flow = useReactFlow();
@@ -310,6 +308,7 @@ export function PlaybackOverlay() {
   // Runs after every render on purpose; it only sets state when a size or a cover really changed.
   // eslint-disable-next-line react-hooks/exhaustive-deps
   useLayoutEffect(() => {
+    if (!plan) return;
     if (typeof document !== 'undefined') {
       const signature = [...document.querySelectorAll(SCREEN_OBSTACLES)]
         .map((el) => {
