@@ -27,6 +27,8 @@ export const FRONT_DOOR_ID = '__frontdoor';
 export const INTERNET_ID = '__internet';
 export const ZONE_ONPREM_ID = '__zone-onprem';
 export const ZONE_EXO_ID = '__zone-exo';
+/** Width + height (flow px) above which a zone's outline is drawn solid (see ZoneData.large). */
+const LARGE_ZONE = 6000;
 /** The handle on a server's right side where mail from an OnPremises outbound connector arrives. */
 export const SERVER_BACK_HANDLE = 'back';
 
@@ -62,6 +64,11 @@ export interface ZoneData extends Record<string, unknown> {
   empty: boolean;
   /** Where the empty zone's hint goes, relative to the zone (beside the front door, never under it). */
   hint: Box | null;
+  /**
+   * A zone of a large design spans thousands of pixels: its dashed rounded outline then costs most of
+   * every frame of a pan (the 3,000-node bench row), so it is drawn solid.
+   */
+  large: boolean;
 }
 export interface LandmarkData extends Record<string, unknown> {
   kind: 'frontDoor' | 'internet';
@@ -118,7 +125,7 @@ export function documentToFlow(doc: TopologyDocument, ui: FlowUiInput): { nodes:
     id,
     type: 'zone',
     position: { x: r.x, y: r.y },
-    data: { kind: 'zone', zone: zoneKind, label, empty, hint: hint && { x: hint.x - r.x, y: hint.y - r.y, w: hint.w, h: hint.h } },
+    data: { kind: 'zone', zone: zoneKind, label, empty, hint: hint && { x: hint.x - r.x, y: hint.y - r.y, w: hint.w, h: hint.h }, large: r.w + r.h > LARGE_ZONE },
     style: { width: r.w, height: r.h },
     width: r.w,
     height: r.h,
@@ -289,7 +296,7 @@ function sameData(a: FlowNodeData, b: FlowNodeData): boolean {
   if (a === b) return true;
   if (a.kind !== b.kind) return false;
   if ('entity' in a && 'entity' in b) return a.entity === b.entity && sameSummary(a.diagnostic as DiagnosticSummary | null, b.diagnostic as DiagnosticSummary | null);
-  if (a.kind === 'zone' && b.kind === 'zone') return a.label === b.label && a.empty === b.empty && a.zone === b.zone;
+  if (a.kind === 'zone' && b.kind === 'zone') return a.label === b.label && a.empty === b.empty && a.zone === b.zone && a.large === b.large && JSON.stringify(a.hint) === JSON.stringify(b.hint);
   return (a as LandmarkData).label === (b as LandmarkData).label;
 }
 

@@ -348,7 +348,7 @@ export const ZoneNode = memo(function ZoneNode({ data }: NodeProps & { data: Zon
   const { t } = useTranslation();
   const low = useLowDetail();
   return (
-    <div className={`mf-zone zone-${data.zone}${low ? ' mf-zone-lod' : ''}`}>
+    <div className={`mf-zone zone-${data.zone}${low || data.large ? ' mf-zone-lod' : ''}`}>
       <div className="mf-zone-label">
         {data.zone === 'exo' ? <TenantIcon size={16} /> : <BuildingIcon size={16} />}
         {data.label}
