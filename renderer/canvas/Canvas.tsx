@@ -32,6 +32,7 @@ import { Minimap } from './Minimap';
 import { nodeTypes, useLowDetail } from './nodes';
 import { edgeTypes } from './edges';
 import { CONTROLS_W, fitBox, LOW_DETAIL_READABLE_ZOOM, READABLE_ZOOM } from './viewport';
+import { union } from '../../shared/layout/canvas';
 import './canvas.css';
 import './i18n';
 import { useCanvasPaintMark } from './paintMark';
@@ -369,7 +370,17 @@ export function Canvas() {
         void flow.setViewport(saved);
       }
       // Readable: the first view shows details and mounts only what it shows.
-      else if (doc.servers.length + doc.tenants.length > LARGE_DOCUMENT) void flow.fitView({ nodes: wanted.map((id) => ({ id })), padding: 0.1, maxZoom: 1, minZoom: READABLE_ZOOM });
+      else if (doc.servers.length + doc.tenants.length > LARGE_DOCUMENT) {
+        // Its first entities at a readable size, from their top-left (never centred off screen).
+        const rect = wrapper.current?.getBoundingClientRect();
+        const first = union(
+          wanted.flatMap((id) => {
+            const n = flow.getInternalNode(id);
+            return n ? [{ x: n.internals.positionAbsolute.x, y: n.internals.positionAbsolute.y, w: n.measured.width ?? n.width ?? 0, h: n.measured.height ?? n.height ?? 0 }] : [];
+          }),
+        );
+        if (rect && first) void flow.setViewport(fitBox(first, rect.width, rect.height, FIT_PAD, READABLE_ZOOM, 1, CONTROLS_W));
+      }
       else fitAll(0);
     };
     timer = setTimeout(run, 30);
