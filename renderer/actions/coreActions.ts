@@ -129,7 +129,7 @@ export function coreActions(): Action[] {
       id: 'view.toggleMinimap',
       labelKey: 'actions.view.toggleMinimap',
       group: 'view',
-      checked: () => useUiStore.getState().showMinimap,
+      checked: () => useUiStore.getState().minimapVisible(),
       perform: () => useUiStore.getState().toggleMinimap(),
     },
     {

@@ -28,7 +28,7 @@ import {
 import { commitValidated, useDocumentStore } from '../store/documentStore';
 import { askConfirm, useUiStore } from '../store/uiStore';
 import { GRID } from '../canvas/geometry';
-import { freeSpot } from '../canvas/documentToFlow';
+import { freeSpot } from '../../shared/layout/canvas';
 import { announce } from '../canvas/announcer';
 
 const snap = (p: Position): Position => ({ x: Math.round(p.x / GRID) * GRID, y: Math.round(p.y / GRID) * GRID });

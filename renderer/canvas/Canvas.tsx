@@ -8,14 +8,13 @@ import {
   applyNodeChanges,
   Background,
   BackgroundVariant,
+  ControlButton,
   Controls,
   ReactFlow,
   useReactFlow,
-  useStore,
   type Node,
   type NodeChange,
   type OnSelectionChangeParams,
-  type ReactFlowState,
 } from '@xyflow/react';
 import { useTranslation } from 'react-i18next';
 import type { Position } from '../../shared/model/schema';
@@ -28,12 +27,16 @@ import { MoveToTenantDialog, type MoveToTenantRequest } from './MoveToTenantDial
 import { t as translate } from '../i18n';
 import { useDocumentStore } from '../store/documentStore';
 import { useUiStore } from '../store/uiStore';
-import { setCanvasApi } from './canvasApi';
+import { getCameraFollower, setCanvasApi } from './canvasApi';
 import { documentToFlow, reuseUnchangedNodes, summariseDiagnostics, tenantAt, type FlowNode, type NodeKind } from './documentToFlow';
 import { GRID } from './geometry';
 import { Minimap } from './Minimap';
-import { LOW_DETAIL_ZOOM, nodeTypes } from './nodes';
+import { nodeTypes, useLowDetail } from './nodes';
+import { edgeTypes } from './edges';
+import { CONTROLS_W, fitBox, LOW_DETAIL_READABLE_ZOOM, READABLE_ZOOM } from './viewport';
+import { union } from '../../shared/layout/canvas';
 import './canvas.css';
+import './i18n';
 import { useCanvasPaintMark } from './paintMark';
 
 export const PALETTE_MIME = 'application/x-mailflow-kind';
@@ -52,11 +55,8 @@ function withSelection(nodes: FlowNode[], selection: ReadonlySet<string>): FlowN
   return changed ? out : nodes;
 }
 
-/**
- * Zoomed out past the level-of-detail threshold (see nodes.tsx). The dotted grid is then not drawn
- * (a blur of dots 2 px apart that repainted the whole pane every frame).
- */
-const lowDetailSelector = (s: ReactFlowState) => s.transform[2] < LOW_DETAIL_ZOOM;
+/** Screen px kept free around the design when fitting it. */
+const FIT_PAD = 24;
 
 export function Canvas() {
   const { t, i18n } = useTranslation();
@@ -66,11 +66,15 @@ export function Canvas() {
   const selection = useUiStore((s) => s.selection);
   const reveal = useUiStore((s) => s.reveal);
   const theme = useUiStore((s) => s.theme);
-  const showMinimap = useUiStore((s) => s.showMinimap);
+  // Hidden while a simulation is shown (it would cover its results) unless the user asks for it.
+  const showMinimap = useUiStore((s) => (s.playbackActive ? s.minimapDuringPlayback : s.showMinimap));
+  const bigDesign = useUiStore((s) => s.bigDesign);
   const snapToGrid = useUiStore((s) => s.snapToGrid);
   const wrapper = useRef<HTMLDivElement>(null);
   useCanvasPaintMark(doc);
-  const lowDetail = useStore(lowDetailSelector);
+  // Zoomed out to the low-detail view (see nodes.tsx): the dotted grid is then not drawn (a blur
+  // of dots 2 px apart that repainted the whole pane every frame).
+  const lowDetail = useLowDetail();
 
   // React Flow's own live message for arrow moves is English-only and nameless: ours replaces it.
   const ariaLabelConfig = useMemo(() => ({ 'node.a11yDescription.default': t('canvas.a11yNode'), 'node.a11yDescription.ariaLiveMessage': () => '' }), [t]);
@@ -97,8 +101,26 @@ export function Canvas() {
     const derived = documentToFlow(doc, { selection: EMPTY_SELECTION, diagnostics: diagnosticMap, label });
     const nodes = reuseUnchangedNodes(previousBase.current, derived.nodes);
     previousBase.current = nodes;
-    return { nodes, edges: derived.edges };
+    return { nodes, edges: derived.edges, bounds: derived.bounds };
   }, [doc, diagnosticMap, label]);
+  const boundsRef = useRef(base.bounds);
+  boundsRef.current = base.bounds;
+  /** True once the user pans or zooms; a resize then keeps their view instead of refitting. */
+  const userMoved = useRef(false);
+  /**
+   * Fit to window, readable by construction: never below the zoom at which names render at
+   * ≥ 11 CSS px (or, if the user chose the overview of large designs, the low-detail names').
+   */
+  const fitAll = useCallback(
+    (duration: number) => {
+      const rect = wrapper.current?.getBoundingClientRect();
+      if (!rect || rect.width < 10 || rect.height < 10) return;
+      const minZoom = useUiStore.getState().bigDesign === 'lowDetail' ? LOW_DETAIL_READABLE_ZOOM : READABLE_ZOOM;
+      userMoved.current = false;
+      void flow.setViewport(fitBox(boundsRef.current, rect.width, rect.height, FIT_PAD, minZoom, undefined, CONTROLS_W), { duration });
+    },
+    [flow],
+  );
   const selectionSet = useMemo(() => new Set(selection), [selection]);
   const [nodes, setNodes] = useState<FlowNode[]>(() => withSelection(base.nodes, selectionSet));
   const selectionRef = useRef(selectionSet);
@@ -265,7 +287,7 @@ export function Canvas() {
 
   useEffect(() => {
     setCanvasApi({
-      fitView: (ids) => void flow.fitView(ids?.length ? { nodes: ids.map((id) => ({ id })), padding: 0.4, duration: 300, maxZoom: 1.2 } : { padding: 0.15, duration: 300 }),
+      fitView: (ids) => (ids?.length ? void flow.fitView({ nodes: ids.map((id) => ({ id })), padding: 0.4, duration: 300, maxZoom: 1.2, minZoom: READABLE_ZOOM }) : fitAll(300)),
       zoomIn: () => void flow.zoomIn({ duration: 150 }),
       zoomOut: () => void flow.zoomOut({ duration: 150 }),
       viewportCenter: () => {
@@ -276,7 +298,41 @@ export function Canvas() {
     // The first fit (React Flow's `fitView` prop would fit every node, even of a large design).
     useUiStore.getState().revealIds([]);
     return () => setCanvasApi(null);
-  }, [flow]);
+  }, [flow, fitAll]);
+
+  // Refit when the window (or a side panel) changes the canvas's size, unless the user has moved
+  // the view; during playback the camera re-frames the current step instead.
+  useEffect(() => {
+    const el = wrapper.current;
+    if (!el || typeof ResizeObserver === 'undefined') return;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let last = { w: el.clientWidth, h: el.clientHeight };
+    const observer = new ResizeObserver(() => {
+      const now = { w: el.clientWidth, h: el.clientHeight };
+      if (now.w === last.w && now.h === last.h) return;
+      last = now;
+      clearTimeout(timer);
+      timer = setTimeout(() => {
+        const follow = useUiStore.getState().playbackActive ? getCameraFollower() : null;
+        if (follow) follow();
+        else if (!userMoved.current) fitAll(0);
+      }, 120);
+    });
+    observer.observe(el);
+    return () => {
+      observer.disconnect();
+      clearTimeout(timer);
+    };
+  }, [fitAll]);
+  // Switching between panning and the overview of a large design refits it.
+  const firstMode = useRef(true);
+  useEffect(() => {
+    if (firstMode.current) {
+      firstMode.current = false;
+      return;
+    }
+    fitAll(200);
+  }, [bigDesign, fitAll]);
 
   useEffect(() => {
     if (!reveal) return;
@@ -291,20 +347,33 @@ export function Canvas() {
         return;
       }
       if (reveal.ids.length) {
-        void flow.fitView({ nodes: reveal.ids.map((id) => ({ id })), padding: 0.5, duration: 300, maxZoom: 1.1 });
+        void flow.fitView({ nodes: reveal.ids.map((id) => ({ id })), padding: 0.5, duration: 300, maxZoom: 1.1, minZoom: READABLE_ZOOM });
         return;
       }
       // A freshly opened document: its saved viewport, else the whole design — or, for a large
       // design, its first entities, so the first paint draws a screenful rather than every node.
       const saved = doc.view?.viewport;
-      if (saved) void flow.setViewport(saved);
-      // Not below the low-detail zoom: the first view shows details and mounts only what it shows.
-      else if (doc.servers.length + doc.tenants.length > LARGE_DOCUMENT) void flow.fitView({ nodes: wanted.map((id) => ({ id })), padding: 0.1, maxZoom: 1, minZoom: LOW_DETAIL_ZOOM + 0.05 });
-      else void flow.fitView({ padding: 0.06, maxZoom: 1.1 });
+      if (saved) {
+        userMoved.current = true;
+        void flow.setViewport(saved);
+      }
+      // Readable: the first view shows details and mounts only what it shows.
+      else if (doc.servers.length + doc.tenants.length > LARGE_DOCUMENT) {
+        // Its first entities at a readable size, from their top-left (never centred off screen).
+        const rect = wrapper.current?.getBoundingClientRect();
+        const first = union(
+          wanted.flatMap((id) => {
+            const n = flow.getInternalNode(id);
+            return n ? [{ x: n.internals.positionAbsolute.x, y: n.internals.positionAbsolute.y, w: n.measured.width ?? n.width ?? 0, h: n.measured.height ?? n.height ?? 0 }] : [];
+          }),
+        );
+        if (rect && first) void flow.setViewport(fitBox(first, rect.width, rect.height, FIT_PAD, READABLE_ZOOM, 1, CONTROLS_W));
+      }
+      else fitAll(0);
     };
     timer = setTimeout(run, 30);
     return () => clearTimeout(timer);
-  }, [reveal, flow]);
+  }, [reveal, flow, fitAll]);
 
   return (
     <div className="canvas-wrapper" ref={wrapper} onDragOver={onDragOver} onDrop={onDrop} onFocus={onFocus} data-testid="canvas">
@@ -312,11 +381,16 @@ export function Canvas() {
         nodes={nodes}
         edges={base.edges}
         nodeTypes={nodeTypes}
+        edgeTypes={edgeTypes}
         onNodesChange={onNodesChange}
         onSelectionChange={onSelectionChange}
         onNodeDragStart={onNodeDragStart}
         onNodeDragStop={onNodeDragStop}
         onPaneClick={() => useUiStore.getState().select([])}
+        onMoveStart={(event) => {
+          // Only a user's pan or zoom has an event; fits and the playback camera do not.
+          if (event) userMoved.current = true;
+        }}
         nodesConnectable={false}
         deleteKeyCode={null}
         selectionKeyCode="Shift"
@@ -335,7 +409,41 @@ export function Canvas() {
         defaultEdgeOptions={{ type: 'smoothstep' }}
       >
         {!lowDetail && <Background variant={BackgroundVariant.Dots} gap={GRID} size={1.2} />}
-        <Controls showInteractive={false} position="bottom-left" />
+        <Controls showInteractive={false} showFitView={false} position="bottom-left">
+          {/* Our fit (readable by construction), not React Flow's, which would zoom to any size. */}
+          <ControlButton className="react-flow__controls-fitview" onClick={() => fitAll(300)} title={t('actions.view.fitView')} aria-label={t('actions.view.fitView')}>
+            <svg viewBox="0 0 16 16" width="14" height="14" aria-hidden="true">
+              <path d="M1.5 5V1.5H5M11 1.5h3.5V5M14.5 11v3.5H11M5 14.5H1.5V11" fill="none" stroke="currentColor" strokeWidth="1.5" />
+            </svg>
+          </ControlButton>
+          <ControlButton
+            onClick={() => useUiStore.getState().toggleMinimap()}
+            title={t(showMinimap ? 'canvasView.hideMinimap' : 'canvasView.showMinimap')}
+            aria-label={t(showMinimap ? 'canvasView.hideMinimap' : 'canvasView.showMinimap')}
+            aria-pressed={showMinimap}
+            data-testid="toggle-minimap"
+          >
+            <svg viewBox="0 0 16 16" width="14" height="14" aria-hidden="true">
+              <rect x="1.5" y="2.5" width="13" height="11" rx="1.5" fill="none" stroke="currentColor" strokeWidth="1.4" />
+              <rect x="8" y="8" width="5" height="4" fill="currentColor" />
+            </svg>
+          </ControlButton>
+          <ControlButton
+            onClick={() => useUiStore.getState().setBigDesign(bigDesign === 'pan' ? 'lowDetail' : 'pan')}
+            title={t(bigDesign === 'pan' ? 'canvasView.bigDesignPan' : 'canvasView.bigDesignLowDetail')}
+            aria-label={t(bigDesign === 'pan' ? 'canvasView.bigDesignPan' : 'canvasView.bigDesignLowDetail')}
+            aria-pressed={bigDesign === 'lowDetail'}
+            data-testid="toggle-big-design"
+          >
+            <svg viewBox="0 0 16 16" width="14" height="14" aria-hidden="true">
+              {bigDesign === 'pan' ? (
+                <path d="M8 1.5v13M1.5 8h13M8 1.5l-2 2M8 1.5l2 2M8 14.5l-2-2M8 14.5l2-2M1.5 8l2-2M1.5 8l2 2M14.5 8l-2-2M14.5 8l-2 2" fill="none" stroke="currentColor" strokeWidth="1.3" />
+              ) : (
+                <path d="M2 2h5v5H2zM9 2h5v5H9zM2 9h5v5H2zM9 9h5v5H9z" fill="none" stroke="currentColor" strokeWidth="1.3" />
+              )}
+            </svg>
+          </ControlButton>
+        </Controls>
         {/* The document's nodes, not the drag-local ones: the minimap is redrawn on commit, not per frame of a drag. */}
         {showMinimap && <Minimap nodes={base.nodes} theme={theme} label={t('canvas.minimap')} />}
       </ReactFlow>

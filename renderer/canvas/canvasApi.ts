@@ -21,3 +21,17 @@ export function setCanvasApi(next: CanvasApi | null): void {
 export function getCanvasApi(): CanvasApi | null {
   return api;
 }
+
+/**
+ * The playback camera (renderer/playback/CanvasOverlay.tsx) registers how to re-frame the current
+ * step, so a window resize during playback re-frames the step instead of fitting the whole design.
+ */
+let follower: (() => void) | null = null;
+
+export function setCameraFollower(next: (() => void) | null): void {
+  follower = next;
+}
+
+export function getCameraFollower(): (() => void) | null {
+  return follower;
+}

@@ -11,26 +11,9 @@
 import { Position as Side, type Edge, type Node, type NodeHandle } from '@xyflow/react';
 import type { InboundConnector, OutboundConnector, Position, Server, Tenant, TopologyDocument, TransportRule } from '../../shared/model/schema';
 import type { ChildKind, EntityKind } from '../model/entities';
-import {
-  CHILD_GAP,
-  CHILD_H,
-  CHILD_W,
-  COLUMN_X,
-  FRONT_DOOR_H,
-  FRONT_DOOR_W,
-  INTERNET_H,
-  INTERNET_W,
-  SERVER_H,
-  SERVER_W,
-  TENANT_COLUMN_MAX_H,
-  TENANT_EMPTY_H,
-  TENANT_HEADER,
-  TENANT_MIN_W,
-  TENANT_PAD,
-  TOP_Y,
-  ZONE_HEADER,
-  ZONE_PAD,
-} from './geometry';
+import { CHILD_H, CHILD_W, FRONT_DOOR_H, FRONT_DOOR_W, INTERNET_H, INTERNET_W, SERVER_H, SERVER_W } from '../../shared/layout/geometry';
+import { layoutCanvas, sortedRules, type Box } from '../../shared/layout/canvas';
+import { receivingServer } from '../../shared/diagram/route';
 
 export type Severity = 'error' | 'warning' | 'info';
 
@@ -44,6 +27,10 @@ export const FRONT_DOOR_ID = '__frontdoor';
 export const INTERNET_ID = '__internet';
 export const ZONE_ONPREM_ID = '__zone-onprem';
 export const ZONE_EXO_ID = '__zone-exo';
+/** Width + height (flow px) above which a zone's outline is drawn solid (see ZoneData.large). */
+const LARGE_ZONE = 6000;
+/** The handle on a server's right side where mail from an OnPremises outbound connector arrives. */
+export const SERVER_BACK_HANDLE = 'back';
 
 export type NodeKind = EntityKind | 'frontDoor' | 'internet' | 'zone';
 
@@ -75,6 +62,13 @@ export interface ZoneData extends Record<string, unknown> {
   zone: 'onprem' | 'exo';
   label: string;
   empty: boolean;
+  /** Where the empty zone's hint goes, relative to the zone (beside the front door, never under it). */
+  hint: Box | null;
+  /**
+   * A zone of a large design spans thousands of pixels: its dashed rounded outline then costs most of
+   * every frame of a pan (the 3,000-node bench row), so it is drawn solid.
+   */
+  large: boolean;
 }
 export interface LandmarkData extends Record<string, unknown> {
   kind: 'frontDoor' | 'internet';
@@ -89,85 +83,6 @@ export interface FlowUiInput {
   diagnostics: ReadonlyMap<string, DiagnosticSummary>;
   /** Accessible label: kind and name, e.g. "Exchange Online tenant Contoso". */
   label(kind: NodeKind, name: string): string;
-}
-
-export interface TenantBox {
-  width: number;
-  height: number;
-  /** Child positions relative to the tenant. */
-  children: Map<string, Position>;
-}
-
-/** The tenant's size and its children's places: columns inbound | rules | outbound, empty ones skipped. */
-export function tenantBox(t: Tenant): TenantBox {
-  const columns: Array<Array<{ id: string }>> = [t.inboundConnectors, sortedRules(t), t.outboundConnectors].filter((c) => c.length > 0);
-  const children = new Map<string, Position>();
-  columns.forEach((col, ci) => {
-    col.forEach((child, ri) => {
-      children.set(child.id, { x: TENANT_PAD + ci * (CHILD_W + CHILD_GAP), y: TENANT_HEADER + ri * (CHILD_H + CHILD_GAP) });
-    });
-  });
-  const rows = Math.max(0, ...columns.map((c) => c.length));
-  const width = Math.max(TENANT_MIN_W, TENANT_PAD * 2 + columns.length * CHILD_W + Math.max(0, columns.length - 1) * CHILD_GAP);
-  const height = rows === 0 ? TENANT_EMPTY_H : TENANT_HEADER + rows * (CHILD_H + CHILD_GAP) + TENANT_PAD - CHILD_GAP + 4;
-  return { width, height, children };
-}
-
-function sortedRules(t: Tenant): TransportRule[] {
-  return [...t.transportRules].sort((a, b) => a.priority - b.priority);
-}
-
-/** Positions of top-level entities: the stored one, else a default column layout. */
-export function topLevelPositions(doc: TopologyDocument, boxes: Map<string, TenantBox>): Map<string, Position> {
-  const stored = doc.view?.positions ?? {};
-  const out = new Map<string, Position>();
-  let y = TOP_Y + ZONE_HEADER;
-  for (const s of doc.servers.filter((s) => s.role === 'onPremises')) {
-    out.set(s.id, stored[s.id] ?? { x: COLUMN_X.servers, y });
-    y += SERVER_H + 28;
-  }
-  y += ZONE_PAD * 2 + 40;
-  for (const s of doc.servers.filter((s) => s.role === 'external')) {
-    out.set(s.id, stored[s.id] ?? { x: COLUMN_X.servers, y });
-    y += SERVER_H + 28;
-  }
-  let tx = COLUMN_X.tenants;
-  let ty = TOP_Y + ZONE_HEADER;
-  let columnWidth = 0;
-  for (const t of doc.tenants) {
-    const box = boxes.get(t.id)!;
-    if (ty > TOP_Y + ZONE_HEADER && ty + box.height > TENANT_COLUMN_MAX_H) {
-      tx += columnWidth + 60;
-      ty = TOP_Y + ZONE_HEADER;
-      columnWidth = 0;
-    }
-    out.set(t.id, stored[t.id] ?? { x: tx, y: ty });
-    ty += box.height + 40;
-    columnWidth = Math.max(columnWidth, box.width);
-  }
-  return out;
-}
-
-interface Rect {
-  x: number;
-  y: number;
-  w: number;
-  h: number;
-}
-
-function union(rects: Rect[]): Rect | null {
-  if (rects.length === 0) return null;
-  let x1 = Infinity;
-  let y1 = Infinity;
-  let x2 = -Infinity;
-  let y2 = -Infinity;
-  for (const r of rects) {
-    x1 = Math.min(x1, r.x);
-    y1 = Math.min(y1, r.y);
-    x2 = Math.max(x2, r.x + r.w);
-    y2 = Math.max(y2, r.y + r.h);
-  }
-  return { x: x1, y: y1, w: x2 - x1, h: y2 - y1 };
 }
 
 /** Handle size in px (see .node-handle in canvas.css: invisible, centred on the left/right edge). */
@@ -192,40 +107,30 @@ function sideHandles(width: number, height: number, targetId: string | null = nu
   return handles;
 }
 
+const place = (b: Box | undefined): Position => (b ? { x: b.x, y: b.y } : { x: 0, y: 0 });
+
 function diag(ui: FlowUiInput, id: string): DiagnosticSummary | null {
   return ui.diagnostics.get(id) ?? null;
 }
 
-export function documentToFlow(doc: TopologyDocument, ui: FlowUiInput): { nodes: FlowNode[]; edges: Edge[] } {
-  const boxes = new Map(doc.tenants.map((t) => [t.id, tenantBox(t)] as const));
-  const positions = topLevelPositions(doc, boxes);
+export function documentToFlow(doc: TopologyDocument, ui: FlowUiInput): { nodes: FlowNode[]; edges: Edge[]; bounds: Box } {
+  const layout = layoutCanvas(doc);
   const nodes: FlowNode[] = [];
   const edges: Edge[] = [];
+  const frontDoor: Position = { x: layout.frontDoor.x, y: layout.frontDoor.y };
+  const internet: Position = { x: layout.internet.x, y: layout.internet.y };
 
   // Zones first: React Flow draws earlier nodes below later ones of the same z-index.
-  const onPremRects: Rect[] = doc.servers
-    .filter((s) => s.role === 'onPremises')
-    .map((s) => ({ ...positions.get(s.id)!, w: SERVER_W, h: SERVER_H }));
-  const tenantRects: Rect[] = doc.tenants.map((t) => ({ ...positions.get(t.id)!, w: boxes.get(t.id)!.width, h: boxes.get(t.id)!.height }));
-  const tenantsBounds = union(tenantRects);
-
-  const frontDoor: Position = tenantsBounds
-    ? { x: tenantsBounds.x - FRONT_DOOR_W - 50, y: tenantsBounds.y }
-    : { x: COLUMN_X.frontDoor, y: TOP_Y + ZONE_HEADER };
-  const exoBounds = union([...tenantRects, { ...frontDoor, w: FRONT_DOOR_W, h: FRONT_DOOR_H }])!;
-  const onPremBounds = union(onPremRects) ?? { x: COLUMN_X.servers, y: TOP_Y + ZONE_HEADER, w: SERVER_W, h: SERVER_H };
-  const internet: Position = { x: exoBounds.x + exoBounds.w + ZONE_PAD + 70, y: exoBounds.y };
-
-  const zone = (id: string, zoneKind: 'onprem' | 'exo', r: Rect, label: string, empty: boolean): FlowNode => ({
+  const zone = (id: string, zoneKind: 'onprem' | 'exo', r: Box, label: string, empty: boolean, hint: Box | null): FlowNode => ({
     id,
     type: 'zone',
-    position: { x: r.x - ZONE_PAD, y: r.y - ZONE_PAD - ZONE_HEADER },
-    data: { kind: 'zone', zone: zoneKind, label, empty },
-    style: { width: r.w + ZONE_PAD * 2, height: r.h + ZONE_PAD * 2 + ZONE_HEADER },
-    width: r.w + ZONE_PAD * 2,
-    height: r.h + ZONE_PAD * 2 + ZONE_HEADER,
+    position: { x: r.x, y: r.y },
+    data: { kind: 'zone', zone: zoneKind, label, empty, hint: hint && { x: hint.x - r.x, y: hint.y - r.y, w: hint.w, h: hint.h }, large: r.w + r.h > LARGE_ZONE },
+    style: { width: r.w, height: r.h },
+    width: r.w,
+    height: r.h,
     // Only the on-premises zone has a handle (where OnPremises outbound connectors point).
-    handles: zoneKind === 'onprem' ? sideHandles(r.w + ZONE_PAD * 2, r.h + ZONE_PAD * 2 + ZONE_HEADER, 'outbound-target', false) : [],
+    handles: zoneKind === 'onprem' ? sideHandles(r.w, r.h, 'outbound-target', false) : [],
     selectable: false,
     draggable: false,
     focusable: false,
@@ -233,8 +138,9 @@ export function documentToFlow(doc: TopologyDocument, ui: FlowUiInput): { nodes:
     ariaRole: 'region',
     ariaLabel: label,
   });
-  nodes.push(zone(ZONE_ONPREM_ID, 'onprem', onPremBounds, ui.label('zone', 'onprem'), onPremRects.length === 0));
-  nodes.push(zone(ZONE_EXO_ID, 'exo', exoBounds, ui.label('zone', 'exo'), doc.tenants.length === 0));
+  const onPremCount = doc.servers.filter((s) => s.role === 'onPremises').length;
+  nodes.push(zone(ZONE_ONPREM_ID, 'onprem', layout.zones.onPremises, ui.label('zone', 'onprem'), onPremCount === 0, null));
+  nodes.push(zone(ZONE_EXO_ID, 'exo', layout.zones.exchangeOnline, ui.label('zone', 'exo'), doc.tenants.length === 0, layout.hint));
 
   nodes.push({
     id: FRONT_DOOR_ID,
@@ -266,11 +172,12 @@ export function documentToFlow(doc: TopologyDocument, ui: FlowUiInput): { nodes:
     nodes.push({
       id: s.id,
       type: kind,
-      position: positions.get(s.id)!,
+      position: place(layout.servers.get(s.id)),
       data: { kind, entity: s, diagnostic: diag(ui, s.id) },
       width: SERVER_W,
       height: SERVER_H,
-      handles: sideHandles(SERVER_W, SERVER_H),
+      // Servers also take mail back on their right side (an OnPremises connector's smart host).
+      handles: [...sideHandles(SERVER_W, SERVER_H), ...sideHandles(SERVER_W, SERVER_H, SERVER_BACK_HANDLE, false)],
       selected: ui.selection.has(s.id),
       ariaLabel: ui.label(kind, s.name),
     });
@@ -284,12 +191,15 @@ export function documentToFlow(doc: TopologyDocument, ui: FlowUiInput): { nodes:
     });
   }
 
+  let onPremLane = 0;
   for (const t of doc.tenants) {
-    const box = boxes.get(t.id)!;
+    const placed = layout.tenants.get(t.id);
+    if (!placed) continue;
+    const box = placed.box;
     nodes.push({
       id: t.id,
       type: 'tenant',
-      position: positions.get(t.id)!,
+      position: place(placed),
       data: { kind: 'tenant', entity: t, diagnostic: diag(ui, t.id) },
       style: { width: box.width, height: box.height },
       width: box.width,
@@ -303,7 +213,7 @@ export function documentToFlow(doc: TopologyDocument, ui: FlowUiInput): { nodes:
         id: entity.id,
         type: kind,
         parentId: t.id,
-        position: box.children.get(entity.id)!,
+        position: box.children.get(entity.id) ?? { x: 0, y: 0 },
         data: { kind, entity, diagnostic: diag(ui, entity.id) } as EntityNodeData,
         width: CHILD_W,
         height: CHILD_H,
@@ -316,22 +226,28 @@ export function documentToFlow(doc: TopologyDocument, ui: FlowUiInput): { nodes:
     for (const r of sortedRules(t)) child('rule', r);
     for (const c of t.outboundConnectors) {
       child('outbound', c);
+      const onPrem = c.connectorType === 'OnPremises';
+      // The server the connector's smart host names receives the mail (shared/diagram/route.ts).
+      const receiver = onPrem ? receivingServer(doc, c.smartHosts) : null;
+      const lane = onPremLane++;
       edges.push({
-        id: `e:${c.id}->${c.connectorType === 'OnPremises' ? 'onprem' : 'internet'}`,
+        id: `e:${c.id}->${onPrem ? 'onprem' : 'internet'}`,
         source: c.id,
-        target: c.connectorType === 'OnPremises' ? ZONE_ONPREM_ID : INTERNET_ID,
-        targetHandle: c.connectorType === 'OnPremises' ? 'outbound-target' : null,
-        className: `edge-outbound edge-outbound-${c.connectorType === 'OnPremises' ? 'onprem' : 'internet'}${c.enabled ? '' : ' edge-disabled'}`,
+        target: onPrem ? (receiver?.id ?? ZONE_ONPREM_ID) : INTERNET_ID,
+        targetHandle: onPrem ? (receiver ? SERVER_BACK_HANDLE : 'outbound-target') : null,
+        className: `edge-outbound edge-outbound-${onPrem ? 'onprem' : 'internet'}${c.enabled ? '' : ' edge-disabled'}`,
         selectable: false,
         focusable: false,
         zIndex: 1,
+        // Back to the left, around the tenants rather than through them.
+        ...(onPrem ? { type: 'detour', data: { laneY: layout.zones.exchangeOnline.y - 14 - (lane % 6) * 6, outX: 18 + (lane % 6) * 6, inX: 18 + (lane % 6) * 6 } } : {}),
       });
     }
   }
   // Every node's size is fixed and known: declared as measured, React Flow fits the view to all of
   // them, including the ones it has not mounted (off screen) and so never measured.
   for (const n of nodes) n.measured = { width: n.width, height: n.height };
-  return { nodes, edges };
+  return { nodes, edges, bounds: layout.bounds };
 }
 
 /** Summaries of diagnostics per entity id (highest severity first). */
@@ -380,7 +296,7 @@ function sameData(a: FlowNodeData, b: FlowNodeData): boolean {
   if (a === b) return true;
   if (a.kind !== b.kind) return false;
   if ('entity' in a && 'entity' in b) return a.entity === b.entity && sameSummary(a.diagnostic as DiagnosticSummary | null, b.diagnostic as DiagnosticSummary | null);
-  if (a.kind === 'zone' && b.kind === 'zone') return a.label === b.label && a.empty === b.empty && a.zone === b.zone;
+  if (a.kind === 'zone' && b.kind === 'zone') return a.label === b.label && a.empty === b.empty && a.zone === b.zone && a.large === b.large && JSON.stringify(a.hint) === JSON.stringify(b.hint);
   return (a as LandmarkData).label === (b as LandmarkData).label;
 }
 
@@ -409,35 +325,4 @@ export function reuseUnchangedNodes(previous: readonly FlowNode[], next: FlowNod
     }
     return n;
   });
-}
-
-/**
- * A free place for a new top-level entity added without a drop point: below the lowest entity of
- * its column (servers, external senders, tenants), so it never lands on top of another.
- */
-export function freeSpot(doc: TopologyDocument, kind: 'tenant' | 'server' | 'external'): Position {
-  const boxes = new Map(doc.tenants.map((t) => [t.id, tenantBox(t)] as const));
-  const positions = topLevelPositions(doc, boxes);
-  if (kind === 'tenant') {
-    if (doc.tenants.length === 0) return { x: COLUMN_X.tenants, y: TOP_Y + ZONE_HEADER };
-    let bottom = -Infinity;
-    let x = Infinity;
-    for (const t of doc.tenants) {
-      const p = positions.get(t.id)!;
-      bottom = Math.max(bottom, p.y + boxes.get(t.id)!.height);
-      x = Math.min(x, p.x);
-    }
-    return { x, y: bottom + 40 };
-  }
-  const role = kind === 'server' ? 'onPremises' : 'external';
-  const same = doc.servers.filter((s) => s.role === role);
-  if (same.length === 0) {
-    if (kind === 'server') return { x: COLUMN_X.servers, y: TOP_Y + ZONE_HEADER };
-    // External senders start below every on-premises server, outside the On-premises zone.
-    const below = Math.max(TOP_Y, ...doc.servers.map((s) => positions.get(s.id)!.y + SERVER_H));
-    return { x: COLUMN_X.servers, y: below + ZONE_PAD * 2 + 40 };
-  }
-  const last = same.reduce((a, s) => (positions.get(s.id)!.y > positions.get(a.id)!.y ? s : a));
-  const p = positions.get(last.id)!;
-  return { x: p.x, y: p.y + SERVER_H + 28 };
 }

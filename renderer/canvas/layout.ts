@@ -3,7 +3,7 @@
  * elkjs is ~1.5 MB, so it is imported only when the user asks for a layout.
  */
 import type { Position, TopologyDocument } from '../../shared/model/schema';
-import { tenantBox } from './documentToFlow';
+import { tenantBox } from '../../shared/layout/canvas';
 import { FRONT_DOOR_H, FRONT_DOOR_W, INTERNET_H, INTERNET_W, SERVER_H, SERVER_W } from './geometry';
 
 interface ElkNode {

@@ -11,6 +11,7 @@
 import { memo, type ReactNode } from 'react';
 import { Handle, Position, useStore, type NodeProps, type NodeTypes, type ReactFlowState } from '@xyflow/react';
 import { useTranslation } from 'react-i18next';
+import { SERVER_BACK_HANDLE } from './documentToFlow';
 import type {
   DiagnosticSummary,
   InboundData,
@@ -35,21 +36,29 @@ import {
   SeverityIcon,
   TenantIcon,
 } from './icons';
+import { useUiStore } from '../store/uiStore';
+import { READABLE_ZOOM } from './viewport';
 
 /** Below this zoom nodes are drawn as plain named boxes (see the file comment). */
 export const LOW_DETAIL_ZOOM = 0.45;
 const lowDetailSelector = (s: ReactFlowState) => s.transform[2] < LOW_DETAIL_ZOOM;
-/** True while the canvas is zoomed out past the level-of-detail threshold. */
+const unreadableSelector = (s: ReactFlowState) => s.transform[2] < READABLE_ZOOM;
+/**
+ * True while the canvas shows the low-detail view: zoomed out past the level-of-detail threshold,
+ * or — when the user chose to see large designs whole in low detail — below the zoom at which full
+ * cards' names are readable (the low-detail names are larger).
+ */
 export function useLowDetail(): boolean {
-  return useStore(lowDetailSelector);
+  const overview = useUiStore((s) => s.bigDesign === 'lowDetail');
+  return useStore(overview ? unreadableSelector : lowDetailSelector);
 }
 
 /** The low-detail node: a box in its kind's colour with the name; severity as a class only. */
 function LowDetail({ kindClass, title, diagnostic, selected, disabled }: { kindClass: string; title: string; diagnostic: DiagnosticSummary | null; selected: boolean; disabled?: boolean }) {
   return (
-    <div className={`mf-lod ${kindClass}${selected ? ' is-selected' : ''}${disabled ? ' is-disabled' : ''}${diagnostic ? ` lod-${diagnostic.severity}` : ''}`}>
-      <Handles />
-      {title}
+    <div className={`mf-lod ${kindClass}${selected ? ' is-selected' : ''}${disabled ? ' is-disabled' : ''}${diagnostic ? ` lod-${diagnostic.severity}` : ''}`} title={title}>
+      <Handles back={kindClass === 'kind-server' || kindClass === 'kind-external'} />
+      <span className="mf-lod-name">{title}</span>
     </div>
   );
 }
@@ -70,11 +79,12 @@ function Badge({ summary }: { summary: DiagnosticSummary | null }) {
   );
 }
 
-function Handles() {
+function Handles({ back = false }: { back?: boolean }) {
   return (
     <>
       <Handle type="target" position={Position.Left} isConnectable={false} className="node-handle" />
       <Handle type="source" position={Position.Right} isConnectable={false} className="node-handle" />
+      {back && <Handle type="target" id={SERVER_BACK_HANDLE} position={Position.Right} isConnectable={false} className="node-handle" />}
     </>
   );
 }
@@ -101,6 +111,7 @@ function Card({
   diagnostic,
   selected,
   disabled,
+  back,
   children,
 }: {
   kindClass: string;
@@ -110,11 +121,12 @@ function Card({
   diagnostic: DiagnosticSummary | null;
   selected: boolean;
   disabled?: boolean;
+  back?: boolean;
   children?: ReactNode;
 }) {
   return (
     <div className={`mf-card ${kindClass}${selected ? ' is-selected' : ''}${disabled ? ' is-disabled' : ''}`}>
-      <Handles />
+      <Handles back={back} />
       <div className="mf-card-head">
         <span className="mf-card-icon">{icon}</span>
         <span className="mf-card-titles">
@@ -144,6 +156,7 @@ export const ServerNode = memo(function ServerNode({ data, selected }: NodeProps
       title={s.name}
       diagnostic={data.diagnostic}
       selected={selected}
+      back
     >
       <div className="mf-row">
         <span className="mono">{s.ipAddress}</span>
@@ -335,12 +348,20 @@ export const ZoneNode = memo(function ZoneNode({ data }: NodeProps & { data: Zon
   const { t } = useTranslation();
   const low = useLowDetail();
   return (
-    <div className={`mf-zone zone-${data.zone}${low ? ' mf-zone-lod' : ''}`}>
+    <div className={`mf-zone zone-${data.zone}${low || data.large ? ' mf-zone-lod' : ''}`}>
       <div className="mf-zone-label">
         {data.zone === 'exo' ? <TenantIcon size={16} /> : <BuildingIcon size={16} />}
         {data.label}
       </div>
-      {data.empty && <div className="mf-zone-empty">{t(data.zone === 'exo' ? 'canvas.emptyExo' : 'canvas.emptyOnPrem')}</div>}
+      {data.empty && (
+        <div
+          className="mf-zone-empty"
+          // The layout gives the hint its own place beside the front door, so the two never overlap.
+          style={data.hint ? { inset: 'auto', left: data.hint.x, top: data.hint.y, width: data.hint.w, height: data.hint.h } : undefined}
+        >
+          {t(data.zone === 'exo' ? 'canvas.emptyExo' : 'canvas.emptyOnPrem')}
+        </div>
+      )}
       {data.zone === 'onprem' && <Handle type="target" id="outbound-target" position={Position.Right} isConnectable={false} className="node-handle" />}
     </div>
   );

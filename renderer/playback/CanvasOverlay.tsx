@@ -5,9 +5,15 @@
  * requestAnimationFrame writing SVG attributes directly (no React render per frame), and only
  * while a hop is active; nothing animates on idle edges.
  */
-import { useEffect, useMemo, useRef } from 'react';
-import { useStore, ViewportPortal, type ReactFlowState } from '@xyflow/react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useReactFlow, useStore, ViewportPortal, type ReactFlowState } from '@xyflow/react';
 import { useTranslation } from 'react-i18next';
+import { textWidth } from '../../shared/diagram/text';
+import { TENANT_HEADER } from '../../shared/layout/geometry';
+import { setCameraFollower } from '../canvas/canvasApi';
+import { placeLabels, routeAround, type LabelRequest, type Rect as Box } from '../canvas/placer';
+import { CONTROLS_W, fitBox, followBox, READABLE_ZOOM, showsWhole } from '../canvas/viewport';
+import { useUiStore } from '../store/uiStore';
 import { usePlaybackStore } from './playbackStore';
 import { stepDuration, type PlanHop, type PlanMark, type PlanStep, type PlaybackPlan } from './plan';
 import { useReducedMotion } from './useReducedMotion';
@@ -22,6 +28,7 @@ export interface Rect {
 type Point = { x: number; y: number };
 
 const TENANT_ANCHOR_Y = 46;
+const IDLE_TRANSFORM: [number, number, number] = [0, 0, 1];
 
 /** Absolute rectangles of the plan's nodes; recomputed only when React Flow's nodes change. */
 function useRects(plan: PlaybackPlan | null): Map<string, Rect> {
@@ -65,7 +72,7 @@ export interface HopGeometry {
   p1: Point;
 }
 
-export function hopGeometry(hop: PlanHop, rects: Map<string, Rect>, tenants: ReadonlySet<string>): HopGeometry | null {
+export function hopGeometry(hop: PlanHop, rects: Map<string, Rect>, tenants: ReadonlySet<string>, obstacles: readonly NodeBox[] = []): HopGeometry | null {
   if (hop.kind === 'handoff') {
     // A hand-off is drawn as an arc leaving one tenant's side and entering the other's, so it reads
     // as a crossing between tenants even when they sit next to each other.
@@ -80,15 +87,21 @@ export function hopGeometry(hop: PlanHop, rects: Map<string, Rect>, tenants: Rea
   const a = anchor(hop.from, rects, tenants);
   const b = anchor(hop.to, rects, tenants);
   if (!a || !b) return null;
-  const p0 = clipToBorder(a, b, rects.get(hop.from)!);
-  const p1 = clipToBorder(b, a, rects.get(hop.to)!);
-  const mx = (p0.x + p1.x) / 2;
-  const my = (p0.y + p1.y) / 2;
-  const dx = p1.x - p0.x;
-  const dy = p1.y - p0.y;
-  // A gentle bend keeps the path off the designer's straight edges; NDRs bend the other way.
+  const ra = rects.get(hop.from);
+  const rb = rects.get(hop.to);
+  if (!ra || !rb) return null;
+  const p0 = clipToBorder(a, b, ra);
+  const p1 = clipToBorder(b, a, rb);
+  // A gentle bend keeps the path off the designer's straight edges; NDRs bend the other way. Where
+  // that would cross a node, the curve bends around it (placer.ts).
   const bend = hop.kind === 'ndr' ? -0.18 : 0.12;
-  return { p0, c: { x: mx - dy * bend, y: my + dx * bend }, p1 };
+  const others = obstacles.filter((o) => o.id !== hop.from && o.id !== hop.to);
+  return routeAround(p0, p1, bend, others);
+}
+
+/** A node's box with its id (obstacles for curves and labels). */
+export interface NodeBox extends Box {
+  id: string;
 }
 
 export function pointOn(g: HopGeometry, t: number): Point {
@@ -98,8 +111,63 @@ export function pointOn(g: HopGeometry, t: number): Point {
 
 const pathOf = (g: HopGeometry) => `M${g.p0.x},${g.p0.y} Q${g.c.x},${g.c.y} ${g.p1.x},${g.p1.y}`;
 
-function useZoom(): number {
-  return useStore((s: ReactFlowState) => s.transform[2]);
+/**
+ * Boxes the overlay must keep clear, in flow coordinates: every card (connector, rule, server, the
+ * front door, the Internet) whole, and each tenant's header with its name.
+ */
+function useObstacles(active: boolean): { cards: NodeBox[]; titles: NodeBox[] } {
+  const lookup = useStore((s: ReactFlowState) => s.nodeLookup);
+  return useMemo(() => {
+    const cards: NodeBox[] = [];
+    const titles: NodeBox[] = [];
+    if (!active) return { cards, titles };
+    for (const n of lookup.values()) {
+      if (n.type === 'zone') continue;
+      const p = n.internals.positionAbsolute;
+      const w = n.measured?.width ?? n.width ?? 0;
+      const h = n.measured?.height ?? n.height ?? 0;
+      if (n.type === 'tenant') titles.push({ id: n.id, x: p.x, y: p.y, w, h: Math.min(h, TENANT_HEADER - 10) });
+      else {
+        cards.push({ id: n.id, x: p.x, y: p.y, w, h });
+        titles.push({ id: n.id, x: p.x, y: p.y, w, h });
+      }
+    }
+    return { cards, titles };
+  }, [lookup, active]);
+}
+
+/** Estimated size of a label in flow units (before the overlay's scale). */
+function labelSize(text: string, fontSize: number, padX: number, height: number): { w: number; h: number } {
+  return { w: Math.ceil(textWidth(text, fontSize, true) + padX * 2 + 4), h: height };
+}
+
+/** The canvas height the camera may use: above the present-mode caption when it covers the canvas. */
+function visibleHeight(paneHeight: number): number {
+  if (typeof document === 'undefined') return paneHeight;
+  const pane = document.querySelector('.react-flow')?.getBoundingClientRect();
+  const caption = document.querySelector('[data-testid="present-caption"]')?.getBoundingClientRect();
+  if (!pane || !caption || caption.height === 0 || caption.top >= pane.bottom) return paneHeight;
+  return Math.max(120, Math.min(paneHeight, caption.top - pane.top - 8));
+}
+
+/** What may cover the canvas: the minimap, the zoom controls, the present-mode caption, anything marked. */
+const SCREEN_OBSTACLES = '.mf-minimap, .react-flow__controls, [data-testid="present-caption"], [data-canvas-obstacle]';
+
+/** Screen boxes the labels must not go under (minimap, canvas controls, anything marked as an obstacle), in flow coordinates. */
+function screenObstacles(transform: [number, number, number]): { boxes: Box[]; visible: Box | null } {
+  if (typeof document === 'undefined') return { boxes: [], visible: null };
+  const pane = document.querySelector('.react-flow');
+  if (!pane) return { boxes: [], visible: null };
+  const pr = pane.getBoundingClientRect();
+  const [tx, ty, zoom] = transform;
+  const toFlow = (r: DOMRect): Box => ({ x: (r.left - pr.left - tx) / zoom, y: (r.top - pr.top - ty) / zoom, w: r.width / zoom, h: r.height / zoom });
+  const boxes = [...document.querySelectorAll(SCREEN_OBSTACLES)]
+    .map((el) => el.getBoundingClientRect())
+    .filter((r) => r.width > 0 && r.height > 0)
+    .map(toFlow);
+  // The canvas area minus what panels cover of it.
+  const visible = toFlow(new DOMRect(pr.left + 4, pr.top + 4, pr.width - 8, pr.height - 8));
+  return { boxes, visible };
 }
 
 /** Moves this step's tokens along their hops; returns whether an animation is running. */
@@ -154,8 +222,61 @@ export function PlaybackOverlay() {
   const simulation = usePlaybackStore((s) => s.simulation);
   const reducedMotion = useReducedMotion();
   const rects = useRects(plan);
-  const zoom = useZoom();
+  // The viewport matters only while a simulation is shown: without one, a pan re-renders nothing here.
+  const transform = useStore((s: ReactFlowState) => (plan ? s.transform : IDLE_TRANSFORM));
+  const zoom = transform[2];
+  const paneWidth = useStore((s: ReactFlowState) => s.width);
+  const paneHeight = useStore((s: ReactFlowState) => s.height);
+  const flow = useReactFlow();
+  const { cards, titles } = useObstacles(!!plan);
   const step = plan && index >= 0 ? plan.steps[index] : null;
+
+  // The minimap hides while a simulation is on screen (playback and present mode).
+  useEffect(() => {
+    useUiStore.getState().setPlaybackActive(!!plan);
+    return () => useUiStore.getState().setPlaybackActive(false);
+  }, [plan]);
+
+  // The camera follows the message: the current step's hops framed at a readable size.
+  const follow = useCallback(
+    (animate: boolean) => {
+      if (!step || paneWidth < 10 || paneHeight < 10) return;
+      const ids = step.hops.length ? step.hops.flatMap((h) => [h.from, h.to]) : [step.focus, ...(step.stop ? [step.stop.at] : [])];
+      // A zone is as big as its lane: framing it would zoom out of the step.
+      const boxOf = (list: string[]) => {
+        const boxes = list.filter((id) => !id.startsWith('__zone')).map((id) => rects.get(id)).filter((r): r is Rect => !!r);
+        if (!boxes.length) return null;
+        const x1 = Math.min(...boxes.map((b) => b.x));
+        const y1 = Math.min(...boxes.map((b) => b.y));
+        return { x: x1, y: y1, w: Math.max(...boxes.map((b) => b.x + b.w)) - x1, h: Math.max(...boxes.map((b) => b.y + b.h)) - y1 };
+      };
+      let box = boxOf(ids);
+      // Hops too long to show whole at a readable size: show where the message arrives.
+      if (box && (box.w * READABLE_ZOOM > paneWidth - 96 || box.h * READABLE_ZOOM > paneHeight - 96)) box = boxOf(step.hops.map((h) => h.to)) ?? box;
+      if (!box) return;
+      const current = flow.getViewport();
+      const height = visibleHeight(paneHeight);
+      let next = followBox(current, box, paneWidth, height, 48, READABLE_ZOOM);
+      // When the whole design fits at a readable size, show it whole rather than a part of it.
+      const design = titles.length ? titles.reduce((u, b) => ({ x: Math.min(u.x, b.x), y: Math.min(u.y, b.y), r: Math.max(u.r, b.x + b.w), b: Math.max(u.b, b.y + b.h) }), { x: Infinity, y: Infinity, r: -Infinity, b: -Infinity }) : null;
+      if (next && design) {
+        const bounds = { x: design.x, y: design.y, w: design.r - design.x, h: design.b - design.y };
+        const whole = fitBox(bounds, paneWidth, height, 24, READABLE_ZOOM, undefined, CONTROLS_W);
+        if (showsWhole(whole, bounds, paneWidth, height, 20)) next = whole;
+      }
+      if (next) void flow.setViewport(next, { duration: animate && !reducedMotion ? 450 : 0 });
+    },
+    [step, rects, flow, paneWidth, paneHeight, reducedMotion, titles],
+  );
+  useEffect(() => {
+    // After the plan's first reveal has settled.
+    const timer = setTimeout(() => follow(true), index === 0 ? 450 : 0);
+    return () => clearTimeout(timer);
+  }, [follow, index]);
+  useEffect(() => {
+    setCameraFollower(() => follow(false));
+    return () => setCameraFollower(null);
+  }, [follow]);
   const tenants = useMemo(() => {
     const set = new Set<string>();
     for (const s of plan?.steps ?? []) {
@@ -175,15 +296,46 @@ export function PlaybackOverlay() {
   }
   const animate = animateRef.current;
 
-  const geometries = useMemo(() => (step ? step.hops.map((h) => hopGeometry(h, rects, tenants)) : []), [step, rects, tenants]);
+  const geometries = useMemo(() => (step ? step.hops.map((h) => hopGeometry(h, rects, tenants, cards)) : []), [step, rects, tenants, cards]);
   const tokenRefs = useTokenAnimation(step, geometries, animateRef, speed);
+
+  // Labels are placed with their real sizes once drawn (the first placement uses estimates).
+  const rootRef = useRef<HTMLDivElement>(null);
+  const [measured, setMeasured] = useState<ReadonlyMap<string, { w: number; h: number }>>(() => new Map());
+  // What covers the canvas (the minimap shown or hidden, the present caption) is read from the DOM:
+  // a change there re-places the labels too.
+  const [, setScreenSignature] = useState('');
+  // Runs after every render on purpose; it only sets state when a size or a cover really changed.
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  useLayoutEffect(() => {
+    if (!plan) return;
+    if (typeof document !== 'undefined') {
+      const signature = [...document.querySelectorAll(SCREEN_OBSTACLES)]
+        .map((el) => {
+          const r = el.getBoundingClientRect();
+          return `${Math.round(r.left)},${Math.round(r.top)},${Math.round(r.width)},${Math.round(r.height)}`;
+        })
+        .join(';');
+      setScreenSignature((old) => (old === signature ? old : signature));
+    }
+    const root = rootRef.current;
+    if (!root) return;
+    let next: Map<string, { w: number; h: number }> | null = null;
+    for (const el of root.querySelectorAll<HTMLElement>('[data-place-key]')) {
+      const key = el.dataset.placeKey ?? '';
+      const size = { w: el.offsetWidth, h: el.offsetHeight };
+      const old = (next ?? measured).get(key);
+      if (!old || Math.abs(old.w - size.w) > 1 || Math.abs(old.h - size.h) > 1) (next ??= new Map(measured)).set(key, size);
+    }
+    if (next) setMeasured(next);
+  });
 
   if (!plan || !step) return null;
 
   // The trail of earlier steps; this step's hops are drawn with their token.
   const earlier = step.trail.slice(0, step.trail.length - step.hops.length);
-  // Labels stay readable when zoomed out, without growing over the whole diagram.
-  const labelScale = Math.min(1.5, Math.max(1, 0.85 / zoom));
+  // Labels keep at least their CSS size on screen whatever the zoom (the rule label's 12 px too).
+  const labelScale = Math.max(1, 1 / zoom);
   const rectOf = (id: string) => rects.get(id);
   const movingTo = new Set(step.hops.map((h) => h.to));
   const restTokens = step.tokensAt.filter((id) => !movingTo.has(id));
@@ -192,9 +344,59 @@ export function PlaybackOverlay() {
   const isLoad = simulation?.type === 'load';
   const queue = isLoad && simulation ? queueSummary(simulation.hours) : null;
 
+  // Every label gets a place that covers no node title, no other label, and nothing the minimap,
+  // the controls or a panel hides.
+  const firstText = `★ ${t('playback.canvas.firstReceipt')}`;
+  const ruleText = t('playback.canvas.ruleActed');
+  const handoffText = `⇄ ${t('playback.canvas.handoff')}`;
+  const requests: LabelRequest[] = [];
+  const sized = (key: string, estimate: { w: number; h: number }) => {
+    const size = measured.get(key) ?? estimate;
+    return { w: size.w * labelScale, h: size.h * labelScale };
+  };
+  const stopAnchor = step.stop ? rectOf(step.stop.at) : undefined;
+  const stopTitle = step.stop ? t(step.stop.partial ? 'playback.canvas.recipientRefused' : 'playback.canvas.refusedAt', { stage: t(`playback.stages.${step.stop.stage}`) }) : '';
+  if (step.stop && stopAnchor) {
+    const long = Math.max(textWidth(stopTitle, 13, true), textWidth(step.stop.reply, 12, false));
+    const w = Math.min(300, long + 54);
+    requests.push({ key: 'stop', anchor: stopAnchor, ...sized('stop', { w, h: long + 54 > 300 ? 74 : 56 }), sides: ['belowCenter', 'below', 'belowRight', 'right', 'aboveCenter', 'left'] });
+  }
+  const waitAnchor = step.waiting ? rectOf(step.waiting.at) : undefined;
+  if (step.waiting && waitAnchor) {
+    requests.push({ key: 'waiting', anchor: waitAnchor, ...sized('waiting', { w: 300, h: queue ? 92 : 56 }), sides: ['belowCenter', 'below', 'right', 'aboveCenter'] });
+  }
+  for (const [id, marks] of marksByNode) {
+    const r = rectOf(id);
+    if (!r) continue;
+    const shown = marks.slice(-4);
+    const longest = Math.max(...shown.map((m) => textWidth(markLabel(translator(t), m), 13, false)));
+    const lines = shown.length + (marks.length > 4 ? 1 : 0);
+    requests.push({ key: `mk-${id}`, anchor: r, ...sized(`mk-${id}`, { w: longest + 24, h: lines * 25 }), sides: ['below', 'belowRight', 'right', 'above', 'left'] });
+  }
+  for (const id of step.firstReceipt) {
+    const r = rectOf(id);
+    if (r) requests.push({ key: `frl-${id}`, anchor: r, ...sized(`frl-${id}`, labelSize(firstText, 13, 9, 24)), sides: ['above', 'aboveRight', 'aboveCenter', 'below', 'left'] });
+  }
+  for (const id of step.actedRules) {
+    const r = rectOf(id);
+    if (r) requests.push({ key: `rl-${id}`, anchor: r, ...sized(`rl-${id}`, labelSize(ruleText, 12, 8, 22)), sides: ['aboveRight', 'above', 'belowRight', 'below', 'right'] });
+  }
+  const handoffPoints = step.handoffs.map((h) => {
+    const g = hopGeometry({ from: h.from, to: h.to, kind: 'handoff', order: 0 }, rects, tenants);
+    return g ? pointOn(g, 0.5) : null;
+  });
+  handoffPoints.forEach((p, i) => {
+    if (p) requests.push({ key: `ho-${i}`, anchor: { x: p.x - 4, y: p.y - 4, w: 8, h: 8 }, ...sized(`ho-${i}`, labelSize(handoffText, 13, 9, 24)), sides: ['right', 'aboveCenter', 'belowCenter', 'left'] });
+  });
+  const screen = screenObstacles(transform);
+  // The token rests on the border of the node it reached: keep labels off it too.
+  const tokenBoxes = step.tokensAt.map((id) => rectOf(id)).filter((r): r is Rect => !!r).map((r) => ({ x: r.x - 12, y: r.y + r.h / 2 - 12, w: 24, h: 24 }));
+  const placed = placeLabels(requests, [...titles, ...tokenBoxes, ...screen.boxes], screen.visible);
+  const at = (key: string) => placed.get(key);
+
   return (
     <ViewportPortal>
-      <div className="pb-overlay" aria-hidden="true" style={{ ['--pb-scale' as string]: labelScale }} data-testid="playback-overlay">
+      <div className="pb-overlay" aria-hidden="true" style={{ ['--pb-scale' as string]: labelScale }} data-testid="playback-overlay" ref={rootRef}>
         <svg className="pb-svg" width="1" height="1" overflow="visible">
           <defs>
             <marker id="pb-arrow" viewBox="0 0 10 10" refX="8" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
@@ -219,19 +421,19 @@ export function PlaybackOverlay() {
             ) : null;
           })}
           {earlier.map((h, i) => {
-            const g = hopGeometry(h, rects, tenants);
-            return g ? <path key={`tr-${i}`} className={`pb-trail pb-hop-${h.kind}`} d={pathOf(g)} markerEnd="url(#pb-arrow)" /> : null;
+            const g = hopGeometry(h, rects, tenants, cards);
+            return g ? <path key={`tr-${i}`} className={`pb-trail pb-hop-${h.kind}`} d={pathOf(g)} markerEnd="url(#pb-arrow)" data-from={h.from} data-to={h.to} /> : null;
           })}
           {step.hops.map((h, i) => {
             const g = geometries[i];
-            return g ? <path key={`cur-${i}`} className={`pb-trail pb-current pb-hop-${h.kind}`} d={pathOf(g)} markerEnd="url(#pb-arrow)" /> : null;
+            return g ? <path key={`cur-${i}`} className={`pb-trail pb-current pb-hop-${h.kind}`} d={pathOf(g)} markerEnd="url(#pb-arrow)" data-from={h.from} data-to={h.to} /> : null;
           })}
           {restTokens.map((id) => {
             // A token rests where its last hop ended (on the node's border), not over the node's text.
             const arrived = [...step.trail].reverse().find((h) => h.to === id);
-            const g = arrived ? hopGeometry(arrived, rects, tenants) : null;
+            const g = arrived ? hopGeometry(arrived, rects, tenants, cards) : null;
             const p = g ? g.p1 : anchor(id, rects, tenants);
-            return p ? <circle key={`rest-${id}`} className="pb-token" cx={p.x} cy={p.y} r={9} /> : null;
+            return p ? <circle key={`rest-${id}`} className="pb-token" cx={p.x} cy={p.y} r={9} data-at={id} /> : null;
           })}
         </svg>
         {step.hops.map((h, i) => {
@@ -250,36 +452,34 @@ export function PlaybackOverlay() {
           ) : null;
         })}
         {step.firstReceipt.map((id) => {
-          const r = rectOf(id);
-          return r ? (
-            <div key={`frl-${id}`} className="pb-label pb-label-first" style={{ left: r.x, top: r.y - 10 }} data-testid={`first-receipt-${id}`}>
-              ★ {t('playback.canvas.firstReceipt')}
+          const p = at(`frl-${id}`);
+          return p ? (
+            <div key={`frl-${id}`} className="pb-label pb-label-first pb-placed" style={{ left: p.x, top: p.y }} data-testid={`first-receipt-${id}`} data-overlay-label="" data-place-key={`frl-${id}`}>
+              {firstText}
             </div>
           ) : null;
         })}
         {step.actedRules.map((id) => {
-          const r = rectOf(id);
-          return r ? (
-            <div key={`rl-${id}`} className="pb-label pb-label-rule" style={{ left: r.x + r.w, top: r.y + 4 }} data-testid={`rule-acted-${id}`}>
-              {t('playback.canvas.ruleActed')}
+          const p = at(`rl-${id}`);
+          return p ? (
+            <div key={`rl-${id}`} className="pb-label pb-label-rule pb-placed" style={{ left: p.x, top: p.y }} data-testid={`rule-acted-${id}`} data-overlay-label="" data-place-key={`rl-${id}`}>
+              {ruleText}
             </div>
           ) : null;
         })}
-        {step.handoffs.map((h, i) => {
-          const g = hopGeometry({ from: h.from, to: h.to, kind: 'handoff', order: 0 }, rects, tenants);
-          if (!g) return null;
-          const p = pointOn(g, 0.5);
-          return (
-            <div key={`ho-${i}`} className="pb-label pb-label-handoff pb-centered" style={{ left: p.x, top: p.y }} data-testid="handoff-label">
-              ⇄ {t('playback.canvas.handoff')}
+        {step.handoffs.map((_, i) => {
+          const p = at(`ho-${i}`);
+          return p ? (
+            <div key={`ho-${i}`} className="pb-label pb-label-handoff pb-placed" style={{ left: p.x, top: p.y }} data-testid="handoff-label" data-overlay-label="" data-place-key={`ho-${i}`}>
+              {handoffText}
             </div>
-          );
+          ) : null;
         })}
         {[...marksByNode.entries()].map(([id, marks]) => {
-          const r = rectOf(id);
-          if (!r) return null;
+          const p = at(`mk-${id}`);
+          if (!p) return null;
           return (
-            <div key={`mk-${id}`} className="pb-marks" style={{ left: r.x, top: r.y + r.h + 6 }}>
+            <div key={`mk-${id}`} className="pb-marks pb-placed" style={{ left: p.x, top: p.y }} data-overlay-label="" data-place-key={`mk-${id}`}>
               {marks.slice(-4).map((m, i) => (
                 <div key={i} className={`pb-chip pb-chip-${m.kind}`}>
                   {markLabel(translator(t), m)}
@@ -289,21 +489,23 @@ export function PlaybackOverlay() {
             </div>
           );
         })}
-        {step.stop && rectOf(step.stop.at) && (
+        {step.stop && at('stop') && (
           <div
-            className={`pb-stop${step.stop.partial ? ' is-partial' : ''}`}
-            style={{ left: rectOf(step.stop.at)!.x + rectOf(step.stop.at)!.w / 2, top: rectOf(step.stop.at)!.y + rectOf(step.stop.at)!.h + 10 }}
+            className={`pb-stop pb-placed${step.stop.partial ? ' is-partial' : ''}`}
+            style={{ left: at('stop')!.x, top: at('stop')!.y, maxWidth: at('stop')!.w / labelScale }}
             data-testid="stop-mark"
+            data-overlay-label=""
+            data-place-key="stop"
           >
             <span className="pb-stop-sign">✕</span>
             <span>
-              <strong>{t(step.stop.partial ? 'playback.canvas.recipientRefused' : 'playback.canvas.refusedAt', { stage: t(`playback.stages.${step.stop.stage}`) })}</strong>
+              <strong>{stopTitle}</strong>
               <code>{step.stop.reply}</code>
             </span>
           </div>
         )}
-        {step.waiting && rectOf(step.waiting.at) && (
-          <div className="pb-waiting" style={{ left: rectOf(step.waiting.at)!.x + rectOf(step.waiting.at)!.w / 2, top: rectOf(step.waiting.at)!.y + rectOf(step.waiting.at)!.h + 10 }} data-testid="waiting-mark">
+        {step.waiting && at('waiting') && (
+          <div className="pb-waiting pb-placed" style={{ left: at('waiting')!.x, top: at('waiting')!.y }} data-testid="waiting-mark" data-overlay-label="" data-place-key="waiting">
             <svg className="pb-wait-sign" viewBox="0 0 20 20" width="20" height="20">
               <path d="M5 2h10M5 18h10M6 2c0 5 8 5 8 8s-8 3-8 8M14 2c0 5-8 5-8 8s8 3 8 8" />
             </svg>

@@ -6,6 +6,8 @@
  * every value comes from an event's `kind`, `from`, `at`, `smtp` and typed `data`.
  */
 import type { SimEvent, Simulation, SmtpReply, SmtpStage } from '../../shared/engine/types';
+import type { TopologyDocument } from '../../shared/model/schema';
+import { LANDMARK, readSimulation, type RecipientEnd, type RouteReading } from '../../shared/diagram/route';
 
 /** Canvas ids of the landmarks the designer draws (see renderer/canvas/documentToFlow.ts). */
 export interface CanvasLandmarks {
@@ -76,9 +78,19 @@ export interface PlanStep {
   waiting: PlanWaiting | null;
 }
 
+/** Where one recipient ended, on the canvas: `end` is a canvas id, `step` the deciding step's index. */
+export interface PlanRecipient extends RecipientEnd {
+  end: string;
+  step: number;
+}
+
 export interface PlaybackPlan {
   type: Simulation['type'];
   steps: PlanStep[];
+  /** One entry per recipient, in the engine's order (the per-recipient strip). */
+  recipients: PlanRecipient[];
+  /** The semantic route the plan was built from (shared/diagram/route.ts). */
+  reading: RouteReading;
   /** Every canvas id the plan refers to (for pre-computing positions once). */
   ids: string[];
 }
@@ -100,7 +112,14 @@ interface Own {
 }
 
 /** What one event contributes, given where the tokens were. */
-function ownPart(e: SimEvent, place: (id: string) => string, tokensBefore: string[], lm: CanvasLandmarks, lane: (tenant: string) => string): Own {
+function ownPart(
+  e: SimEvent,
+  place: (id: string) => string,
+  tokensBefore: string[],
+  lm: CanvasLandmarks,
+  lane: (tenant: string) => string,
+  endOf: (recipient: string) => string | null,
+): Own {
   const at = place(e.at);
   const move = (a: string, b: string, kind: HopKind = 'forward', order = 0): PlanHop[] => (a === b ? [] : [{ from: a, to: b, kind, order }]);
   switch (e.kind) {
@@ -181,7 +200,8 @@ function ownPart(e: SimEvent, place: (id: string) => string, tokensBefore: strin
       };
     case 'outbound': {
       const d = e.data;
-      const end = d.destination === 'onPremises' ? lm.onPremises : lm.internet;
+      // The route's end: the server the connector's smart host names, else the zone or the Internet.
+      const end = endOf(d.recipient) ?? (d.destination === 'onPremises' ? lm.onPremises : lm.internet);
       const hops = d.connector
         ? [...move(lane(d.tenant), d.connector, 'outbound', 0), ...move(d.connector, end, 'outbound', 1)]
         : move(lane(d.tenant), end, 'outbound');
@@ -226,8 +246,20 @@ function laneTenant(e: SimEvent): string | null {
 /**
  * Builds the plan of a simulation. `landmarks` maps the engine's `eop`/`internet` to canvas ids.
  */
-export function buildPlan(sim: Simulation, landmarks: CanvasLandmarks = DEFAULT_LANDMARKS): PlaybackPlan {
-  const place = (id: string) => (id === 'eop' ? landmarks.frontDoor : id === 'internet' ? landmarks.internet : id);
+export function buildPlan(
+  sim: Simulation,
+  landmarks: CanvasLandmarks = DEFAULT_LANDMARKS,
+  doc?: Pick<TopologyDocument, 'servers' | 'scenarios'>,
+): PlaybackPlan {
+  const canvasId: Record<string, string> = {
+    [LANDMARK.frontDoor]: landmarks.frontDoor,
+    [LANDMARK.internet]: landmarks.internet,
+    [LANDMARK.onPremises]: landmarks.onPremises,
+  };
+  const place = (id: string) => (Object.hasOwn(canvasId, id) ? canvasId[id] : id);
+  const reading = readSimulation(sim, doc);
+  const recipients: PlanRecipient[] = reading.recipients.map((r) => ({ ...r, end: place(r.end) }));
+  const endOf = (address: string) => recipients.find((r) => r.address.toLowerCase() === address.toLowerCase())?.end ?? null;
   const steps: PlanStep[] = [];
   let tokens: string[] = [];
   let trail: PlanHop[] = [];
@@ -243,7 +275,7 @@ export function buildPlan(sim: Simulation, landmarks: CanvasLandmarks = DEFAULT_
   const lane = (tenant: string) => lanes.get(tenant) ?? tenant;
 
   sim.events.forEach((event, index) => {
-    const own = ownPart(event, place, tokens, landmarks, lane);
+    const own = ownPart(event, place, tokens, landmarks, lane, endOf);
     if (own.hops.length) {
       const last = Math.max(...own.hops.map((h) => h.order));
       // Tokens that moved now rest at the ends of the last hops; tokens elsewhere stay (split paths).
@@ -282,7 +314,8 @@ export function buildPlan(sim: Simulation, landmarks: CanvasLandmarks = DEFAULT_
     });
   });
   for (const t of firstReceipt) ids.add(t);
-  return { type: sim.type, steps, ids: [...ids] };
+  for (const r of recipients) ids.add(r.end);
+  return { type: sim.type, steps, recipients, reading, ids: [...ids] };
 }
 
 /** The SMTP conversation up to a step: lines tied to events at or before it (seq 0 is the greeting). */

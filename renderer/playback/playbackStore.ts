@@ -84,7 +84,7 @@ export const usePlaybackStore = create<PlaybackState>()((set, get) => ({
     const language = lang();
     try {
       const simulation = simulateScenario(doc, scenarioId, { lang: language });
-      const plan = buildPlan(simulation);
+      const plan = buildPlan(simulation, undefined, doc);
       set({
         selectedScenario: scenarioId,
         scenarioId,

@@ -30,6 +30,11 @@ export interface UiState {
   theme: Theme;
   language: Language;
   showMinimap: boolean;
+  /** While a simulation is shown (playback, present mode) the minimap is hidden unless asked for. */
+  playbackActive: boolean;
+  minimapDuringPlayback: boolean;
+  /** A design too big to fit at a readable zoom: pan around it, or show it whole in low detail. */
+  bigDesign: 'pan' | 'lowDetail';
   snapToGrid: boolean;
   toasts: Toast[];
   dialog: DialogRequest | null;
@@ -43,6 +48,10 @@ export interface UiState {
   setTheme(theme: Theme): void;
   setLanguage(language: Language): void;
   toggleMinimap(): void;
+  /** Whether the minimap is on screen now. */
+  minimapVisible(): boolean;
+  setPlaybackActive(active: boolean): void;
+  setBigDesign(mode: 'pan' | 'lowDetail'): void;
   toggleSnap(): void;
   toast(kind: Toast['kind'], text: string): void;
   dismissToast(id: number): void;
@@ -67,6 +76,9 @@ export const useUiStore = create<UiState>()((set, get) => ({
   theme: 'light',
   language: 'en',
   showMinimap: true,
+  playbackActive: false,
+  minimapDuringPlayback: false,
+  bigDesign: 'pan',
   snapToGrid: true,
   toasts: [],
   dialog: null,
@@ -86,7 +98,18 @@ export const useUiStore = create<UiState>()((set, get) => ({
     set({ language });
   },
   toggleMinimap() {
-    set((s) => ({ showMinimap: !s.showMinimap }));
+    if (get().playbackActive) set((s) => ({ minimapDuringPlayback: !s.minimapDuringPlayback }));
+    else set((s) => ({ showMinimap: !s.showMinimap }));
+  },
+  minimapVisible() {
+    const s = get();
+    return s.playbackActive ? s.minimapDuringPlayback : s.showMinimap;
+  },
+  setPlaybackActive(playbackActive) {
+    if (playbackActive !== get().playbackActive) set({ playbackActive, minimapDuringPlayback: false });
+  },
+  setBigDesign(bigDesign) {
+    set({ bigDesign });
   },
   toggleSnap() {
     set((s) => ({ snapToGrid: !s.snapToGrid }));

@@ -21,6 +21,7 @@ import type {
 import type { DiagramLabels } from './labels';
 import type { DiagramPalette } from './theme';
 import { textWidth, wrapText } from './text';
+import { drawingOrder, layoutCanvas, type CanvasLayout } from '../layout/canvas';
 
 export interface Point {
   x: number;
@@ -271,21 +272,14 @@ function mailboxesCard(t: Tenant, L: DiagramLabels): Card {
   return card(`${t.id}:mailboxes`, 'mailboxes', t.id, content, 'mailboxAccent');
 }
 
-/** Servers and tenants in canvas order when the document has positions, else document order. */
-function canvasOrder<T extends { id: string }>(items: T[], doc: TopologyDocument): T[] {
+/**
+ * Servers and tenants in the order the canvas draws them (the one layout, shared/layout/canvas.ts),
+ * when the document has positions; else document order.
+ */
+function canvasOrder<T extends { id: string }>(items: T[], doc: TopologyDocument, canvas: () => CanvasLayout): T[] {
   const positions = doc.view?.positions ?? {};
-  // Own keys only: an id such as `constructor` must not find Object.prototype's member.
-  const at = (id: string) => (Object.hasOwn(positions, id) ? positions[id] : undefined);
-  if (!items.some((i) => at(i.id))) return items;
-  return items
-    .map((item, index) => ({ item, index, p: at(item.id) }))
-    .sort((a, b) => {
-      if (a.p && b.p) return a.p.y - b.p.y || a.p.x - b.p.x || a.index - b.index;
-      if (a.p) return -1;
-      if (b.p) return 1;
-      return a.index - b.index;
-    })
-    .map((e) => e.item);
+  if (!items.some((i) => Object.hasOwn(positions, i.id))) return items;
+  return drawingOrder(items, canvas());
 }
 
 function stack(cards: Card[], x: number, y: number, width: number): number {
@@ -312,12 +306,14 @@ export interface LayoutInput {
 export function layoutDiagram(input: LayoutInput): DiagramLayout {
   const { doc, labels: L, padding } = input;
   groupCounter = 0;
+  let canvasLayout: CanvasLayout | null = null;
+  const canvas = () => (canvasLayout ??= layoutCanvas(doc));
 
-  const onPrem = canvasOrder(doc.servers.filter((s) => s.role === 'onPremises'), doc).map((s) => serverCard(s, L));
-  const external = canvasOrder(doc.servers.filter((s) => s.role === 'external'), doc).map((s) => serverCard(s, L));
+  const onPrem = canvasOrder(doc.servers.filter((s) => s.role === 'onPremises'), doc, canvas).map((s) => serverCard(s, L));
+  const external = canvasOrder(doc.servers.filter((s) => s.role === 'external'), doc, canvas).map((s) => serverCard(s, L));
   const serverWidth = Math.max(MIN_COLUMN + 20, ...onPrem.map((c) => c.width), ...external.map((c) => c.width));
 
-  const tenantsInOrder = canvasOrder(doc.tenants, doc);
+  const tenantsInOrder = canvasOrder(doc.tenants, doc, canvas);
   const built = tenantsInOrder.map((t) => {
     const inbound = t.inboundConnectors.map((c) => inboundCard(c, t.id, L));
     // Mail that matches no connector enters the tenant that owns the recipient (mailflow-model.md 4.4).

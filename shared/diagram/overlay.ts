@@ -5,10 +5,11 @@
  * `Simulation` value; nothing about mail flow is decided here.
  */
 import type { TopologyDocument } from '../model/schema';
-import type { MessageSimulation, Simulation, SimEvent } from '../engine/types';
+import type { MessageSimulation, Simulation } from '../engine/types';
 import { textWidth } from './text';
 import { centerY, COLUMN_GAP, FONT, outboundRoute, type Card, type DiagramLayout, type Point, type Rect, type TenantBox } from './layout';
 import type { DiagramLabels } from './labels';
+import { LANDMARK, readSimulation } from './route';
 
 export interface OverlaySegment {
   kind: 'path' | 'handoff' | 'ndr';
@@ -43,19 +44,6 @@ function clamp(v: number, lo: number, hi: number): number {
   return Math.min(Math.max(v, lo), hi);
 }
 
-function eventsOf<K extends SimEvent['kind']>(sim: Simulation, kind: K): Array<Extract<SimEvent, { kind: K }>> {
-  return sim.events.filter((e): e is Extract<SimEvent, { kind: K }> => e.kind === kind);
-}
-
-export function senderServerId(sim: Simulation, doc: TopologyDocument): string | null {
-  const connect = eventsOf(sim, 'connect')[0];
-  if (connect) return connect.data.server;
-  const throttle = eventsOf(sim, 'throttle')[0];
-  if (throttle) return throttle.data.server;
-  const scenario = doc.scenarios.find((s) => s.id === sim.scenarioId);
-  return scenario?.serverId ?? null;
-}
-
 export function buildOverlay(doc: TopologyDocument, layout: DiagramLayout, sim: Simulation, L: DiagramLabels): Overlay {
   const overlay: Overlay = { segments: [], marks: [], highlighted: new Set(), considered: new Set(), firstReceiptTenant: null };
   const seen = new Set<string>();
@@ -67,7 +55,9 @@ export function buildOverlay(doc: TopologyDocument, layout: DiagramLayout, sim: 
     }
   };
   const eop = layout.eop;
-  const serverId = senderServerId(sim, doc);
+  // The route is read once (route.ts, shared with the canvas playback); here it only gets coordinates.
+  const reading = readSimulation(sim, doc);
+  const serverId = reading.sender;
   const server = serverId ? layout.cards.get(serverId) : undefined;
   if (!server) return overlay;
   overlay.highlighted.add(server.id);
@@ -97,7 +87,7 @@ export function buildOverlay(doc: TopologyDocument, layout: DiagramLayout, sim: 
   }
 
   const msg: MessageSimulation = sim;
-  for (const e of eventsOf(msg, 'connectorMatch')) for (const c of e.data.candidates) overlay.considered.add(c.connector);
+  for (const c of reading.considered) overlay.considered.add(c);
   if (msg.result !== 'accepted') {
     stopAtFrontDoor(`${code} (${msg.smtp.stage.toUpperCase()})`);
     return overlay;
@@ -113,7 +103,7 @@ export function buildOverlay(doc: TopologyDocument, layout: DiagramLayout, sim: 
   });
 
   const tenantBox = (id: string) => layout.tenants.find((t) => t.id === id);
-  const attribution = msg.attribution;
+  const attribution = reading.firstReceipt;
   if (attribution) {
     overlay.firstReceiptTenant = attribution.tenant;
     const box = tenantBox(attribution.tenant);
@@ -122,37 +112,27 @@ export function buildOverlay(doc: TopologyDocument, layout: DiagramLayout, sim: 
       overlay.marks.push({ kind: 'firstReceipt', x: box.x + box.width - 12, y: box.y + 10, label: `${L.firstReceipt} (${key})`, align: 'left' });
     }
   }
-  const ruleEvents = eventsOf(msg, 'rule');
   const deliveredTo = new Map<Card, string[]>();
-  const outboundEvents = eventsOf(msg, 'outbound');
+  const ruleTenant = new Map(reading.ruleMarks.map((m) => [m.rule, m.tenant] as const));
 
-  for (const r of msg.recipients) {
+  for (const r of reading.recipients) {
     if (r.disposition === 'rejected' || r.disposition === 'deferred' || r.path.length === 0) continue;
     const first = tenantBox(r.path[0]);
     if (!first) continue;
     // The way in: the connector the message was attributed through, else the tenant's direct entry.
-    const connectorCard =
-      attribution?.connector && attribution.tenant === r.path[0] ? layout.cards.get(attribution.connector) : undefined;
-    const entry: Card = connectorCard ?? first.direct;
+    const entry: Card = (r.entry ? layout.cards.get(r.entry) : undefined) ?? first.direct;
     overlay.highlighted.add(entry.id);
     add({ kind: 'path', curve: false, points: intoEop(server, eop, eopLane, entry) });
 
-    // The rule that ended this recipient, if any (reject or delete), in the tenant where it acted.
-    const actingRule = ruleEvents.find(
-      (e) => e.data.recipients.some((a) => a.toLowerCase() === r.address.toLowerCase()) && (e.data.action === 'reject' || e.data.action === 'delete'),
-    );
-    const redirectRule = r.redirectedFrom
-      ? undefined
-      : ruleEvents.find((e) => e.data.action === 'redirect' && e.data.recipients.some((a) => a.toLowerCase() === r.address.toLowerCase()));
-    for (const e of ruleEvents) {
-      if (e.data.recipients.some((a) => a.toLowerCase() === r.address.toLowerCase())) overlay.highlighted.add(e.data.rule);
+    for (const m of reading.ruleMarks) {
+      if (m.recipients.some((a) => a.toLowerCase() === r.address.toLowerCase())) overlay.highlighted.add(m.rule);
     }
+    const endRule = r.rule ? layout.cards.get(r.rule) ?? null : null;
 
     // Entry into the first tenant's rules.
     const endsAtRuleIn = (t: TenantBox) =>
-      (r.disposition === 'ndr' || r.disposition === 'deleted' || r.disposition === 'redirected') &&
-      (actingRule ?? redirectRule)?.data.tenant === t.id;
-    add({ kind: 'path', curve: false, points: entryToRules(entry, first, endsAtRuleIn(first) ? ruleCard(layout, actingRule ?? redirectRule) : null) });
+      (r.disposition === 'ndr' || r.disposition === 'deleted' || r.disposition === 'redirected') && !!r.rule && ruleTenant.get(r.rule) === t.id;
+    add({ kind: 'path', curve: false, points: entryToRules(entry, first, endsAtRuleIn(first) ? endRule : null) });
 
     // Hand-offs.
     for (let i = 1; i < r.path.length; i++) {
@@ -168,7 +148,7 @@ export function buildOverlay(doc: TopologyDocument, layout: DiagramLayout, sim: 
       const mark: OverlayMark = { kind: 'handoff', x, y: gapY, label: `${L.handoff}: ${from.tenant.name} → ${to.tenant.name}`, align: 'right' };
       if (!overlay.marks.some((m) => m.kind === 'handoff' && m.label === mark.label)) overlay.marks.push(mark);
       if (endsAtRuleIn(to)) {
-        const rc = ruleCard(layout, actingRule ?? redirectRule);
+        const rc = endRule;
         if (rc) add({ kind: 'path', curve: false, points: [{ x, y: y1 }, { x, y: centerY(rc) }, { x: right(rc) - 2, y: centerY(rc) }] });
       }
     }
@@ -193,15 +173,16 @@ export function buildOverlay(doc: TopologyDocument, layout: DiagramLayout, sim: 
       }
       case 'internet':
       case 'onPremises': {
-        const out = outboundEvents.find((e) => e.data.recipient.toLowerCase() === r.address.toLowerCase());
+        // The receiving server the connector's smart host names, when the design has it.
+        const receiver = r.end !== LANDMARK.onPremises && r.end !== LANDMARK.internet ? layout.cards.get(r.end) : undefined;
         const dest = r.disposition === 'internet' ? layout.internet : layout.smartHosts;
-        overlay.highlighted.add(dest.id);
-        const connector = out?.data.connector ? layout.cards.get(out.data.connector) : undefined;
+        overlay.highlighted.add(receiver?.id ?? dest.id);
+        const connector = r.connector ? layout.cards.get(r.connector) : undefined;
         if (connector) {
           overlay.highlighted.add(connector.id);
           add({ kind: 'path', curve: false, points: fromFrame(connector) });
           const lane = layout.outboundLanes.get(connector.id) ?? layout.directLane;
-          add({ kind: 'path', curve: false, points: outboundRoute(connector, dest, lane, right(connector)) });
+          add({ kind: 'path', curve: false, points: receiver ? backToServer(connector, receiver, lane, layout) : outboundRoute(connector, dest, lane, right(connector)) });
         } else {
           // Relayed by MX without a connector: leave the tenant below its columns.
           const fy = frame.y + frame.height - 12;
@@ -221,13 +202,20 @@ export function buildOverlay(doc: TopologyDocument, layout: DiagramLayout, sim: 
             ],
           });
         }
-        overlay.marks.push({ kind: 'out', x: dest.x, y: dest.y + dest.height + 8 + overlay.marks.filter((m) => m.kind === 'out').length * 26, label: r.address, align: 'below' });
+        const outCount = overlay.marks.filter((m) => m.kind === 'out').length;
+        if (receiver) {
+          // Just above the receiving server, right-aligned, clear of its name and of the server below it.
+          const w = textWidth(`→ ${r.address}`, 11.5, true) + 16;
+          overlay.marks.push({ kind: 'out', x: right(receiver) - 8 - w, y: receiver.y - 26 - outCount * 26, label: r.address, align: 'below' });
+        } else {
+          overlay.marks.push({ kind: 'out', x: dest.x, y: dest.y + dest.height + 8 + outCount * 26, label: r.address, align: 'below' });
+        }
         break;
       }
       case 'ndr':
       case 'deleted':
       case 'redirected': {
-        const rc = ruleCard(layout, actingRule ?? redirectRule);
+        const rc = endRule;
         if (!rc) break;
         const label = r.disposition === 'ndr' ? `NDR ${r.code}` : L.dispositions[r.disposition];
         if (r.disposition !== 'redirected') {
@@ -238,8 +226,8 @@ export function buildOverlay(doc: TopologyDocument, layout: DiagramLayout, sim: 
           }
         }
         if (r.disposition === 'ndr') {
-          const ndr = eventsOf(msg, 'ndr').find((e) => e.data.recipient.toLowerCase() === r.address.toLowerCase());
-          if (!ndr || ndr.data.sent) {
+          const ndr = r.ndr;
+          if (!ndr || ndr.sent) {
             // Back to the sender: up above the tenant, left across the cloud, down to the server.
             // Rise between the rules column's label and the stop label, so the dashed line crosses neither.
             const labelEnd = last.rulesFrame.x + 10 + textWidth(L.rules, FONT.column, true) + 12;
@@ -259,7 +247,7 @@ export function buildOverlay(doc: TopologyDocument, layout: DiagramLayout, sim: 
                 { x: right(server), y: endY },
               ],
             });
-            overlay.marks.push({ kind: 'ndrLabel', x: startX + 12, y: laneY - 11, label: `${L.ndrReturn} ${r.code} → ${ndr?.data.to ?? ''}`.trim(), align: 'right' });
+            overlay.marks.push({ kind: 'ndrLabel', x: startX + 12, y: laneY - 11, label: `${L.ndrReturn} ${r.code} → ${ndr?.to ?? ''}`.trim(), align: 'right' });
           }
         }
         break;
@@ -276,8 +264,23 @@ export function buildOverlay(doc: TopologyDocument, layout: DiagramLayout, sim: 
   return overlay;
 }
 
-function ruleCard(layout: DiagramLayout, e: Extract<SimEvent, { kind: 'rule' }> | undefined): Card | null {
-  return e ? layout.cards.get(e.data.rule) ?? null : null;
+/**
+ * An outbound connector to the organization's own server: out to its lane, up above the Exchange
+ * Online zone, left across it, and down into the server's right edge (the server is on the left).
+ */
+function backToServer(connector: Card, server: Card, lane: number, layout: DiagramLayout): Point[] {
+  const y0 = centerY(connector);
+  const aboveY = layout.top + 8;
+  const gapX = right(server) + 28;
+  const ey = centerY(server);
+  return [
+    { x: right(connector), y: y0 },
+    { x: lane, y: y0 },
+    { x: lane, y: aboveY },
+    { x: gapX, y: aboveY },
+    { x: gapX, y: ey },
+    { x: right(server), y: ey },
+  ];
 }
 
 /** Server → front door → the way into a tenant, turning inside the EOP box on its right-hand lane. */

@@ -59,6 +59,17 @@ describe('simulation overlay', () => {
     }
   }
 
+  it('the hybrid example\'s scenario 7 ends at EX01, the server the connector\'s smart host names', () => {
+    const doc = load(join(ROOT, 'examples/hybrid-seed.mailflow.json'));
+    const sim = simulateScenario(doc, 'internal-relay-to-onprem');
+    const drawn = renderDiagramSvg(doc, { simulation: sim });
+    const overlay = buildOverlay(doc, drawn.layout, sim, diagramLabels('en'));
+    const ex01 = drawn.layout.cards.get('contoso-ex01')!;
+    const last = overlay.segments.filter((s) => s.kind === 'path').at(-1)!.points.at(-1)!;
+    expect(last).toEqual({ x: ex01.x + ex01.width, y: ex01.y + ex01.height / 2 });
+    expect(overlay.highlighted.has('smart-hosts')).toBe(false);
+  });
+
   it('draws a document with nothing in it', () => {
     const empty = load(join(ROOT, 'examples/throttling.mailflow.json'));
     const bare = { ...empty, tenants: [], servers: [], scenarios: [] };

@@ -123,7 +123,7 @@ test.describe('export from the app', () => {
     const dialog = page.getByRole('dialog', { name: 'Export diagram' });
     await expect(dialog).toBeVisible();
     await expect(dialog.getByRole('img')).toBeVisible();
-    await page.screenshot({ path: 'docs/screenshots/integrations-export-dialog.png' });
+    await page.screenshot({ path: test.info().outputPath('integrations-export-dialog.png') });
     await dialog.getByRole('button', { name: 'Cancel' }).click();
     await expect(dialog).toBeHidden();
     await page.getByRole('toolbar').getByRole('button', { name: 'Export…' }).click();
@@ -183,7 +183,7 @@ test('New from example opens the hybrid example as a new untitled document', asy
   const index = JSON.parse(await readFile('examples/index.json', 'utf8')) as { examples: Array<{ title: { en: string } }> };
   for (const e of index.examples) await expect(dialog.getByRole('button', { name: `Open “${e.title.en}”` })).toBeVisible();
   await expect(dialog.getByRole('img')).toHaveCount(index.examples.length);
-  await page.screenshot({ path: 'docs/screenshots/integrations-gallery.png' });
+  await page.screenshot({ path: test.info().outputPath('integrations-gallery.png') });
   await dialog.getByRole('button', { name: /^Open “Hybrid/ }).click();
   await expect(dialog).toBeHidden();
   const doc = await getDocument(page);
@@ -216,7 +216,7 @@ test.describe('Exchange Online', () => {
     await expect(report.getByRole('heading', { name: 'transport-rules.json (Get-TransportRule)' })).toBeVisible();
     // Nothing is applied before the user says so.
     expect(await getDocument(page)).toEqual(before);
-    await page.screenshot({ path: 'docs/screenshots/integrations-import-report.png' });
+    await page.screenshot({ path: test.info().outputPath('integrations-import-report.png') });
 
     await report.getByRole('button', { name: 'Add to this design' }).click();
     await expect(report).toBeHidden();
@@ -265,7 +265,7 @@ test.describe('Exchange Online', () => {
     await expect(report.getByRole('cell', { name: /^ExternalRelay \(外部の中継\) は形式バージョン 1 にないため/ })).toBeVisible();
     await expect(report.getByRole('cell', { name: /無効にして「\[not evaluated\]」の名前で保持しました/ }).first()).toBeVisible();
     await expect(report.getByText(/imported as InternalRelay|英語/)).toHaveCount(0);
-    await page.screenshot({ path: 'docs/screenshots/integrations-import-report-ja-dark.png' });
+    await page.screenshot({ path: test.info().outputPath('integrations-import-report-ja-dark.png') });
     await expect(report.getByRole('button', { name: 'このデザインに追加' })).toBeVisible();
   });
 
@@ -301,7 +301,7 @@ test.describe('Exchange Online', () => {
     const text = await script.inputValue();
     expect(text).toContain('New-InboundConnector');
     expect(text).toContain('[CmdletBinding(SupportsShouldProcess)]');
-    await page.screenshot({ path: 'docs/screenshots/integrations-powershell.png' });
+    await page.screenshot({ path: test.info().outputPath('integrations-powershell.png') });
     // The reviewed script for this design (test/fixtures/exo/expected/contoso.ps1).
     expect(text).toBe(await readFile(join(EXO, 'expected/contoso.ps1'), 'utf8'));
     const downloadPromise = page.waitForEvent('download');
@@ -333,7 +333,7 @@ test.describe('Exchange Online', () => {
     const rule = entity('Block mail to outside recipients');
     await expect(rule.getByRole('row', { name: /actions\.rejectMessageEnhancedStatusCode/ })).toContainText('5.7.900');
     await expect(entity('Old scanner connector').locator('.diff-badge')).toHaveText('only in Exchange Online');
-    await page.screenshot({ path: 'docs/screenshots/integrations-diff.png' });
+    await page.screenshot({ path: test.info().outputPath('integrations-diff.png') });
     // Comparing never changes the design.
     expect(await getDocument(page)).toEqual(before);
 

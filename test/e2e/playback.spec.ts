@@ -51,7 +51,7 @@ test.describe('simulation playback', () => {
       if (kind === 'rule') {
         await expect(currentRow(page)).toContainText(/rejects it with an NDR 5\.7\.1/);
         await expect(page.getByTestId('rule-acted-contoso-block-outside')).toBeVisible();
-        await page.screenshot({ path: 'docs/screenshots/playback-point1-rule.png' });
+        await page.screenshot({ path: test.info().outputPath('playback-point1-rule.png') });
       }
       if (kind === 'ndr') await expect(currentRow(page)).toContainText('5.7.1');
     });
@@ -60,7 +60,7 @@ test.describe('simulation playback', () => {
     expect(order.every((i) => i >= 0)).toBe(true);
     expect(order).toEqual([...order].sort((a, b) => a - b));
     await expect(events.locator('tbody tr')).toHaveCount(kinds.length);
-    await page.screenshot({ path: 'docs/screenshots/playback-point1-ndr.png' });
+    await page.screenshot({ path: test.info().outputPath('playback-point1-ndr.png') });
 
     // Step back returns to the previous step (the rule).
     const before = Number(await currentRow(page).locator('td').first().innerText());
@@ -109,7 +109,7 @@ test.describe('simulation playback', () => {
     await expect(stop).toContainText('550 5.7.64');
     await expect(page.getByTestId('playback-result')).toContainText('Refused by Exchange Online at end of DATA (550 5.7.64)');
     await expect(page.getByTestId('smtp-transcript')).toContainText('550 5.7.64 TenantAttribution; Relay Access Denied');
-    await page.screenshot({ path: 'docs/screenshots/playback-point3-refused.png' });
+    await page.screenshot({ path: test.info().outputPath('playback-point3-refused.png') });
   });
 
   test('throttling: the surge shows deferred messages in the hour-by-hour chart', async ({ page }) => {
@@ -125,7 +125,7 @@ test.describe('simulation playback', () => {
     await page.getByRole('button', { name: 'Hide data table' }).click();
     await stepToEnd(page);
     await expect(page.getByTestId('waiting-mark')).toContainText('451 4.7.500');
-    await page.screenshot({ path: 'docs/screenshots/playback-throttling.png' });
+    await page.screenshot({ path: test.info().outputPath('playback-throttling.png') });
   });
 
   test('hand-off: the hybrid example crosses from Contoso to Fabrikam, labelled on the canvas', async ({ page }) => {
@@ -144,7 +144,7 @@ test.describe('simulation playback', () => {
     });
     expect(kinds).toContain('handoff');
     expect(kinds.indexOf('attribution')).toBeLessThan(kinds.indexOf('handoff'));
-    await page.screenshot({ path: 'docs/screenshots/playback-handoff.png' });
+    await page.screenshot({ path: test.info().outputPath('playback-handoff.png') });
   });
 
   test('with reduced motion the token jumps to the end of its hop at once', async ({ page }) => {
@@ -175,7 +175,7 @@ test.describe('simulation playback', () => {
       expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
     }
     await expect(page.getByRole('table', { name: 'イベント' })).toBeVisible();
-    await page.screenshot({ path: 'docs/screenshots/playback-ja.png' });
+    await page.screenshot({ path: test.info().outputPath('playback-ja.png') });
   });
 
   for (const example of ['point-1-first-receipt', 'point-2-certificate', 'point-3-ip-connector-2017', 'throttling']) {

@@ -49,7 +49,7 @@ test('present mode walks a playlist forward and back, and Escape leaves', async 
   await expect(caption).toContainText('Step 8 of 8');
   await page.keyboard.press('ArrowLeft');
   await expect(caption).toContainText('Step 7 of 8');
-  await page.screenshot({ path: 'docs/screenshots/present-mode.png' });
+  await page.screenshot({ path: test.info().outputPath('present-mode.png') });
 
   await page.keyboard.press('Escape');
   await expect(caption).toBeHidden();
@@ -70,7 +70,7 @@ test('present mode in Japanese and the dark theme', async ({ page }) => {
   await page.keyboard.press('ArrowRight');
   await page.keyboard.press('ArrowRight');
   await expect(caption).toContainText('Contoso');
-  await page.screenshot({ path: 'docs/screenshots/present-mode-ja-dark.png' });
+  await page.screenshot({ path: test.info().outputPath('present-mode-ja-dark.png') });
   await page.keyboard.press('Escape');
   await expect(caption).toBeHidden();
 });

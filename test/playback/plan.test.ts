@@ -93,6 +93,24 @@ describe('playback plan', () => {
     ]);
   });
 
+  it('scenario 7 ends at the server the outbound connector\'s smart host names, not at the zone edge', () => {
+    const plan = buildPlan(simulateScenario(hybrid, 'internal-relay-to-onprem'), DEFAULT_LANDMARKS, hybrid);
+    const out = plan.steps.find((s) => s.event.kind === 'outbound')!;
+    // mail.contoso.com is EX01's certificate subject.
+    expect(out.hops.at(-1)?.to).toBe('contoso-ex01');
+    expect(plan.recipients).toEqual([expect.objectContaining({ address: 'jiro@jpn.contoso.com', disposition: 'onPremises', end: 'contoso-ex01', step: out.index })]);
+  });
+
+  it('lists every recipient with where and at which step it ended', () => {
+    const plan = buildPlan(simulateScenario(hybrid, 'point3-two-tenants'), DEFAULT_LANDMARKS, hybrid);
+    expect(plan.recipients.map((r) => r.address)).toEqual(['alice@contoso.com', 'bob@fabrikam.com']);
+    for (const r of plan.recipients) {
+      expect(r.step).toBeGreaterThanOrEqual(0);
+      expect(plan.steps[r.step].event.kind).toBe('deliver');
+      expect(r.end).toBe(r.tenant);
+    }
+  });
+
   it('throttling: the surge waits at the front door with its 451 reply; a covered source does not', () => {
     const deferred = buildPlan(simulateScenario(throttling, 'surge-deferred'));
     expect(deferred.steps.at(-1)!.waiting).toMatchObject({ at: FD });

@@ -1,0 +1,70 @@
+/**
+ * Readable by construction (renderer/canvas/viewport.ts) and the overlay's placer
+ * (renderer/canvas/placer.ts): fit never goes below the readable zoom, labels avoid node titles,
+ * the minimap and each other, curves go around nodes.
+ */
+import { describe, expect, it } from 'vitest';
+import { fitBox, followBox, READABLE_ZOOM, showsWhole } from '../../renderer/canvas/viewport';
+import { intersection, placeLabels, routeAround, type Rect } from '../../renderer/canvas/placer';
+
+describe('fit to window', () => {
+  it('never zooms below the zoom at which 14 px names render at 11 CSS px', () => {
+    expect(READABLE_ZOOM * 14).toBeCloseTo(11);
+    const vp = fitBox({ x: 0, y: 0, w: 5000, h: 3000 }, 900, 600, 24, READABLE_ZOOM);
+    expect(vp.zoom).toBeCloseTo(READABLE_ZOOM);
+    // Too big: the start of the design (top-left) is shown.
+    expect(vp.x).toBeCloseTo(24);
+    expect(vp.y).toBeCloseTo(24);
+  });
+
+  it('a design that fits is shown whole and centred, using the space', () => {
+    const bounds = { x: 20, y: 44, w: 1800, h: 600 };
+    const vp = fitBox(bounds, 2000, 1000, 24, READABLE_ZOOM);
+    expect(showsWhole(vp, bounds, 2000, 1000, 23)).toBe(true);
+    // One dimension fills the pane (no 40 % left empty on both axes).
+    expect(Math.max((bounds.w * vp.zoom) / 2000, (bounds.h * vp.zoom) / 1000)).toBeGreaterThan(0.9);
+  });
+
+  it('the playback camera keeps a view that already shows the step readably, and moves otherwise', () => {
+    const box = { x: 100, y: 100, w: 300, h: 100 };
+    expect(followBox({ x: 0, y: 0, zoom: 1 }, box, 1000, 700, 20, READABLE_ZOOM)).toBeNull();
+    const moved = followBox({ x: -2000, y: 0, zoom: 0.4 }, box, 1000, 700, 20, READABLE_ZOOM)!;
+    expect(moved.zoom).toBeGreaterThanOrEqual(READABLE_ZOOM);
+    expect(showsWhole(moved, box, 1000, 700, 20)).toBe(true);
+  });
+});
+
+describe('label placer', () => {
+  const node: Rect = { x: 100, y: 100, w: 200, h: 80 };
+  it('puts a label where it covers no node title, no other label, nothing the minimap hides', () => {
+    const above: Rect = { x: 100, y: 40, w: 200, h: 50 }; // another node right above
+    const minimap: Rect = { x: 100, y: 186, w: 200, h: 60 }; // the minimap right below
+    const placed = placeLabels(
+      [
+        { key: 'a', anchor: node, w: 120, h: 24, sides: ['above', 'below', 'right'] },
+        { key: 'b', anchor: node, w: 120, h: 24, sides: ['above', 'below', 'right'] },
+      ],
+      [node, above, minimap],
+      { x: 0, y: 0, w: 1000, h: 1000 },
+    );
+    const a = placed.get('a')!;
+    const b = placed.get('b')!;
+    for (const o of [node, above, minimap]) {
+      expect(intersection(a, o)).toBe(0);
+      expect(intersection(b, o)).toBe(0);
+    }
+    expect(intersection(a, b)).toBe(0);
+  });
+
+  it('a curve between two nodes bends around a connector in its way', () => {
+    const blocker = { x: 180, y: 80, w: 140, h: 40 };
+    const g = routeAround({ x: 100, y: 100 }, { x: 400, y: 100 }, 0.12, [blocker]);
+    for (let i = 1; i < 24; i++) {
+      const t = i / 24;
+      const u = 1 - t;
+      const p = { x: u * u * g.p0.x + 2 * u * t * g.c.x + t * t * g.p1.x, y: u * u * g.p0.y + 2 * u * t * g.c.y + t * t * g.p1.y };
+      const inside = p.x > blocker.x && p.x < blocker.x + blocker.w && p.y > blocker.y && p.y < blocker.y + blocker.h;
+      expect(inside).toBe(false);
+    }
+  });
+});
