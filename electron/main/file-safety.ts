@@ -106,7 +106,8 @@ export async function removeLeftoverTemporaries(fs: Pick<Fs, 'readdir' | 'stat' 
   const removed: string[] = [];
   let names: string[];
   try {
-    names = (await fs.readdir(dir)) as unknown as string[];
+    const listed: ReadonlyArray<unknown> = await fs.readdir(dir);
+    names = listed.map(String);
   } catch {
     return removed;
   }

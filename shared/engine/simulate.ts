@@ -232,7 +232,8 @@ class MessageRun {
   private readonly headers: MessageSimulation['headers'] = [];
   /** The server as Exchange Online sees it on the evaluation date (TLS negotiated, certificate valid). */
   private readonly connection: Connection | null;
-  private readonly server: Server;
+  /** The sending server; null for a cloud mailbox (format 2 `fromMailbox`), which has no SMTP session. */
+  private readonly server: Server | null;
   private unstableTenants: string[] | null = null;
 
   constructor(
@@ -247,8 +248,7 @@ class MessageRun {
     this.mailFrom = input.mailFrom;
     this.headerFrom = input.headerFrom ?? null;
     this.connection = server ? connectionAt(server, settings) : null;
-    // A cloud mailbox has no server; `server` is then never read (every use is on the SMTP path).
-    this.server = this.connection?.server ?? (null as unknown as Server);
+    this.server = this.connection?.server ?? null;
   }
 
   /** Where NDRs go back to: the sending server, or the mailbox's tenant. */
@@ -306,7 +306,8 @@ class MessageRun {
   }
 
   private executeSmtp(scenarioId: string | null): MessageSimulation {
-    const { trace, server } = this;
+    const { trace } = this;
+    const server = this.smtpServer();
     const connection = this.connection!;
     this.origin = server.id;
     const recipients = dedupe(this.input.rcptTo);
@@ -435,9 +436,15 @@ class MessageRun {
     return this.finish(scenarioId, reply, decision.attribution);
   }
 
+  /** The sending server on the SMTP path (a cloud mailbox never reaches it). */
+  private smtpServer(): Server {
+    if (!this.server) throw new Error('the SMTP path was taken without a sending server');
+    return this.server;
+  }
+
   /** The `tls` event, and `certificateExpired` when the certificate is outside its window. */
   private tlsEvents(connection: Connection): void {
-    const raw = this.input.serverId ? this.index.serverById.get(this.input.serverId)! : this.server;
+    const raw = (this.input.serverId ? this.index.serverById.get(this.input.serverId) : undefined) ?? connection.server;
     this.trace.add('tls', {
       at: 'eop',
       from: raw.id,
@@ -471,7 +478,8 @@ class MessageRun {
    * Returns the refusal, or null when the message goes on (off, report, paused).
    */
   private enforce(attribution: Attribution): SmtpReply | null {
-    const { settings, server } = this;
+    const { settings } = this;
+    const server = this.smtpServer();
     if (attribution.connector === null) return null;
     const connector = this.index.inboundById.get(attribution.connector);
     if (!connector || connector.connector.connectorType !== 'OnPremises') return null;
@@ -538,7 +546,8 @@ class MessageRun {
     candidates: { certificate: Candidate[]; ip: Candidate[] },
     recipients: string[],
   ): { reply: SmtpReply; attribution: Attribution | null } | { attribution: Attribution; copies: Copy[] } {
-    const { trace, index, settings, server } = this;
+    const { trace, index, settings } = this;
+    const server = this.smtpServer();
 
     // 4.1 Certificate key: keep the certificate candidates whose certificate domain is accepted.
     const certificatePassed: Candidate[] = [];
@@ -678,7 +687,8 @@ class MessageRun {
     attr36: boolean,
     pool: Candidate[],
   ): { reply: SmtpReply; attribution: Attribution | null } | { attribution: Attribution; copies: Copy[] } {
-    const { trace, index, settings, server } = this;
+    const { trace, index, settings } = this;
+    const server = this.smtpServer();
     const byTenant = new Map<Tenant, string[]>();
     for (const r of recipients) {
       const owner = ownerOfDomain(index, domainOf(r));
@@ -763,7 +773,7 @@ class MessageRun {
     const reply = { ...base };
     this.trace.add('reject', {
       at: connector ?? tenant.id,
-      from: this.server.id,
+      from: this.smtpServer().id,
       tenant: tenant.id,
       entities: [tenant.id, ...(connector ? [connector] : [])],
       smtp: reply,

@@ -8,7 +8,7 @@
  * value by value first. The rest of the document (its fields without those lists) is validated as
  * usual. A valid document is validated exactly once; the result is the one zod gives.
  */
-import type { z } from 'zod';
+import { z } from 'zod';
 
 /** Lists longer than this are validated item by item. */
 export const LONG = 256;
@@ -17,7 +17,11 @@ type Issue = z.core.$ZodIssue;
 type Schema = z.core.$ZodType;
 export type BoundedResult<T> = { success: true; data: T } | { success: false; issues: Issue[] };
 
-const defOf = (s: Schema) => s._zod.def as unknown as Record<string, unknown> & { type: string };
+/** A schema's (or a check's) definition, read as the plain record it is (zod 4's internals). */
+function defOf(s: Schema): Record<string, unknown> {
+  const def: object = s._zod.def;
+  return def as Record<string, unknown>;
+}
 
 /** The schema under `.default()`, `.optional()`, `.nullable()`. */
 function unwrap(s: Schema): Schema {
@@ -43,7 +47,7 @@ function maxLength(array: Schema): number {
 }
 
 function safeParse(schema: Schema, value: unknown): BoundedResult<unknown> {
-  const r = (schema as unknown as z.ZodType).safeParse(value);
+  const r = z.safeParse(schema, value);
   return r.success ? { success: true, data: r.data } : { success: false, issues: r.error.issues as Issue[] };
 }
 
@@ -105,8 +109,8 @@ export function safeParseBounded<T>(schema: z.ZodType<T>, value: unknown, maxIss
   // With no list or map longer than LONG below the top level (the pre-scan knows), the walk for
   // long lists of plain values cannot find anything: skip it.
   const leaves = options.innerListsShort ? () => [] : leafIssues;
-  const d = defOf(schema as unknown as Schema);
-  if (d.type !== 'object' || !isPlainObject(value)) return safeParse(schema as unknown as Schema, value) as BoundedResult<T>;
+  const d = defOf(schema);
+  if (d.type !== 'object' || !isPlainObject(value)) return safeParse(schema, value) as BoundedResult<T>;
   const shape = d.shape as Record<string, Schema>;
   const lists: Array<{ key: string; items: unknown[]; element: Schema }> = [];
   for (const key of Object.keys(shape)) {
@@ -119,14 +123,14 @@ export function safeParseBounded<T>(schema: z.ZodType<T>, value: unknown, maxIss
     }
   }
   if (lists.length === 0) {
-    const early = leaves(schema as unknown as Schema, value, [], maxIssues);
-    return early.length ? { success: false, issues: early } : (safeParse(schema as unknown as Schema, value) as BoundedResult<T>);
+    const early = leaves(schema, value, [], maxIssues);
+    return early.length ? { success: false, issues: early } : (safeParse(schema, value) as BoundedResult<T>);
   }
   // The rest of the document first (with the long lists empty), then each list item by item.
   const shell: Record<string, unknown> = { ...value };
   for (const l of lists) shell[l.key] = [];
   const issues: Issue[] = [];
-  const head = safeParse(schema as unknown as Schema, shell);
+  const head = safeParse(schema, shell);
   if (!head.success) issues.push(...head.issues);
   const parsed = new Map<string, unknown[]>();
   for (const l of lists) {
