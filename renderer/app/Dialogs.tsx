@@ -2,7 +2,7 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useUiStore } from '../store/uiStore';
-import { CloseIcon } from './uiIcons';
+import { CloseIcon } from '../ui/uiIcons';
 
 export function DialogHost() {
   const { t } = useTranslation();

@@ -10,7 +10,7 @@ import { openRecent } from '../files/fileController';
 import { getPlatform, type RecentEntry } from '../platform';
 import { useDocumentStore } from '../store/documentStore';
 import { useUiStore } from '../store/uiStore';
-import { CheckIcon } from './uiIcons';
+import { CheckIcon } from '../ui/uiIcons';
 
 /** "Shift+Mod+S" → "Shift+Control+S" (aria-keyshortcuts spells modifiers as KeyboardEvent does). */
 function ariaShortcut(shortcut: string): string {

@@ -8,7 +8,7 @@ import { addEntity } from '../actions/editing';
 import { PALETTE_MIME } from '../canvas/Canvas';
 import { KIND_LIST, PALETTE_SECTIONS } from '../inspector/kinds';
 import type { PaletteKind } from '../model/entities';
-import { CollapseIcon } from './uiIcons';
+import { CollapseIcon } from '../ui/uiIcons';
 
 /** `rail`: icons only (a narrow window, or collapsed by the user); every item still drags and clicks. */
 export function Palette({ rail = false, onToggle, resizer }: { rail?: boolean; onToggle?: () => void; resizer?: ReactNode }) {

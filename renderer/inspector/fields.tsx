@@ -11,7 +11,7 @@
  */
 import { createContext, useContext, useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { RevertIcon } from '../app/uiIcons';
+import { RevertIcon } from '../ui/uiIcons';
 import { useUiStore } from '../store/uiStore';
 import type { FieldError, Validator } from './validation';
 import { splitLines, validateList } from './validation';

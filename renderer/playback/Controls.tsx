@@ -1,7 +1,7 @@
 /** Play, Pause, Step forward/back, Reset, Speed and the Timeline: every button performs a registry action. */
 import { useTranslation } from 'react-i18next';
 import { performAction } from '../actions/registry';
-import { PauseIcon, PlayIcon, ResetIcon, StepBackIcon, StepForwardIcon } from '../app/uiIcons';
+import { PauseIcon, PlayIcon, ResetIcon, StepBackIcon, StepForwardIcon } from '../ui/uiIcons';
 import { SPEEDS, usePlaybackStore } from './playbackStore';
 
 export function PlaybackControls() {

@@ -6,10 +6,10 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { namesOf } from '../../shared/engine';
-import { PANEL_LIMITS, usePanelLayout } from '../app/panelLayout';
-import { PanelSplitter } from '../app/Splitter';
-import { CloseIcon } from '../app/uiIcons';
-import { useWindowSize } from '../app/useWindowSize';
+import { PANEL_LIMITS, usePanelLayout } from '../ui/panelLayout';
+import { PanelSplitter } from '../ui/Splitter';
+import { CloseIcon } from '../ui/uiIcons';
+import { useWindowSize } from '../ui/useWindowSize';
 import { useDocumentStore } from '../store/documentStore';
 import { PlaybackControls } from './Controls';
 import { chooseStep, EventList } from './EventList';

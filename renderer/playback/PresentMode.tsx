@@ -12,7 +12,7 @@ import { createPortal } from 'react-dom';
 import { create } from 'zustand';
 import { useTranslation } from 'react-i18next';
 import { namesOf } from '../../shared/engine';
-import { CloseIcon, NextIcon, PreviousIcon } from '../app/uiIcons';
+import { CloseIcon, NextIcon, PreviousIcon } from '../ui/uiIcons';
 import { useDocumentStore } from '../store/documentStore';
 import { useUiStore } from '../store/uiStore';
 import { buildCaption } from './captions';

@@ -25,7 +25,7 @@ import {
   type FieldProblem,
   type ScenarioDraft,
 } from './scenarioForm';
-import { CheckIcon, CrossIcon, PlayIcon } from '../app/uiIcons';
+import { CheckIcon, CrossIcon, PlayIcon } from '../ui/uiIcons';
 
 type Editing = { draft: ScenarioDraft; originalId: string | null };
 

@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { namesOf } from '../../shared/engine';
 import type { DomainCheck, SimEvent } from '../../shared/engine/types';
 import { useDocumentStore } from '../store/documentStore';
-import { CheckIcon, CrossIcon } from '../app/uiIcons';
+import { CheckIcon, CrossIcon } from '../ui/uiIcons';
 import { skipReason } from './captions';
 import { translator, type Translate } from './i18n';
 import { replyText, transcriptUpTo } from './plan';
