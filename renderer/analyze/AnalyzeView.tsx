@@ -133,7 +133,8 @@ const Matrix = memo(function Matrix({ view, sender, changed }: { view: AnalysisV
                           aria-label={`${name}: ${o.short}${o.short === o.text ? '' : ` — ${o.text}`}`}
                           onClick={() => {
                             const src = view.sources[s];
-                            open({ serverId: src.serverId ?? '', mailFrom: view.senders[f].mailFrom, rcptTo: rc.addresses, headerFrom: view.senders[f].headerFrom }, name);
+                            const common = { mailFrom: view.senders[f].mailFrom, rcptTo: rc.addresses, headerFrom: view.senders[f].headerFrom };
+                            open(src.kind === 'cloudMailbox' && src.mailbox ? { fromMailbox: src.mailbox, ...common } : { serverId: src.serverId ?? '', ...common }, name);
                           }}
                         >
                           {o.unstable && <span className="az-unstable">≈</span>}

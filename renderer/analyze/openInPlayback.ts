@@ -16,7 +16,7 @@ export function cellScenario(message: CellMessage, name: string): Scenario {
   return {
     id: CELL_SCENARIO_ID,
     name,
-    serverId: message.serverId,
+    ...(message.fromMailbox ? { fromMailbox: message.fromMailbox } : { serverId: message.serverId }),
     mailFrom: message.mailFrom,
     rcptTo: message.rcptTo,
     ...(message.headerFrom ? { headerFrom: message.headerFrom } : {}),

@@ -104,8 +104,10 @@ export function engineOptions(options: AnalysisOptions): SimulateOptions {
 }
 
 export function messageOf(source: SourceClass, sender: SenderClass, recipient: RecipientClass): CellMessage {
-  // Format 2: a cloudMailbox source becomes the engine's fromMailbox input here.
-  return { serverId: source.serverId ?? '', mailFrom: sender.mailFrom, rcptTo: recipient.addresses.slice(), headerFrom: sender.headerFrom };
+  const common = { mailFrom: sender.mailFrom, rcptTo: recipient.addresses.slice(), headerFrom: sender.headerFrom };
+  // A tenant's cloud mailboxes send from the tenant (the engine's `fromMailbox`), not over SMTP.
+  if (source.kind === 'cloudMailbox' && source.mailbox) return { fromMailbox: source.mailbox, ...common };
+  return { serverId: source.serverId ?? '', ...common };
 }
 
 export function categoryOf(result: Result, recipients: readonly { disposition: Disposition }[]): Category {
@@ -242,6 +244,8 @@ export function analyze(doc: TopologyDocument, options: AnalysisOptions = {}): A
     sourceClass.set(key, sc);
     serverClassOf.push(sc);
     const relevant = new Set(directSendTenants);
+    // A cloud mailbox's own tenant decides whether a sender domain is its own (Originating).
+    if (source.tenantId) relevant.add(source.tenantId);
     if (server) {
       const c = findCandidates(index, server);
       for (const x of [...c.certificate, ...c.ip]) relevant.add(x.entry.tenant.id);

@@ -18,6 +18,8 @@ export interface SourceClass {
   serverId: string | null;
   /** The tenant whose cloud mailboxes send (kind `cloudMailbox`). */
   tenantId: string | null;
+  /** The mailbox that stands for the tenant's cloud mailboxes (kind `cloudMailbox`). */
+  mailbox?: string;
   name: string;
 }
 
@@ -70,9 +72,7 @@ function freeDomain(doc: TopologyDocument, base: string): string {
 export function messageClasses(doc: TopologyDocument): MessageClasses {
   const index = indexTopology(doc);
   const sources: SourceClass[] = doc.servers.map((s) => ({ id: `server:${s.id}`, kind: 'server', serverId: s.id, tenantId: null, name: s.name }));
-  // Extension point (format 2): each tenant's cloud mailboxes are a source ("fromMailbox", cli.md).
-  // Add `{ id: 'mailbox:<tenant>', kind: 'cloudMailbox', tenantId, serverId: null }` per tenant here
-  // and give `messageOf` (analyze.ts) the engine's fromMailbox input for them.
+  // Each tenant's cloud mailboxes are a source too (format 2 `fromMailbox`, cli.md).
   sources.push(...cloudMailboxSources(doc));
 
   const externalDomain = freeDomain(doc, 'external.example');
@@ -164,9 +164,17 @@ export function messageClasses(doc: TopologyDocument): MessageClasses {
 }
 
 /**
- * Format 2 extension point: one source per tenant's cloud mailboxes. The engine on this branch has
- * no `fromMailbox` input yet, so there are none; after the merge return one per tenant.
+ * One source per tenant that has a cloud mailbox: a listed recipient, or else a mailbox in its first
+ * Authoritative domain (the addresses the engine's `fromMailbox` accepts, document-format.md
+ * version 2). A tenant with neither has no mailbox to send from.
  */
-function cloudMailboxSources(_doc: TopologyDocument): SourceClass[] {
-  return [];
+function cloudMailboxSources(doc: TopologyDocument): SourceClass[] {
+  const out: SourceClass[] = [];
+  for (const t of doc.tenants) {
+    const authoritative = t.acceptedDomains.find((d) => d.domainType === 'Authoritative');
+    const mailbox = t.recipients[0] ?? (authoritative ? `mailbox@${authoritative.domainName}` : null);
+    if (!mailbox) continue;
+    out.push({ id: `mailbox:${t.id}`, kind: 'cloudMailbox', serverId: null, tenantId: t.id, mailbox, name: t.name });
+  }
+  return out;
 }

@@ -67,7 +67,9 @@ describe('Analyze view state', () => {
     // …the answer about the open design is shown.
     second.answer(second.posted[0]);
     const view = useAnalyzeStore.getState().view!;
-    expect(view.sources.map((s) => s.serverId)).toEqual(hybrid.servers.map((s) => s.id));
+    // Every server, then each tenant's cloud mailboxes (format 2).
+    expect(view.sources.filter((s) => s.kind === 'server').map((s) => s.serverId)).toEqual(hybrid.servers.map((s) => s.id));
+    expect(view.sources.filter((s) => s.kind === 'cloudMailbox').map((s) => s.tenantId)).toEqual(hybrid.tenants.map((t) => t.id));
     expect(useAnalyzeStore.getState().running).toBe(false);
     useAnalyzeStore.getState().setOpen(false);
   });
