@@ -3,7 +3,7 @@
  * `Get-AcceptedDomain | ConvertTo-Json` (and Get-InboundConnector, Get-OutboundConnector,
  * Get-TransportRule, Get-OrganizationConfig), a tenant name, and where the tenant goes. The import
  * (shared/exo) runs first without touching the design; the report says what was not carried over
- * and which rules are kept as "[not evaluated]"; only "Add" / "Open" applies it, as one undo step.
+ * and which rules the simulation skips (unmodelledConditions); only "Add" / "Open" applies it, as one undo step.
  * A bad file names itself and changes nothing.
  */
 import { useId, useState } from 'react';
@@ -200,10 +200,10 @@ export function ImportReportView({ report }: { report: ImportReport }) {
         })}
       </p>
       <ul className="import-counts">
-        {c.notEvaluated > 0 && (
+        {c.unmodelled > 0 && (
           <li className="import-warning">
-            {t('integrations.import.notEvaluatedCount', { count: c.notEvaluated })}
-            <ObjectNames report={report} outcome="not-evaluated" />
+            {t('integrations.import.unmodelledCount', { count: c.unmodelled })}
+            <ObjectNames report={report} outcome="unmodelled" />
           </li>
         )}
         {c.skipped > 0 && (

@@ -57,7 +57,9 @@ export function diffTenants(a: Tenant, b: Tenant): TenantDiff {
     pushChange(changes, 'outboundConnector', x, y, (c) => c.name, (c) => c.id, outboundView);
   }
   for (const [x, y] of matchEntities(a.transportRules, b.transportRules)) {
-    pushChange(changes, 'transportRule', x, y, (r) => r.name, (r) => r.id, ruleView);
+    // A rule names its connector by id, and two imports give different ids: compare the names.
+    const connectorName = { a: connectorNames(a), b: connectorNames(b) };
+    pushChange(changes, 'transportRule', x, y, (r) => r.name, (r) => r.id, (r, side) => ruleView(r, connectorName[side]));
   }
   return { a: { id: a.id, name: a.name }, b: { id: b.id, name: b.name }, identical: changes.length === 0, changes };
 }
@@ -69,10 +71,10 @@ function pushChange<T>(
   y: T | null,
   name: (v: T) => string,
   id: (v: T) => string | null,
-  view: (v: T) => Record<string, Comparable>,
+  view: (v: T, side: 'a' | 'b') => Record<string, Comparable>,
 ): void {
   if (x && y) {
-    const fields = compareFields(view(x), view(y));
+    const fields = compareFields(view(x, 'a'), view(y, 'b'));
     if (fields.length) out.push({ kind, name: name(y), idA: id(x), idB: id(y), change: 'changed', fields });
   } else if (y) out.push({ kind, name: name(y), idA: null, idB: id(y), change: 'added', fields: [] });
   else if (x) out.push({ kind, name: name(x), idA: id(x), idB: null, change: 'removed', fields: [] });
@@ -133,6 +135,14 @@ function domainView(d: AcceptedDomain): Record<string, Comparable> {
   return { domainType: d.domainType, matchSubDomains: d.matchSubDomains };
 }
 
+function connectorNames(t: Tenant): ReadonlyMap<string, string> {
+  return new Map(t.outboundConnectors.map((c) => [c.id, c.name]));
+}
+
+/** A kept list of `{name, value}` (otherActions, unmodelledConditions) as a set of `name = value` texts. */
+const namedValues = (list: ReadonlyArray<{ name: string; value?: unknown }> | undefined): Comparable =>
+  set((list ?? []).map((x) => (x.value === undefined ? x.name : `${x.name} = ${JSON.stringify(x.value)}`)), true);
+
 function inboundView(c: InboundConnector): Record<string, Comparable> {
   return {
     name: c.name,
@@ -144,6 +154,7 @@ function inboundView(c: InboundConnector): Record<string, Comparable> {
     restrictDomainsToIPAddresses: c.restrictDomainsToIPAddresses,
     restrictDomainsToCertificate: c.restrictDomainsToCertificate,
     senderDomains: set(c.senderDomains.length ? c.senderDomains : ['*']),
+    comment: text(c.comment),
   };
 }
 
@@ -157,10 +168,14 @@ function outboundView(c: OutboundConnector): Record<string, Comparable> {
     useMXRecord: c.useMXRecord,
     smartHosts: set(c.smartHosts),
     routeAllMessagesViaOnPremises: c.routeAllMessagesViaOnPremises,
+    isTransportRuleScoped: c.isTransportRuleScoped === true,
+    tlsSettings: c.tlsSettings ?? null,
+    tlsDomain: lower(c.tlsDomain),
+    comment: text(c.comment),
   };
 }
 
-function ruleView(r: TransportRule): Record<string, Comparable> {
+function ruleView(r: TransportRule, connectorName: ReadonlyMap<string, string>): Record<string, Comparable> {
   const a = r.actions;
   return {
     name: r.name,
@@ -180,6 +195,11 @@ function ruleView(r: TransportRule): Record<string, Comparable> {
     // Exchange needs a value with a header name; an empty one and none stamp the same header.
     'actions.setHeaderValue': text(a.setHeaderValue),
     'actions.stopRuleProcessing': a.stopRuleProcessing === true,
+    'actions.routeMessageOutboundConnector': a.routeMessageOutboundConnector ? (connectorName.get(a.routeMessageOutboundConnector) ?? a.routeMessageOutboundConnector) : null,
+    'actions.otherActions': namedValues(a.otherActions),
+    senderAddressLocation: r.senderAddressLocation ?? 'Header',
+    unmodelledConditions: namedValues(r.unmodelledConditions),
+    comment: text(r.comment),
   };
 }
 

@@ -15,6 +15,7 @@ import { validateDocument, type LoadError } from '../model/load';
 import { rootListLength } from '../model/prescan';
 import {
   CURRENT_VERSION,
+  hasAnyAction,
   FORMAT,
   patterns,
   type AcceptedDomain,
@@ -43,7 +44,7 @@ import {
   type ExoCmdlet,
 } from './cmdlets';
 import { parseExoJson } from './json';
-import { PROPERTY_NOTES, type ImportReasonCode, type ReasonParams, type RulePartKind } from './messages';
+import { PROPERTY_NOTES, type ImportReasonCode, type ReasonParams } from './messages';
 import { reportEntry, type ImportEntry, type ImportFileReport, type ImportObjectReport, type ImportReport } from './report';
 import {
   Props,
@@ -251,7 +252,7 @@ export function importExoFiles(files: readonly ExoFile[], options: ImportOptions
       inboundConnectors: finalTenant.inboundConnectors.length,
       outboundConnectors: finalTenant.outboundConnectors.length,
       transportRules: finalTenant.transportRules.length,
-      notEvaluated: all.filter((o) => o.outcome === 'not-evaluated').length,
+      unmodelled: all.filter((o) => o.outcome === 'unmodelled').length,
       skipped: all.filter((o) => o.outcome === 'skipped').length,
       entries: all.reduce((n, o) => n + o.entries.length, 0),
     },
@@ -343,7 +344,7 @@ const DISPLAY: Record<string, (v: unknown) => string | null> = {
 /** How a leftover property is explained; null for the per-property note (or the generic reason). */
 type LeftoverReason = { code: ImportReasonCode; params?: ReasonParams } | null;
 
-function leftovers(p: Props, entries: ImportEntry[], reasonFor?: (lowerKey: string) => LeftoverReason): string[] {
+function leftovers(p: Props, entries: ImportEntry[], reasonFor?: (lowerKey: string, key: string, value: unknown) => LeftoverReason): string[] {
   const unmapped: string[] = [];
   for (const key of p.keys()) {
     if (p.used.has(key)) continue;
@@ -355,7 +356,7 @@ function leftovers(p: Props, entries: ImportEntry[], reasonFor?: (lowerKey: stri
     unmapped.push(key);
     // Why a property the model has no field for matters: shared/exo/messages.ts PROPERTY_NOTES.
     const reason: NonNullable<LeftoverReason> =
-      reasonFor?.(lower) ?? (Object.hasOwn(PROPERTY_NOTES, lower) ? { code: 'property-note', params: { property: lower } } : { code: 'not-in-model' });
+      reasonFor?.(lower, key, value) ?? (Object.hasOwn(PROPERTY_NOTES, lower) ? { code: 'property-note', params: { property: lower } } : { code: 'not-in-model' });
     entries.push(reportEntry(key, shortValue(DISPLAY[lower]?.(value) ?? value), reason.code, reason.params));
   }
   return unmapped;
@@ -660,11 +661,16 @@ const MODELLED_PARTS = new Set([
 
 function importTransportRule(p: Props, ctx: Ctx): ImportObjectReport {
   const entries: ImportEntry[] = [];
-  let name = nameOf(p, '(unnamed rule)');
-  /** Parts the simulation cannot evaluate, by property; the rule is kept but disabled when any. */
-  const unevaluable: string[] = [];
+  const name = nameOf(p, '(unnamed rule)');
+  /**
+   * Conditions (and exceptions, test mode, time windows) the simulation cannot evaluate, kept as
+   * they are in `unmodelledConditions`: the engine then skips the rule and says so in the trace.
+   * The rule keeps its name and its state (issue 16: the design simulates what the tenant does).
+   */
+  const unmodelled: Array<{ name: string; value?: unknown }> = [];
+  const otherActions: Array<{ name: string; value?: unknown }> = [];
   const notEvaluated = (property: string, value: unknown, code: ImportReasonCode, params?: ReasonParams) => {
-    unevaluable.push(property);
+    if (!unmodelled.some((u) => u.name === property)) unmodelled.push({ name: property, value: keptValue(value) });
     entries.push(reportEntry(property, shortValue(value), code, params));
   };
 
@@ -676,7 +682,7 @@ function importTransportRule(p: Props, ctx: Ctx): ImportObjectReport {
 
   const rawState = p.get('State');
   const state = asEnum(rawState, RULE_STATE);
-  let enabled = state !== 'Disabled';
+  const enabled = state !== 'Disabled';
   let outcome: ImportObjectReport['outcome'] = 'imported';
   if (state === 'Disabled') {
     entries.push(reportEntry('State', 'Disabled', 'rule-disabled'));
@@ -687,22 +693,105 @@ function importTransportRule(p: Props, ctx: Ctx): ImportObjectReport {
   const rawMode = p.get('Mode');
   const mode = asEnum(rawMode, RULE_MODE);
   if (mode === 'Audit' || mode === 'AuditAndNotify') {
-    // Test mode: Exchange evaluates the rule but does not enforce its actions ("Mail flow rule procedures").
-    entries.push(reportEntry('Mode', mode, 'rule-test-mode'));
-    enabled = false;
-    outcome = 'disabled';
+    // Test mode: Exchange evaluates the rule but does not enforce its actions ("Mail flow rule
+    // procedures in Exchange Online"). The rule keeps its state; the simulation skips it.
+    unmodelled.push({ name: 'Mode', value: mode });
+    entries.push(reportEntry('Mode', mode, 'rule-test-mode-kept'));
   } else if (mode === null && rawMode !== undefined && rawMode !== null) {
     entries.push(reportEntry('Mode', shortValue(rawMode), 'rule-mode-unknown'));
   }
 
-  // Conditions.
+  const conditions = ruleConditions(p, notEvaluated);
+  const exceptions = ruleExceptions(p, notEvaluated);
+  const actions = ruleActions(p, ctx, entries, notEvaluated);
+
+  // Settings that change when the rule applies.
+  for (const dateProp of ['ActivationDate', 'ExpiryDate']) {
+    const v = p.get(dateProp);
+    if (!isEmptyValue(v)) notEvaluated(dateProp, v, 'rule-time-window');
+  }
+  // Format 2 models SenderAddressLocation (Header, Envelope, HeaderOrEnvelope), so it is kept.
+  const location = p.get('SenderAddressLocation');
+  const locationName = typeof location === 'string' ? SENDER_ADDRESS_LOCATION_NAMES.find((n) => n.toLowerCase() === location.toLowerCase()) : undefined;
+  if (!isEmptyValue(location) && !locationName) notEvaluated('SenderAddressLocation', location, 'rule-sender-location-envelope');
+  const comments = commentOf(p, 'Comments');
+
+  // Whatever else is set is a condition, exception or action the model does not evaluate. Actions
+  // that do not route (PrependSubject, SetAuditSeverity…) are kept in otherActions and the rule
+  // still runs; conditions and exceptions are kept in unmodelledConditions.
+  leftovers(p, entries, (lower, key, value) => {
+    if (RULE_SETTINGS_REPORT_ONLY.has(lower)) return null;
+    if (RULE_ACTIONS.has(lower)) {
+      otherActions.push({ name: key, value: keptValue(value) });
+      return { code: 'rule-other-action' };
+    }
+    unmodelled.push({ name: key, value: keptValue(value) });
+    return { code: 'rule-unmodelled-part', params: { kind: lower.startsWith('exceptif') ? 'exception' : 'condition' } };
+  });
+
+  // Conditions/Exceptions/Actions name the rule's parts; one that no property above accounted for
+  // (for example a value ConvertTo-Json cut off at its depth) is kept by its name.
+  listedOnlyParts(p, unmodelled, otherActions, entries);
+
+  if (otherActions.length) actions.otherActions = otherActions;
+  if (!hasAnyAction(actions)) {
+    // Exchange requires an action; a record without one still runs in the tenant as nothing.
+    actions.otherActions = [{ name: 'None' }];
+    entries.push(reportEntry('(actions)', '(none)', 'rule-no-action-kept'));
+  }
+  if (unmodelled.length) {
+    outcome = 'unmodelled';
+    entries.push(reportEntry('(rule)', name, 'rule-unmodelled', { parts: unique(unmodelled.map((u) => u.name)).join(', ') }));
+  }
+
+  if (seenName(ctx, 'rule', name)) {
+    entries.push(reportEntry('Name', name, 'rule-duplicate'));
+    return { name, entityId: null, outcome: 'skipped', entries };
+  }
+  const rule: TransportRule = {
+    id: ctx.ids.take(`${ctx.tenantId}-rule-${slug(name) || 'rule'}`),
+    name,
+    priority: priority ?? ctx.maxPriority + 1,
+    enabled,
+    conditions,
+    ...(Object.keys(exceptions).length ? { exceptions } : {}),
+    actions,
+    ...(locationName && locationName !== 'Header' ? { senderAddressLocation: locationName } : {}),
+    ...(unmodelled.length ? { unmodelledConditions: unmodelled.slice(0, 100) } : {}),
+    ...comments,
+  };
+  if (rule.actions.otherActions) rule.actions.otherActions = rule.actions.otherActions.slice(0, 100);
+  ctx.tenant.transportRules.push(rule);
+  ctx.maxPriority = Math.max(ctx.maxPriority, rule.priority);
+  return { name, entityId: rule.id, outcome, entries };
+}
+
+type NotEvaluated = (property: string, value: unknown, code: ImportReasonCode, params?: ReasonParams) => void;
+
+/** A property's value as the design keeps it: `{value, Count}` lists as plain lists, enums by name. */
+function keptValue(value: unknown): unknown {
+  if (value && typeof value === 'object' && !Array.isArray(value) && Array.isArray((value as ExoObject).value)) return asList(value);
+  return value;
+}
+
+function plainDomains(p: Props, property: string, notEvaluated: NotEvaluated): string[] | undefined {
+  const out: string[] = [];
+  const raw = p.get(property);
+  for (const item of asList(raw)) {
+    const d = asPlainDomain(item);
+    if (d) out.push(d);
+    else notEvaluated(property, raw, 'rule-domain-uncomparable');
+  }
+  return out.length ? out : undefined;
+}
+
+function ruleConditions(p: Props, notEvaluated: NotEvaluated): RuleConditions {
   const conditions: RuleConditions = {};
-  const exceptions: RuleExceptions = {};
   const sentTo = p.get('SentToScope');
   if (!isEmptyValue(sentTo)) {
     const s = asEnum(sentTo, TO_USER_SCOPE);
     if (s === 'InOrganization' || s === 'NotInOrganization') conditions.sentToScope = s;
-    else notEvaluated('SentToScope', sentTo, 'rule-sent-to-scope-unmodelled');
+    else notEvaluated('SentToScope', s ?? sentTo, 'rule-sent-to-scope-unmodelled');
   }
   const fromScope = p.get('FromScope');
   if (!isEmptyValue(fromScope)) {
@@ -710,26 +799,23 @@ function importTransportRule(p: Props, ctx: Ctx): ImportObjectReport {
     if (s) conditions.fromScope = s;
     else notEvaluated('FromScope', fromScope, 'rule-from-scope-unknown');
   }
-  const domains = (property: string): string[] | undefined => {
-    const raw = p.get(property);
-    const out: string[] = [];
-    for (const item of asList(raw)) {
-      const d = asPlainDomain(item);
-      if (d) out.push(d);
-      else notEvaluated(property, item, 'rule-domain-uncomparable');
-    }
-    return out.length ? out : undefined;
-  };
-  const rd = domains('RecipientDomainIs');
+  const rd = plainDomains(p, 'RecipientDomainIs', notEvaluated);
   if (rd) conditions.recipientDomainIs = rd;
-  const sd = domains('SenderDomainIs');
+  const sd = plainDomains(p, 'SenderDomainIs', notEvaluated);
   if (sd) conditions.senderDomainIs = sd;
-  const erd = domains('ExceptIfRecipientDomainIs');
-  if (erd) exceptions.exceptIfRecipientDomainIs = erd;
-  const esd = domains('ExceptIfSenderDomainIs');
-  if (esd) exceptions.exceptIfSenderDomainIs = esd;
+  return conditions;
+}
 
-  // Actions.
+function ruleExceptions(p: Props, notEvaluated: NotEvaluated): RuleExceptions {
+  const exceptions: RuleExceptions = {};
+  const erd = plainDomains(p, 'ExceptIfRecipientDomainIs', notEvaluated);
+  if (erd) exceptions.exceptIfRecipientDomainIs = erd;
+  const esd = plainDomains(p, 'ExceptIfSenderDomainIs', notEvaluated);
+  if (esd) exceptions.exceptIfSenderDomainIs = esd;
+  return exceptions;
+}
+
+function ruleActions(p: Props, ctx: Ctx, entries: ImportEntry[], notEvaluated: NotEvaluated): RuleActions {
   const actions: RuleActions = {};
   const reasonText = asText(p.get('RejectMessageReasonText'));
   if (reasonText) actions.rejectMessageReasonText = reasonText;
@@ -754,96 +840,40 @@ function importTransportRule(p: Props, ctx: Ctx): ImportObjectReport {
     actions.setHeaderValue = headerValue ?? null;
   } else if (headerValue) entries.push(reportEntry('SetHeaderValue', shortValue(headerValue), 'rule-header-value-without-name'));
   if (asBool(p.get('StopRuleProcessing')) === true) actions.stopRuleProcessing = true;
-
-  // Settings that change when the rule applies.
-  for (const dateProp of ['ActivationDate', 'ExpiryDate']) {
-    const v = p.get(dateProp);
-    if (!isEmptyValue(v)) notEvaluated(dateProp, v, 'rule-time-window');
-  }
-  // Format 2 models SenderAddressLocation (Header, Envelope, HeaderOrEnvelope), so it is kept.
-  const location = p.get('SenderAddressLocation');
-  const locationName = typeof location === 'string' ? SENDER_ADDRESS_LOCATION_NAMES.find((n) => n.toLowerCase() === location.toLowerCase()) : undefined;
-  if (!isEmptyValue(location) && !locationName) notEvaluated('SenderAddressLocation', location, 'rule-sender-location-envelope');
   // RouteMessageOutboundConnector names a connector of this tenant (imported before the rules).
   const routeRaw = p.get('RouteMessageOutboundConnector');
   if (!isEmptyValue(routeRaw)) {
     const target = asText(routeRaw);
     const connector = target ? ctx.tenant.outboundConnectors.find((c) => c.name.toLowerCase() === target.toLowerCase()) : undefined;
     if (connector) actions.routeMessageOutboundConnector = connector.id;
-    else notEvaluated('RouteMessageOutboundConnector', routeRaw, 'rule-part-unmodelled', { kind: 'action' });
+    else notEvaluated('RouteMessageOutboundConnector', routeRaw, 'rule-route-connector-missing');
   }
-  const comments = commentOf(p, 'Comments');
+  return actions;
+}
 
-  // Whatever else is set is a condition, exception or action the model does not have.
-  const unmapped = leftovers(p, entries, (lower) => {
-    if (RULE_SETTINGS_REPORT_ONLY.has(lower)) return null;
-    const kind: RulePartKind = lower.startsWith('exceptif') ? 'exception' : RULE_ACTIONS.has(lower) ? 'action' : 'condition';
-    return { code: 'rule-part-unmodelled', params: { kind } };
-  });
-  for (const key of unmapped) if (!RULE_SETTINGS_REPORT_ONLY.has(key.toLowerCase())) unevaluable.push(key);
-
-  // Conditions/Exceptions/Actions name the rule's parts; one that no property above accounted for
-  // (for example a value ConvertTo-Json cut off at its depth) still makes the rule unevaluable.
-  const seen = new Set([...unevaluable.map((u) => u.toLowerCase())]);
+/** Parts listed only by class name in Conditions/Exceptions/Actions (their property is absent). */
+function listedOnlyParts(
+  p: Props,
+  unmodelled: Array<{ name: string; value?: unknown }>,
+  otherActions: Array<{ name: string; value?: unknown }>,
+  entries: ImportEntry[],
+): void {
+  const seen = new Set(p.keys().filter((k) => !isEmptyValue(p.raw[k])).map((k) => k.toLowerCase()));
+  for (const u of [...unmodelled, ...otherActions]) seen.add(u.name.toLowerCase());
   for (const listName of ['Conditions', 'Exceptions', 'Actions']) {
     for (const part of listedParts(p.get(listName))) {
       const key = listName === 'Exceptions' ? `exceptif${part}` : part;
-      if (MODELLED_PARTS.has(part) || seen.has(key) || [...seen].some((s) => s.startsWith(key) || key.startsWith(s))) continue;
+      if (MODELLED_PARTS.has(part) || [...seen].some((s) => s.startsWith(key) || key.startsWith(s))) continue;
       seen.add(key);
-      notEvaluated(listName, part, 'rule-listed-part-unmodelled', { kind: listName === 'Actions' ? 'action' : listName === 'Exceptions' ? 'exception' : 'condition' });
+      if (listName === 'Actions') {
+        otherActions.push({ name: part });
+        entries.push(reportEntry(listName, part, 'rule-listed-other-action'));
+      } else {
+        unmodelled.push({ name: key });
+        entries.push(reportEntry(listName, part, 'rule-listed-unmodelled', { kind: listName === 'Exceptions' ? 'exception' : 'condition' }));
+      }
     }
   }
-
-  if (unevaluable.length) {
-    name += NOT_EVALUATED_SUFFIX;
-    enabled = false;
-    outcome = 'not-evaluated';
-    entries.push(reportEntry('(rule)', name, 'rule-not-evaluated', { parts: unique(unevaluable).join(', ') }));
-    if (!hasModelledAction(actions)) {
-      actions.setHeaderName = PLACEHOLDER_HEADER;
-      actions.setHeaderValue = shortValue(unique(unevaluable).join(', '), 2000);
-      entries.push(reportEntry('(actions)', PLACEHOLDER_HEADER, 'rule-placeholder-action'));
-    }
-  } else if (!hasModelledAction(actions)) {
-    // A rule with no action at all does nothing; keep it visible but disabled.
-    name += NOT_EVALUATED_SUFFIX;
-    enabled = false;
-    outcome = 'not-evaluated';
-    actions.setHeaderName = PLACEHOLDER_HEADER;
-    actions.setHeaderValue = 'no action';
-    entries.push(reportEntry('(actions)', '(none)', 'rule-no-action'));
-  }
-
-  if (seenName(ctx, 'rule', name)) {
-    entries.push(reportEntry('Name', name, 'rule-duplicate'));
-    return { name, entityId: null, outcome: 'skipped', entries };
-  }
-  const rule: TransportRule = {
-    id: ctx.ids.take(`${ctx.tenantId}-rule-${slug(name.replace(NOT_EVALUATED_SUFFIX, '')) || 'rule'}`),
-    name,
-    priority: priority ?? ctx.maxPriority + 1,
-    enabled,
-    conditions,
-    ...(Object.keys(exceptions).length ? { exceptions } : {}),
-    actions,
-    ...(locationName && locationName !== 'Header' ? { senderAddressLocation: locationName } : {}),
-    ...comments,
-  };
-  ctx.tenant.transportRules.push(rule);
-  ctx.maxPriority = Math.max(ctx.maxPriority, rule.priority);
-  return { name, entityId: rule.id, outcome, entries };
-}
-
-function hasModelledAction(a: RuleActions): boolean {
-  return !!(
-    a.rejectMessageReasonText ||
-    a.rejectMessageEnhancedStatusCode ||
-    a.deleteMessage ||
-    a.redirectMessageTo?.length ||
-    a.setHeaderName ||
-    a.stopRuleProcessing ||
-    a.routeMessageOutboundConnector
-  );
 }
 
 function unique(list: string[]): string[] {

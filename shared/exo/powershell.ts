@@ -241,7 +241,11 @@ export function tenantPowerShell(tenant: Tenant, documentTitle: string): string 
     const designed = r.priority === priority ? '' : ` (designed priority ${r.priority}; Exchange numbers rules 0, 1, 2, ...)`;
     line(`# Mail flow rule ${commentText(psQuote(r.name))}, priority ${priority}${designed}, ${r.enabled ? 'enabled' : 'disabled'}:`);
     line(`# ${commentText(describeRule(r))}`);
-    const { settings, clear } = ruleParameters(r, priority, new Map(tenant.outboundConnectors.map((c) => [c.id, c.name])));
+    const { settings, clear, cannotSet } = ruleParameters(r, priority, new Map(tenant.outboundConnectors.map((c) => [c.id, c.name])));
+    if (cannotSet.length) {
+      line(`# Kept in the design but not set by this script (no New-TransportRule parameter of that name, or a value`);
+      line(`# PowerShell cannot be given as text, numbers or lists): ${commentText(cannotSet.join(', '))}.`);
+    }
     upsertBlock(line, {
       kind: 'mail flow rule',
       name: r.name,
@@ -437,7 +441,37 @@ function ruleParameters(r: TransportRule, priority: number, connectorNames: Read
     settings.push(['RouteMessageOutboundConnector', psQuote(connectorNames.get(a.routeMessageOutboundConnector) ?? a.routeMessageOutboundConnector)]);
   }
   if (r.comment) settings.push(['Comments', psQuote(r.comment)]);
-  return { settings, clear };
+  // Format 2: what the simulation does not evaluate is still the tenant's configuration, so it goes
+  // back under its New-TransportRule parameter name (PrependSubject, SetAuditSeverity, Mode,
+  // HeaderContainsMessageHeader…). A name given twice (Mode, or a domain list the model could only
+  // partly read) takes the kept value.
+  const cannotSet: string[] = [];
+  for (const part of [...(r.unmodelledConditions ?? []), ...(a.otherActions ?? [])]) {
+    const value = psParameterValue(part.value);
+    if (!PARAMETER_NAME.test(part.name) || value === null) {
+      cannotSet.push(part.name);
+      continue;
+    }
+    const lower = part.name.toLowerCase();
+    for (const l of [settings, clear]) {
+      const i = l.findIndex(([k]) => k.toLowerCase() === lower);
+      if (i >= 0) l.splice(i, 1);
+    }
+    settings.push([part.name, value]);
+  }
+  return { settings, clear, cannotSet };
+}
+
+/** A cmdlet parameter name: letters then letters and digits (nothing from a design reaches code otherwise). */
+const PARAMETER_NAME = /^[A-Za-z][A-Za-z0-9]{0,99}$/;
+
+/** PowerShell source for a kept value: text, a number, a boolean or a list of those; null otherwise. */
+export function psParameterValue(value: unknown): string | null {
+  if (typeof value === 'string') return psQuote(value);
+  if (typeof value === 'boolean') return psBool(value);
+  if (typeof value === 'number' && Number.isFinite(value)) return String(value);
+  if (Array.isArray(value) && value.length > 0 && value.every((v) => typeof v === 'string')) return psArray(value);
+  return null;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -487,7 +521,10 @@ export function describeRule(r: TransportRule): string {
   if (a.deleteMessage) act.push('delete the message');
   if (a.redirectMessageTo?.length) act.push(`redirect it to ${a.redirectMessageTo.join(', ')}`);
   if (a.setHeaderName) act.push(`set the header ${a.setHeaderName}: ${a.setHeaderValue ?? ''}`);
+  if (a.routeMessageOutboundConnector) act.push(`route it through the outbound connector ${a.routeMessageOutboundConnector}`);
+  for (const o of a.otherActions ?? []) act.push(o.name);
   if (a.stopRuleProcessing) act.push('stop processing more rules');
+  if (r.unmodelledConditions?.length) cond.push(`${r.unmodelledConditions.map((u) => u.name).join(', ')} (not evaluated by the simulation)`);
   const when = cond.length ? `if ${cond.join(' and ')}` : 'for every message';
   const unless = ex.length ? `, unless ${ex.join(' or ')}` : '';
   return `${when}${unless}: ${act.join(', then ')}.`;
@@ -572,7 +609,7 @@ export function appliedConfiguration(tenant: Tenant): AppliedConfiguration {
   rulesByPriority(tenant).forEach((r, priority) => {
     if (isNotEvaluated(r.name)) return;
     const a = r.actions;
-    transportRules.push({
+    const applied: Record<string, unknown> = {
       Name: r.name,
       Identity: r.name,
       Priority: priority,
@@ -601,7 +638,15 @@ export function appliedConfiguration(tenant: Tenant): AppliedConfiguration {
       SetHeaderValue: a.setHeaderName ? (a.setHeaderValue ?? '') : null,
       StopRuleProcessing: a.stopRuleProcessing === true,
       Quarantine: false,
-    });
+    };
+    // What the script set under the kept parameter names (the values it could write), in the
+    // design's order (a property written again moves to the end).
+    for (const x of [...(r.unmodelledConditions ?? []), ...(a.otherActions ?? [])]) {
+      if (!PARAMETER_NAME.test(x.name) || psParameterValue(x.value) === null) continue;
+      delete applied[x.name];
+      applied[x.name] = x.value;
+    }
+    transportRules.push(applied);
   });
   return {
     acceptedDomains,
