@@ -128,10 +128,12 @@ export function readExoFile(file: ExoFile): ReadFileResult {
     };
   }
   let items: unknown[];
-  const v = parsed.value;
+  const annotated = containsAnnotations(parsed.value);
+  const v = annotated ? withoutAnnotations(parsed.value) : parsed.value;
   if (Array.isArray(v)) items = v;
-  else if (v && typeof v === 'object' && Array.isArray((v as ExoObject).value) && 'Count' in (v as ExoObject)) {
-    // `ConvertTo-Json -InputObject $list` in Windows PowerShell 5.1 writes {"value": [...], "Count": n}.
+  else if (v && typeof v === 'object' && Array.isArray((v as ExoObject).value) && ('Count' in (v as ExoObject) || Object.keys(v).length === 1)) {
+    // `ConvertTo-Json -InputObject $list` in Windows PowerShell 5.1 writes {"value": [...], "Count": n};
+    // the admin API answers {"@odata.context": …, "value": [...]} (its annotations removed above).
     items = (v as ExoObject).value as unknown[];
   } else items = [v];
 
@@ -162,6 +164,30 @@ export function readExoFile(file: ExoFile): ReadFileResult {
     cmdlet = detected;
   }
   return { ok: true, contents: { file: file.name, cmdlet: cmdlet!, objects: items as ExoObject[] } };
+}
+
+/**
+ * OData annotations of the Exchange Online admin API (the REST endpoint behind the
+ * ExchangeOnlineManagement module, https://outlook.office365.com/adminapi/beta/<tenant>/InvokeCommand;
+ * described in michev.info, "All you need to know about Exchange Online Admin API"): the response's
+ * "@odata.context" / "@odata.nextLink", and per property "Priority@data.type": "System.Int32",
+ * "Conditions@odata.type": "#Collection(String)". They describe a value's type, never the
+ * configuration, so they are not properties.
+ */
+const ANNOTATION = /^@|@(odata|data)\./i;
+
+function containsAnnotations(value: unknown): boolean {
+  if (Array.isArray(value)) return value.some(containsAnnotations);
+  if (value && typeof value === 'object') return Object.keys(value).some((k) => ANNOTATION.test(k) || containsAnnotations((value as ExoObject)[k]));
+  return false;
+}
+
+function withoutAnnotations(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withoutAnnotations);
+  if (!value || typeof value !== 'object') return value;
+  const out: ExoObject = {};
+  for (const [k, v] of Object.entries(value)) if (!ANNOTATION.test(k)) out[k] = withoutAnnotations(v);
+  return out;
 }
 
 function fail(file: string, message: string): ReadFileResult {
@@ -546,7 +572,9 @@ const TLS_SETTINGS_NAMES = ['EncryptionOnly', 'CertificateValidation', 'DomainVa
 function tlsSettingsOf(p: Props): Pick<OutboundConnector, 'tlsSettings' | 'tlsDomain'> {
   const out: Pick<OutboundConnector, 'tlsSettings' | 'tlsDomain'> = {};
   const raw = p.has('TlsSettings') ? p.raw[Object.keys(p.raw).find((k) => k.toLowerCase() === 'tlssettings')!] : undefined;
-  const name = typeof raw === 'string' ? TLS_SETTINGS_NAMES.find((n) => n.toLowerCase() === raw.toLowerCase()) : undefined;
+  // By name (admin API, -EnumsAsStrings) or by the TlsAuthLevel number ConvertTo-Json writes.
+  const named = asEnum(raw, TLS_AUTH_LEVEL);
+  const name = named ? TLS_SETTINGS_NAMES.find((n) => n === named) : undefined;
   if (name) {
     p.get('TlsSettings');
     out.tlsSettings = name;

@@ -172,12 +172,13 @@ describe('outbound connectors', () => {
     expect(entriesOf(r.report, scoped.name).outcome).not.toBe('unmodelled');
   });
 
-  it('reads numeric enums and SmtpDomainWithSubdomains objects, and names TlsSettings in the report', () => {
+  it('reads numeric enums (TlsSettings 4 is DomainValidation) and SmtpDomainWithSubdomains objects', () => {
     const r = importOk(['outbound-connector-single-numeric.json']);
     const [c] = r.tenant.outboundConnectors;
     expect(c.connectorType).toBe('OnPremises');
     expect(c.recipientDomains).toEqual(['jpn.contoso.com', 'apps.contoso.com']);
-    expect(entriesOf(r.report, c.name).entries.find((e) => e.property === 'TlsSettings')?.value).toBe('DomainValidation');
+    expect(c.tlsSettings).toBe('DomainValidation');
+    expect(entriesOf(r.report, c.name).entries.find((e) => e.property === 'TlsSettings')).toBeUndefined();
   });
 });
 

@@ -1,0 +1,96 @@
+/**
+ * Issue 16: the same tenant saved in each shape the import reads imports to the same design, and
+ * the imported rules act in the simulation as they do in the tenant.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { decodeExoBytes, diffTenants, importExoFiles, type ExoFile } from '../../shared/exo';
+import { simulateMessage } from '../../shared/engine';
+import type { Tenant, TopologyDocument } from '../../shared/model/schema';
+
+export const SHAPES = join(__dirname, '..', 'fixtures', 'exo-shapes');
+
+export function shapeFiles(shape: string): ExoFile[] {
+  const dir = join(SHAPES, shape);
+  return readdirSync(dir)
+    .sort()
+    .map((name) => ({ name: `${shape}/${name}`, text: decodeExoBytes(new Uint8Array(readFileSync(join(dir, name)))) }));
+}
+
+export function importShape(shape: string) {
+  const r = importExoFiles(shapeFiles(shape), { tenantName: 'Fabrikam' });
+  if (!r.ok) throw new Error(r.errors.map((e) => e.message).join('\n'));
+  return r;
+}
+
+/** What the design holds of a tenant, without the report. */
+export function designOf(t: Tenant) {
+  return JSON.parse(JSON.stringify(t)) as Tenant;
+}
+
+describe('ConvertTo-Json output and the admin API JSON describe the same tenant', () => {
+  it('import to the same design, field for field', () => {
+    const ps = importShape('convertto-json');
+    const api = importShape('admin-api');
+    expect(diffTenants(ps.tenant, api.tenant).changes).toEqual([]);
+    expect(designOf(api.tenant)).toEqual(designOf(ps.tenant));
+    expect(api.report.counts).toEqual(ps.report.counts);
+  });
+
+  it('never reports an OData annotation as a property', () => {
+    const api = importShape('admin-api');
+    const properties = api.report.files.flatMap((f) => f.objects.flatMap((o) => o.entries.map((e) => e.property)));
+    expect(properties.filter((p) => p.includes('@'))).toEqual([]);
+    expect(api.report.files.map((f) => f.cmdlet)).toEqual(['Get-AcceptedDomain', 'Get-InboundConnector', 'Get-OutboundConnector', 'Get-TransportRule']);
+  });
+});
+
+describe('the harmless rule (FromScope NotInOrganization, prepend subject, audit severity)', () => {
+  for (const shape of ['convertto-json', 'admin-api']) {
+    it(`imports enabled with its condition and two otherActions (${shape})`, () => {
+      const rule = importShape(shape).tenant.transportRules.find((r) => r.name === 'Tag external mail')!;
+      expect(rule).toMatchObject({
+        enabled: true,
+        conditions: { fromScope: 'NotInOrganization' },
+        actions: { otherActions: [{ name: 'PrependSubject', value: 'EXTERNAL: ' }, { name: 'SetAuditSeverity', value: 'Medium' }] },
+        comment: 'Warn users about mail from outside',
+      });
+      expect(rule.unmodelledConditions).toBeUndefined();
+    });
+  }
+
+  it('acts on a message from the Internet in the trace', () => {
+    const r = importShape('admin-api');
+    const doc: TopologyDocument = {
+      ...r.document,
+      servers: [{ id: 'internet', name: 'Internet sender', role: 'external', ipAddress: '203.0.113.50', tls: true, certificate: null }],
+    };
+    const sim = simulateMessage(doc, { serverId: 'internet', mailFrom: 'someone@example.org', rcptTo: ['user@fabrikam.com'] });
+    expect(sim.recipients.map((x) => x.disposition)).toEqual(['delivered']);
+    const rule = r.tenant.transportRules.find((x) => x.name === 'Tag external mail')!;
+    const acted = sim.events.filter((e) => e.kind === 'rule' && e.at === rule.id);
+    expect(acted).toHaveLength(1);
+    expect(acted[0].text).toMatch(/PrependSubject.*SetAuditSeverity/);
+  });
+});
+
+describe('a transport-rule-scoped outbound connector and the rule that routes through it', () => {
+  it('import enabled, and the rule routes the matched recipient through the connector', () => {
+    const r = importShape('convertto-json');
+    const gateway = r.tenant.outboundConnectors.find((c) => c.name === 'Signature gateway')!;
+    expect(gateway).toMatchObject({ enabled: true, isTransportRuleScoped: true, tlsSettings: 'DomainValidation', tlsDomain: 'sig.example.net' });
+    const rule = r.tenant.transportRules.find((x) => x.name === 'Route through the signature gateway')!;
+    expect(rule).toMatchObject({ enabled: true, actions: { routeMessageOutboundConnector: gateway.id } });
+
+    const sim = simulateMessage(r.document, { fromMailbox: 'user@fabrikam.com', mailFrom: 'user@fabrikam.com', rcptTo: ['partner@example.org', 'colleague@fabrikam.com'] });
+    const outbound = sim.events.flatMap((e) => (e.kind === 'outbound' ? [e.data.connector] : []));
+    expect(outbound).toEqual([gateway.id]);
+    expect(sim.recipients.map((x) => `${x.address}:${x.disposition}`)).toEqual(['partner@example.org:internet', 'colleague@fabrikam.com:delivered']);
+  });
+
+  it('keeps a disabled rule disabled, with the condition it cannot evaluate kept beside it', () => {
+    const rule = importShape('admin-api').tenant.transportRules.find((x) => x.name === 'Block executables (retired)')!;
+    expect(rule).toMatchObject({ enabled: false, unmodelledConditions: [{ name: 'AttachmentExtensionMatchesWords', value: ['exe', 'scr'] }] });
+  });
+});
