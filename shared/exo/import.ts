@@ -22,6 +22,7 @@ import {
   type InboundConnector,
   type OutboundConnector,
   type RuleActions,
+  type Server,
   type RuleConditions,
   type RuleExceptions,
   type Tenant,
@@ -44,6 +45,7 @@ import {
   type ExoCmdlet,
 } from './cmdlets';
 import { parseExoJson } from './json';
+import { importExchangeCertificate, importSendConnector, type ExchangeCertificate, type OnPremContext } from './onprem';
 import { PROPERTY_NOTES, type ImportReasonCode, type ReasonParams } from './messages';
 import { reportEntry, type ImportEntry, type ImportFileReport, type ImportObjectReport, type ImportReport } from './report';
 import {
@@ -242,9 +244,13 @@ export function importExoFiles(files: readonly ExoFile[], options: ImportOptions
   };
   const fileReports: ImportFileReport[] = [];
   // Accepted domains first, so rules and connectors see them, whatever order the files came in.
-  const order: ExoCmdlet[] = ['Get-AcceptedDomain', 'Get-OrganizationConfig', 'Get-InboundConnector', 'Get-OutboundConnector', 'Get-TransportRule'];
+  // Certificates before send connectors, which pick the certificate each server presents.
+  const order: ExoCmdlet[] = [
+    'Get-AcceptedDomain', 'Get-OrganizationConfig', 'Get-InboundConnector', 'Get-OutboundConnector', 'Get-TransportRule',
+    'Get-ExchangeCertificate', 'Get-SendConnector',
+  ];
   const sorted = [...contents].sort((a, b) => order.indexOf(a.cmdlet) - order.indexOf(b.cmdlet));
-  const ctx: Ctx = { tenant, ids, tenantId, names: new Set(), maxPriority: -1 };
+  const ctx: Ctx = { tenant, ids, tenantId, names: new Set(), maxPriority: -1, certificates: [], servers: [] };
   for (const c of sorted) {
     const objects = c.objects.map((o) => importObject(c.cmdlet, new Props(o), ctx));
     fileReports.push({ file: c.file, cmdlet: c.cmdlet, objects });
@@ -253,8 +259,8 @@ export function importExoFiles(files: readonly ExoFile[], options: ImportOptions
   const fileOrder = new Map(contents.map((c, i) => [c.file, i] as const));
   fileReports.sort((a, b) => (fileOrder.get(a.file) ?? 0) - (fileOrder.get(b.file) ?? 0));
 
-  const doc: TopologyDocument = { ...base, tenants: [...base.tenants, tenant] };
-  doc.view = { ...(base.view ?? {}), positions: { ...(base.view?.positions ?? {}), ...layoutTenant(tenant, base) } };
+  const doc: TopologyDocument = { ...base, tenants: [...base.tenants, tenant], servers: [...base.servers, ...ctx.servers] };
+  doc.view = { ...(base.view ?? {}), positions: { ...(base.view?.positions ?? {}), ...layoutTenant(tenant, base, ctx.servers) } };
 
   const validated = validateDocument(doc);
   if (!validated.ok) {
@@ -278,6 +284,7 @@ export function importExoFiles(files: readonly ExoFile[], options: ImportOptions
       inboundConnectors: finalTenant.inboundConnectors.length,
       outboundConnectors: finalTenant.outboundConnectors.length,
       transportRules: finalTenant.transportRules.length,
+      servers: ctx.servers.length,
       unmodelled: all.filter((o) => o.outcome === 'unmodelled').length,
       skipped: all.filter((o) => o.outcome === 'skipped').length,
       entries: all.reduce((n, o) => n + o.entries.length, 0),
@@ -294,6 +301,21 @@ interface Ctx {
   names: Set<string>;
   /** The highest rule priority so far (-1: none). */
   maxPriority: number;
+  /** Get-ExchangeCertificate's certificates, for the send connectors' servers. */
+  certificates: ExchangeCertificate[];
+  /** On-premises servers made from Get-SendConnector. */
+  servers: Server[];
+}
+
+function onPremContext(ctx: Ctx): OnPremContext {
+  return {
+    tenant: ctx.tenant,
+    certificates: ctx.certificates,
+    servers: ctx.servers,
+    takeId: (wanted) => ctx.ids.take(wanted),
+    slug,
+    seenName: (kind, name) => seenName(ctx, kind, name),
+  };
 }
 
 /** Whether `kind:name` was already imported; records it otherwise. */
@@ -342,6 +364,10 @@ function importObject(cmdlet: ExoCmdlet, p: Props, ctx: Ctx): ImportObjectReport
       return importTransportRule(p, ctx);
     case 'Get-OrganizationConfig':
       return importOrganizationConfig(p, ctx);
+    case 'Get-ExchangeCertificate':
+      return importExchangeCertificate(p, onPremContext(ctx));
+    case 'Get-SendConnector':
+      return importSendConnector(p, onPremContext(ctx));
   }
 }
 
@@ -948,14 +974,14 @@ const GRID_Y = 140;
  * A simple grid below whatever the document already shows: the tenant, then a row of inbound
  * connectors, a row of outbound connectors and a row of rules. The app's auto layout can redo it.
  */
-function layoutTenant(t: Tenant, base: TopologyDocument): Record<string, { x: number; y: number }> {
+function layoutTenant(t: Tenant, base: TopologyDocument, servers: readonly Server[]): Record<string, { x: number; y: number }> {
   // A loop, not Math.max(...list): spreading 140,000 positions overflows the call stack.
   let lowest = -Infinity;
   for (const p of Object.values(base.view?.positions ?? {})) if (p.y > lowest) lowest = p.y;
   const top = lowest === -Infinity ? 80 : lowest + GRID_Y * 2;
   const left = 40;
   const out: Record<string, { x: number; y: number }> = { [t.id]: { x: left, y: top } };
-  const rows = [t.inboundConnectors, t.outboundConnectors, t.transportRules];
+  const rows = [t.inboundConnectors, t.outboundConnectors, t.transportRules, servers];
   rows.forEach((row, r) => {
     row.forEach((entity, i) => {
       out[entity.id] = { x: left + GRID_X * i, y: top + GRID_Y * (r + 1) };

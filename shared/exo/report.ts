@@ -71,6 +71,8 @@ export interface ImportReport {
     transportRules: number;
     /** Rules kept with `unmodelledConditions` (the simulation skips them). */
     unmodelled: number;
+    /** On-premises servers made from Get-SendConnector (with Get-ExchangeCertificate's certificates). */
+    servers: number;
     skipped: number;
     /** Properties listed in the report (left out or converted). */
     entries: number;
@@ -83,6 +85,7 @@ export function formatImportReport(report: ImportReport, lang: Lang = 'en'): str
   const c = report.counts;
   const lines: string[] = [];
   lines.push(text.imported(report.tenantName, report.tenantId, c));
+  if (c.servers > 0) lines.push(text.servers(c.servers));
   if (c.unmodelled > 0) lines.push(text.unmodelled(c.unmodelled));
   if (c.skipped > 0) lines.push(text.skipped(c.skipped));
   lines.push(c.entries === 0 ? text.allCarriedOver : text.entries(c.entries));

@@ -94,3 +94,44 @@ describe('a transport-rule-scoped outbound connector and the rule that routes th
     expect(rule).toMatchObject({ enabled: false, unmodelledConditions: [{ name: 'AttachmentExtensionMatchesWords', value: ['exe', 'scr'] }] });
   });
 });
+
+describe('the on-premises side: Get-SendConnector and Get-ExchangeCertificate', () => {
+  const r = importExoFiles([...shapeFiles('convertto-json'), ...shapeFiles('onprem')], { tenantName: 'Fabrikam' });
+  if (!r.ok) throw new Error(r.errors.map((e) => e.message).join('\n'));
+
+  it('makes a server per source transport server of the connector to Exchange Online, with the certificate its TlsCertificateName names', () => {
+    const servers = r.document.servers.map((s) => ({ name: s.name, ip: s.ipAddress, tls: s.tls, certificate: s.certificate }));
+    expect(servers).toEqual([
+      {
+        name: 'EX01',
+        // The only address of the tenant's OnPremises inbound connector.
+        ip: '198.51.100.10',
+        tls: true,
+        certificate: {
+          subject: 'mail.fabrikam.com',
+          subjectAlternativeNames: ['mail.fabrikam.com', 'autodiscover.fabrikam.com'],
+          trusted: true,
+          chainComplete: true,
+          notBefore: '2025-10-01',
+          notAfter: '2026-10-12',
+        },
+      },
+      {
+        name: 'EX02',
+        ip: '0.0.0.0',
+        tls: true,
+        certificate: expect.objectContaining({ subject: 'mail.fabrikam.com', trusted: false, chainComplete: false }),
+      },
+    ]);
+    expect(r.report.counts.servers).toBe(2);
+  });
+
+  it('reports the connector that does not go to Exchange Online, the certificate that is not Valid and the unknown IP address', () => {
+    const objects = r.report.files.flatMap((f) => f.objects);
+    expect(objects.find((o) => o.name === 'To the Internet')).toMatchObject({ outcome: 'skipped', entries: [{ code: 'send-connector-not-to-exo' }] });
+    expect(objects.find((o) => o.name.startsWith('EX02\\'))?.entries.map((e) => e.code)).toEqual(['certificate-status']);
+    expect(objects.find((o) => o.name.startsWith('Outbound to Office 365'))?.entries.map((e) => e.code)).toEqual(['server-ip-unknown']);
+    expect(r.report.files.map((f) => f.cmdlet)).toContain('Get-SendConnector');
+    expect(r.report.files.map((f) => f.cmdlet)).toContain('Get-ExchangeCertificate');
+  });
+});
