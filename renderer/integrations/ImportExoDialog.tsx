@@ -151,7 +151,7 @@ export function ImportExoDialog({ onClose }: { onClose: () => void }) {
       </details>
       <div className="integration-field">
         <label htmlFor={`${ids}-files`}>{t('integrations.common.chooseFiles')}</label>
-        <input id={`${ids}-files`} type="file" multiple accept=".json,application/json,text/plain" onChange={(e) => void choose(e.target.files)} data-autofocus />
+        <input id={`${ids}-files`} type="file" multiple accept=".json,.ps1,application/json,text/plain" onChange={(e) => void choose(e.target.files)} data-autofocus />
         <span className="muted small" aria-live="polite">
           {files.length === 0 ? t('integrations.common.noFiles') : t('integrations.common.filesChosen', { count: files.length, names: files.map((f) => f.name).join(', ') })}
         </span>

@@ -45,6 +45,7 @@ import {
   type ExoCmdlet,
 } from './cmdlets';
 import { parseExoJson } from './json';
+import { DSC_HINT, GRAPH_HINT, isGraphSnapshot, looksLikeDsc, readDscExport, readGraphSnapshot } from './sources';
 import { importExchangeCertificate, importSendConnector, type ExchangeCertificate, type OnPremContext } from './onprem';
 import { PROPERTY_NOTES, type ImportReasonCode, type ReasonParams } from './messages';
 import { reportEntry, type ImportEntry, type ImportFileReport, type ImportObjectReport, type ImportReport } from './report';
@@ -105,8 +106,41 @@ export interface ExoFileContents {
 
 export type ReadFileResult = { ok: true; contents: ExoFileContents } | { ok: false; error: ImportError };
 
+export type ReadSourceResult = { ok: true; contents: ExoFileContents[] } | { ok: false; error: ImportError };
+
+/**
+ * Reads one file of any supported shape, recognised by its content: a Microsoft365DSC export
+ * (PowerShell), a Microsoft Graph tenant configuration snapshot (JSON with `resources`), or a
+ * cmdlet's JSON (ConvertTo-Json or the admin API). A file with several kinds gives several contents.
+ */
+export function readExoSource(file: ExoFile): ReadSourceResult {
+  if (looksLikeDsc(file.text)) {
+    const r = readDscExport(file.text);
+    if (!r.ok) {
+      const where = r.line !== undefined ? `line ${r.line}, column ${r.column}: ` : '';
+      return { ok: false, error: { file: file.name, line: r.line, column: r.column, message: `${file.name}: ${where}${r.problem}; expected ${DSC_HINT}.` } };
+    }
+    return { ok: true, contents: r.groups.map((g) => ({ file: file.name, cmdlet: g.cmdlet, objects: g.objects })) };
+  }
+  const parsed = parseFile(file);
+  if (!parsed.ok) return parsed;
+  if (isGraphSnapshot(parsed.value)) {
+    const r = readGraphSnapshot(parsed.value);
+    if (!r.ok) return fail(file.name, `${file.name}: ${r.problem}; expected ${GRAPH_HINT}.`);
+    return { ok: true, contents: r.groups.map((g) => ({ file: file.name, cmdlet: g.cmdlet, objects: g.objects })) };
+  }
+  const single = cmdletContents(file, parsed.value);
+  return single.ok ? { ok: true, contents: [single.contents] } : single;
+}
+
 /** Parses one file and recognises the cmdlet that wrote it. */
 export function readExoFile(file: ExoFile): ReadFileResult {
+  const parsed = parseFile(file);
+  return parsed.ok ? cmdletContents(file, parsed.value) : parsed;
+}
+
+/** The file's JSON without the admin API's annotations, or the error naming the place. */
+function parseFile(file: ExoFile): { ok: true; value: unknown } | { ok: false; error: ImportError } {
   // Counted before parsing: no cmdlet's file holds more objects than a tenant may have of a kind.
   const listed = rootListLength(file.text, MAX_IMPORTED_PER_KIND + 1);
   if (listed !== null && listed > MAX_IMPORTED_PER_KIND) {
@@ -129,9 +163,12 @@ export function readExoFile(file: ExoFile): ReadFileResult {
       },
     };
   }
+  return { ok: true, value: containsAnnotations(parsed.value) ? withoutAnnotations(parsed.value) : parsed.value };
+}
+
+/** The objects of one cmdlet's output, recognised from their properties. */
+function cmdletContents(file: ExoFile, v: unknown): ReadFileResult {
   let items: unknown[];
-  const annotated = containsAnnotations(parsed.value);
-  const v = annotated ? withoutAnnotations(parsed.value) : parsed.value;
   if (Array.isArray(v)) items = v;
   else if (v && typeof v === 'object' && Array.isArray((v as ExoObject).value) && ('Count' in (v as ExoObject) || Object.keys(v).length === 1)) {
     // `ConvertTo-Json -InputObject $list` in Windows PowerShell 5.1 writes {"value": [...], "Count": n};
@@ -192,7 +229,7 @@ function withoutAnnotations(value: unknown): unknown {
   return out;
 }
 
-function fail(file: string, message: string): ReadFileResult {
+function fail(file: string, message: string): { ok: false; error: ImportError } {
   return { ok: false, error: { file, message } };
 }
 
@@ -216,8 +253,8 @@ export function importExoFiles(files: readonly ExoFile[], options: ImportOptions
   const contents: ExoFileContents[] = [];
   const errors: ImportError[] = [];
   for (const f of files) {
-    const r = readExoFile(f);
-    if (r.ok) contents.push(r.contents);
+    const r = readExoSource(f);
+    if (r.ok) contents.push(...r.contents);
     else errors.push(r.error);
   }
   if (errors.length) return { ok: false, errors };

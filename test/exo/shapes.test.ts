@@ -6,6 +6,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { decodeExoBytes, diffTenants, importExoFiles, type ExoFile } from '../../shared/exo';
+import { parseDscResources } from '../../shared/exo/dsc';
 import { simulateMessage } from '../../shared/engine';
 import type { Tenant, TopologyDocument } from '../../shared/model/schema';
 
@@ -29,13 +30,21 @@ export function designOf(t: Tenant) {
   return JSON.parse(JSON.stringify(t)) as Tenant;
 }
 
-describe('ConvertTo-Json output and the admin API JSON describe the same tenant', () => {
-  it('import to the same design, field for field', () => {
-    const ps = importShape('convertto-json');
-    const api = importShape('admin-api');
-    expect(diffTenants(ps.tenant, api.tenant).changes).toEqual([]);
-    expect(designOf(api.tenant)).toEqual(designOf(ps.tenant));
-    expect(api.report.counts).toEqual(ps.report.counts);
+describe('ConvertTo-Json, the admin API, a Microsoft365DSC export and a Graph snapshot of the same tenant', () => {
+  for (const shape of ['admin-api', 'dsc', 'graph']) {
+    it(`import to the same design as ConvertTo-Json, field for field (${shape})`, () => {
+      const ps = importShape('convertto-json');
+      const other = importShape(shape);
+      expect(diffTenants(ps.tenant, other.tenant).changes).toEqual([]);
+      expect(designOf(other.tenant)).toEqual(designOf(ps.tenant));
+      // The report's entry count may differ: each shape carries its own extra properties (Default, InitialDomain…).
+      expect({ ...other.report.counts, entries: 0 }).toEqual({ ...ps.report.counts, entries: 0 });
+    });
+  }
+
+  it('recognise each file by its content and report it under the cmdlet whose objects it holds', () => {
+    expect(importShape('dsc').report.files.map((f) => f.cmdlet)).toEqual(['Get-AcceptedDomain', 'Get-InboundConnector', 'Get-OutboundConnector', 'Get-TransportRule']);
+    expect(importShape('graph').report.files.map((f) => f.file)).toEqual(Array(4).fill('graph/snapshot.json'));
   });
 
   it('never reports an OData annotation as a property', () => {
@@ -133,5 +142,77 @@ describe('the on-premises side: Get-SendConnector and Get-ExchangeCertificate', 
     expect(objects.find((o) => o.name.startsWith('Outbound to Office 365'))?.entries.map((e) => e.code)).toEqual(['server-ip-unknown']);
     expect(r.report.files.map((f) => f.cmdlet)).toContain('Get-SendConnector');
     expect(r.report.files.map((f) => f.cmdlet)).toContain('Get-ExchangeCertificate');
+  });
+});
+
+describe('the Microsoft365DSC reader parses, never evaluates', () => {
+  it('reads strings with their escapes, here-strings, lists, hashtables, numbers and keeps $variables opaque', () => {
+    const script = [
+      'Configuration X {',
+      '  Node localhost {',
+      '    EXOTransportRule "EXOTransportRule-a" {',
+      "      Name = 'It''s \"quoted\"'",
+      '      Comments = "tab`there ""double"" $OrganizationName `$literal"',
+      "      PrependSubject = @'",
+      "line one; { not a brace }",
+      "'@",
+      '      Priority = 3; Enabled = $False',
+      "      SubjectContainsWords = @('a'",
+      "        'b', 'c')",
+      '      ExceptIfHeaderContainsWords = @{ Key = 1; Other = $null }',
+      '      Credential = $Credscredential',
+      '    }',
+      '  }',
+      '}',
+    ].join('\r\n');
+    const [r] = parseDscResources(script);
+    expect(r.type).toBe('EXOTransportRule');
+    expect(r.properties).toEqual({
+      Name: `It's "quoted"`,
+      Comments: 'tab\there "double" $OrganizationName $literal',
+      PrependSubject: 'line one; { not a brace }',
+      Priority: 3,
+      Enabled: false,
+      SubjectContainsWords: ['a', 'b', 'c'],
+      ExceptIfHeaderContainsWords: { Key: 1, Other: null },
+      Credential: { $variable: '$Credscredential' },
+    });
+  });
+
+  it('runs nothing: a subexpression stays text', () => {
+    const [r] = parseDscResources('EXOAcceptedDomain "d" {\n Identity = "$(Remove-Item C:\\ -Recurse)contoso.com"\n}');
+    expect(r.properties.Identity).toBe('$(Remove-Item C:\\ -Recurse)contoso.com');
+  });
+});
+
+describe('bad input stays as today: the file named, the place, what was expected, nothing changed', () => {
+  const into = importShape('convertto-json').document;
+  const before = JSON.stringify(into);
+
+  it('a malformed Microsoft365DSC export', () => {
+    const text = readFileSync(join(SHAPES, 'dsc', 'M365TenantConfig.ps1'), 'utf8').replace('Priority              = 0;', 'Priority              = ;');
+    const r = importExoFiles([{ name: 'export.ps1', text }], { tenantName: 'Other', into });
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.errors[0]).toMatchObject({ file: 'export.ps1', line: 111 });
+    expect(r.errors[0].message).toMatch(/^export\.ps1: line 111, column \d+: unexpected ";"; expected a value: .*; expected a Microsoft365DSC export \(Export-M365DSCConfiguration/);
+    expect(JSON.stringify(into)).toBe(before);
+  });
+
+  it('an unclosed string in a Microsoft365DSC export names where it starts', () => {
+    const r = importExoFiles([{ name: 'export.ps1', text: 'Configuration X {\n  Node localhost {\n    EXOAcceptedDomain "d" {\n      Identity = "contoso.com\n    }\n  }\n}\n' }], { tenantName: 'T' });
+    expect(!r.ok && r.errors[0].message).toMatch(/^export\.ps1: line 4, column 18: the string is not closed; expected a Microsoft365DSC export/);
+  });
+
+  it('a Graph snapshot whose resources or properties have the wrong type', () => {
+    const snapshot = JSON.parse(readFileSync(join(SHAPES, 'graph', 'snapshot.json'), 'utf8'));
+    const wrongProps = { ...snapshot, resources: snapshot.resources.map((x: { resourceType: string }, i: number) => (i === 5 ? { ...x, properties: 'Tag external mail' } : x)) };
+    const r = importExoFiles([{ name: 'snapshot.json', text: JSON.stringify(wrongProps) }], { tenantName: 'Other', into });
+    expect(!r.ok && r.errors[0].message).toBe(
+      'snapshot.json: resources[5].properties (microsoft.exchange.transportrule) is the text "Tag external mail", not an object of properties; expected a Microsoft Graph tenant configuration snapshot (JSON with "resources": [{"resourceType": "microsoft.exchange.transportrule", "properties": {…}}, …]).',
+    );
+    const wrongList = importExoFiles([{ name: 'snapshot.json', text: JSON.stringify({ ...snapshot, resources: { value: [] } }) }], { tenantName: 'Other', into });
+    expect(!wrongList.ok && wrongList.errors[0].message).toMatch(/^snapshot\.json: "resources" is a object, not a list; expected a Microsoft Graph tenant configuration snapshot/);
+    expect(JSON.stringify(into)).toBe(before);
   });
 });
