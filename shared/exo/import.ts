@@ -10,6 +10,7 @@
  * Nothing is half-done: any unreadable file makes the whole import fail with messages naming the
  * file, and the document is only returned after `validateDocument` accepted it.
  */
+import { uniqueId } from '../model/ids';
 import { entityPaths } from '../model/integrity';
 import { validateDocument, type LoadError } from '../model/load';
 import { rootListLength } from '../model/prescan';
@@ -985,22 +986,12 @@ export function slug(text: string): string {
     .replace(/-+$/g, '');
 }
 
-/** Hands out ids unique across the document (tenants, connectors, rules, servers, scenarios). */
+/** Ids unique across the document: the model's one allocator (shared/model/ids.ts) over every id in use. */
 class IdAllocator {
-  /** Per base id, the next suffix to try: 40,000 rules of one name cost 40,000 steps, not 800 million. */
-  private readonly next = new Map<string, number>();
-
   constructor(private readonly taken: Set<string>) {}
 
   take(wanted: string): string {
-    let base = wanted.slice(0, 120).replace(/-+$/g, '');
-    if (!patterns.id.test(base)) base = `x-${base}`.slice(0, 120);
-    let id = base;
-    let n = this.next.get(base) ?? 2;
-    while (this.taken.has(id)) id = `${base}-${n++}`;
-    this.next.set(base, n);
-    this.taken.add(id);
-    return id;
+    return uniqueId(this.taken, wanted);
   }
 }
 
