@@ -57,6 +57,9 @@ interface Token {
   column: number;
 }
 
+const SINGLE_QUOTES = new Set(["'", '\u2018', '\u2019', '\u201a', '\u201b']);
+const DOUBLE_QUOTES = new Set(['"', '\u201c', '\u201d', '\u201e']);
+
 const BACKTICK: Record<string, string> = { n: '\n', r: '\r', t: '\t', '0': '\0', a: '\x07', b: '\b', f: '\f', v: '\v', e: '\x1b' };
 
 export function tokenize(text: string): Token[] {
@@ -113,41 +116,25 @@ export function tokenize(text: string): Token[] {
       }
       i = end;
       tokens.push({ kind: 'string', value: quote === '"' ? unescapeDouble(body) : body, ...at(start, startLine, startCol) });
-    } else if (ch === "'" || ch === '\u2018' || ch === '\u2019') {
-      let value = '';
-      i++;
-      for (;;) {
-        if (i >= text.length) err('the string is not closed', startLine, startCol);
-        const c = text[i];
-        if (c === "'" || c === '\u2018' || c === '\u2019') {
-          if (text[i + 1] === "'" || text[i + 1] === '\u2018' || text[i + 1] === '\u2019') {
-            value += c;
-            i += 2;
-            continue;
-          }
-          i++;
-          break;
-        }
-        if (c === '\n') { newline(); }
-        value += c;
-        i++;
-      }
-      tokens.push({ kind: 'string', value, ...at(start, startLine, startCol) });
-    } else if (ch === '"' || ch === '\u201c' || ch === '\u201d') {
+    } else if (SINGLE_QUOTES.has(ch) || DOUBLE_QUOTES.has(ch)) {
+      // PowerShell treats the typographic quotes as quotes too; a doubled quote is one quote; only
+      // "…" knows backtick escapes.
+      const quotes = SINGLE_QUOTES.has(ch) ? SINGLE_QUOTES : DOUBLE_QUOTES;
+      const double = quotes === DOUBLE_QUOTES;
       let raw = '';
       i++;
       for (;;) {
         if (i >= text.length) err('the string is not closed', startLine, startCol);
         const c = text[i];
-        if (c === '`' && i + 1 < text.length) {
+        if (double && c === '`' && i + 1 < text.length) {
           raw += c + text[i + 1];
           if (text[i + 1] === '\n') newline();
           i += 2;
           continue;
         }
-        if (c === '"' || c === '\u201c' || c === '\u201d') {
-          if (text[i + 1] === '"' || text[i + 1] === '\u201c' || text[i + 1] === '\u201d') {
-            raw += '`"';
+        if (quotes.has(c)) {
+          if (quotes.has(text[i + 1] ?? '')) {
+            raw += double ? '`"' : c;
             i += 2;
             continue;
           }
@@ -158,7 +145,7 @@ export function tokenize(text: string): Token[] {
         raw += c;
         i++;
       }
-      tokens.push({ kind: 'string', value: unescapeDouble(raw), ...at(start, startLine, startCol) });
+      tokens.push({ kind: 'string', value: double ? unescapeDouble(raw) : raw, ...at(start, startLine, startCol) });
     } else if (ch === '$') {
       i++;
       if (text[i] === '{') {
