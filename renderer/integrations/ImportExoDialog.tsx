@@ -200,6 +200,7 @@ export function ImportReportView({ report }: { report: ImportReport }) {
         })}
       </p>
       <ul className="import-counts">
+        {c.servers > 0 && <li>{t('integrations.import.serversCount', { count: c.servers })}</li>}
         {c.unmodelled > 0 && (
           <li className="import-warning">
             {t('integrations.import.unmodelledCount', { count: c.unmodelled })}

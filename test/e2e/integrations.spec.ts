@@ -241,6 +241,33 @@ test.describe('Exchange Online', () => {
     expect(await getDocument(page)).toEqual(before);
   });
 
+  test('a Microsoft365DSC export and on-premises files import through the same dialog, report and undo step', async ({ page }) => {
+    // An example that accepts none of the fixture's domains (a domain belongs to one tenant).
+    await openApp(page, '?example=reject-direct-send');
+    const before = await getDocument(page);
+    await menu(page, 'File', 'Import from Exchange Online…');
+    const dialog = page.getByRole('dialog', { name: 'Import from Exchange Online' });
+    const shapes = join(EXO, '..', 'exo-shapes');
+    await dialog
+      .getByLabel('Choose JSON files')
+      .setInputFiles([join(shapes, 'dsc', 'M365TenantConfig.ps1'), join(shapes, 'onprem', 'send-connectors.json'), join(shapes, 'onprem', 'certificates.json')]);
+    await dialog.getByLabel('Tenant name').fill('Fabrikam');
+    await dialog.getByRole('button', { name: 'Read the files' }).click();
+    const report = page.getByRole('dialog', { name: 'Import report' });
+    await expect(report.getByText(/Tenant “Fabrikam”: 2 accepted domain\(s\), 1 inbound connector\(s\), 2 outbound connector\(s\), 3 mail flow rule\(s\)\./)).toBeVisible();
+    await expect(report.getByText(/2 on-premises server\(s\) from Get-SendConnector/)).toBeVisible();
+    await expect(report.getByRole('heading', { name: 'M365TenantConfig.ps1 (Get-TransportRule)' })).toBeVisible();
+    await page.screenshot({ path: '/tmp/exo-import-dsc.png' });
+    await report.getByRole('button', { name: 'Add to this design' }).click();
+    await expect(report).toBeHidden();
+    const after = await getDocument(page);
+    expect(after.tenants).toHaveLength(before.tenants.length + 1);
+    expect(after.servers.length).toBe(before.servers.length + 2);
+    await page.locator('.react-flow__pane').click({ position: { x: 5, y: 5 } });
+    await page.keyboard.press('Control+z');
+    expect(await getDocument(page)).toEqual(before);
+  });
+
   test('importing into a new design lays it out and leaves nothing unplaced', async ({ page }) => {
     await openApp(page);
     await menu(page, 'File', 'Import from Exchange Online…');
