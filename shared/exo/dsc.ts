@@ -57,6 +57,8 @@ interface Token {
   column: number;
 }
 
+const MAX_DEPTH = 100;
+
 const SINGLE_QUOTES = new Set(["'", '\u2018', '\u2019', '\u201a', '\u201b']);
 const DOUBLE_QUOTES = new Set(['"', '\u201c', '\u201d', '\u201e']);
 
@@ -213,8 +215,11 @@ export function parseDscResources(text: string): DscResource[] {
     }
     return list;
   };
+  let depth = 0;
   const single = (): DscValue => {
     const t = peek();
+    // Exports nest a few levels; a file nesting thousands is not one, and must not exhaust the stack.
+    if (depth > MAX_DEPTH) fail(t, `at most ${MAX_DEPTH} nested @( ), @{ } or ( )`);
     if (t.kind === 'string') {
       pos++;
       return t.value as string;
@@ -233,11 +238,13 @@ export function parseDscResources(text: string): DscResource[] {
     }
     if (t.text === '@(') {
       pos++;
+      depth++;
       const items: DscValue[] = [];
       for (;;) {
         while (peek().kind === 'newline' || peek().text === ',' || peek().text === ';') pos++;
         if (peek().text === ')') {
           pos++;
+          depth--;
           return items;
         }
         if (peek().kind === 'end') fail(peek(), 'a value or ) to close @(');
@@ -247,17 +254,19 @@ export function parseDscResources(text: string): DscResource[] {
         else items.push(v);
       }
     }
-    if (t.text === '@{') {
+    if (t.text === '@{' || t.text === '(') {
       pos++;
-      return hashtable('}');
-    }
-    if (t.text === '(') {
-      pos++;
-      skipNewlines();
-      const v = value();
-      skipNewlines();
-      if (peek().text !== ')') fail(peek(), ') to close (');
-      pos++;
+      depth++;
+      let v: DscValue;
+      if (t.text === '@{') v = hashtable('}');
+      else {
+        skipNewlines();
+        v = value();
+        skipNewlines();
+        if (peek().text !== ')') fail(peek(), ') to close (');
+        pos++;
+      }
+      depth--;
       return v;
     }
     return fail(t, 'a value: a string, a number, $true, $false, $null, a $variable, @( ) or @{ }');

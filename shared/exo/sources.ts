@@ -53,7 +53,7 @@ const CONNECTION_PROPERTIES = new Set(
 export function looksLikeDsc(text: string): boolean {
   const t = text.replace(/^\ufeff/, '').trimStart();
   if (t.startsWith('{') || t.startsWith('[')) return false;
-  return /\b(configuration\s+[A-Za-z_]|EXO[A-Za-z]+\s+["'])/i.test(t) || t.startsWith('#') || t.startsWith('param');
+  return /\b(configuration\s+[A-Za-z_]|EXO[A-Za-z]+\s+["'])/i.test(t) || t.startsWith('#') || t.startsWith('<#') || /^param\s*\(/i.test(t);
 }
 
 /** Whether parsed JSON is a Graph snapshot (an object with `resources`). */

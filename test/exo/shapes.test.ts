@@ -216,3 +216,11 @@ describe('bad input stays as today: the file named, the place, what was expected
     expect(JSON.stringify(into)).toBe(before);
   });
 });
+
+describe('hostile Microsoft365DSC input', () => {
+  it('refuses nesting deeper than an export uses, with the place, instead of exhausting the stack', () => {
+    const text = `EXOTransportRule "r" {\n Name = ${'@('.repeat(50_000)}1${')'.repeat(50_000)}\n}\n`;
+    const r = importExoFiles([{ name: 'deep.ps1', text: `# export\n${text}` }], { tenantName: 'T' });
+    expect(!r.ok && r.errors[0].message).toMatch(/^deep\.ps1: line 3, column \d+: .*expected at most 100 nested/);
+  });
+});
