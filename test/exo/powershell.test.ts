@@ -184,6 +184,31 @@ describe('the script for a known design', () => {
     expect(block).toMatch(/# PowerShell cannot be given as text, numbers or lists\): HeaderMatchesPatterns, ApplyOME\./);
   });
 
+  it('a kept action or condition built to break out of the script runs nothing', () => {
+    const doc = design();
+    const t = doc.tenants.find((x) => x.id === 'contoso')!;
+    const hostile = "x'; Remove-Item -Recurse C:\\ #\n\u2019); Stop-Computer #>";
+    t.transportRules = [
+      {
+        id: 'r-hostile',
+        name: 'Hostile',
+        priority: 0,
+        enabled: true,
+        conditions: {},
+        actions: { otherActions: [{ name: hostile, value: 'v' }, { name: 'PrependSubject', value: hostile }] },
+        unmodelledConditions: [{ name: 'HeaderContainsWords', value: [hostile, 'ok'] }],
+      },
+    ];
+    const r = generatePowerShell(doc, 'contoso');
+    if (!r.ok) throw new Error(r.message);
+    expect(r.script).toMatch(/^[\x20-\x7e\n]*$/);
+    // The hostile name only appears inside a comment; the values only inside literals.
+    for (const line of r.script.split('\n')) {
+      if (line.includes('Remove-Item')) expect(line.trimStart().startsWith('#') || /^ {4}(PrependSubject|HeaderContainsWords) += /.test(line)).toBe(true);
+    }
+    expect(r.script).not.toMatch(/^\s*Stop-Computer/m);
+  });
+
   it('numbers rules 0, 1, 2 in priority order and says when the design had other numbers', () => {
     const t = design().tenants[0];
     const tenant: Tenant = { ...t, transportRules: t.transportRules.map((r) => ({ ...r, priority: r.priority * 10 })) };
