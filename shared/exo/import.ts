@@ -955,7 +955,9 @@ function listedOnlyParts(
   for (const listName of ['Conditions', 'Exceptions', 'Actions']) {
     for (const part of listedParts(p.get(listName))) {
       const key = listName === 'Exceptions' ? `exceptif${part}` : part;
-      if (MODELLED_PARTS.has(part) || [...seen].some((s) => s.startsWith(key) || key.startsWith(s))) continue;
+      // A property named after the part, or longer (SetHeader → SetHeaderName); never a shorter one
+      // ("Mode" is not the property of a ModerateMessageByUser action).
+      if (MODELLED_PARTS.has(part) || [...seen].some((s) => s.startsWith(key))) continue;
       seen.add(key);
       if (listName === 'Actions') {
         otherActions.push({ name: part });

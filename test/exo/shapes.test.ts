@@ -224,3 +224,19 @@ describe('hostile Microsoft365DSC input', () => {
     expect(!r.ok && r.errors[0].message).toMatch(/^deep\.ps1: line 3, column \d+: .*expected at most 100 nested/);
   });
 });
+
+describe('parts listed only by class name', () => {
+  it('are kept by name, and a shorter property (Mode) never stands for a longer part (ModerateMessageByUser)', () => {
+    const rule = {
+      Name: 'Moderate', Priority: 0, State: 'Enabled', Mode: 'Enforce', FromScope: 'NotInOrganization',
+      Conditions: ['Microsoft.Exchange.MessagingPolicies.Rules.Tasks.FromScopePredicate', 'Microsoft.Exchange.MessagingPolicies.Rules.Tasks.SubjectContainsPredicate'],
+      Actions: ['Microsoft.Exchange.MessagingPolicies.Rules.Tasks.ModerateMessageByUserAction'],
+    };
+    const r = importExoFiles([{ name: 'r.json', text: JSON.stringify([rule]) }], { tenantName: 'T' });
+    if (!r.ok) throw new Error(r.errors[0].message);
+    const [imported] = r.tenant.transportRules;
+    expect(imported.actions.otherActions).toEqual([{ name: 'moderatemessagebyuser' }]);
+    expect(imported.unmodelledConditions).toEqual([{ name: 'subjectcontains' }]);
+    expect(imported.enabled).toBe(true);
+  });
+});
