@@ -564,15 +564,22 @@ function domainList(p: Props, property: string, entries: ImportEntry[]): string[
   return out;
 }
 
-function importInboundConnector(p: Props, ctx: Ctx): ImportObjectReport {
+/** Name, type and state of a connector; the skipped report when its type is neither OnPremises nor Partner. */
+function connectorHead(p: Props, fallback: string) {
   const entries: ImportEntry[] = [];
-  const name = nameOf(p, '(unnamed inbound connector)');
+  const name = nameOf(p, fallback);
   const type = connectorType(p, entries);
   if (!type) {
     leftovers(p, entries);
-    return { name, entityId: null, outcome: 'skipped', entries };
+    return { skipped: { name, entityId: null, outcome: 'skipped', entries } satisfies ImportObjectReport } as const;
   }
-  const enabled = enabledOf(p, entries);
+  return { skipped: null, entries, name, type, enabled: enabledOf(p, entries) } as const;
+}
+
+function importInboundConnector(p: Props, ctx: Ctx): ImportObjectReport {
+  const head = connectorHead(p, '(unnamed inbound connector)');
+  if (head.skipped) return head.skipped;
+  const { entries, name, type, enabled } = head;
 
   const senderIPAddresses: string[] = [];
   const seenIPs = new Set<string>();
@@ -669,14 +676,9 @@ function smartHostOf(value: unknown): string | null {
 }
 
 function importOutboundConnector(p: Props, ctx: Ctx): ImportObjectReport {
-  const entries: ImportEntry[] = [];
-  const name = nameOf(p, '(unnamed outbound connector)');
-  const type = connectorType(p, entries);
-  if (!type) {
-    leftovers(p, entries);
-    return { name, entityId: null, outcome: 'skipped', entries };
-  }
-  const enabled = enabledOf(p, entries);
+  const head = connectorHead(p, '(unnamed outbound connector)');
+  if (head.skipped) return head.skipped;
+  const { entries, name, type, enabled } = head;
   const outcome: ImportObjectReport['outcome'] = enabled ? 'imported' : 'disabled';
 
   const smartHosts: string[] = [];

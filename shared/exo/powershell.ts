@@ -189,47 +189,9 @@ export function tenantPowerShell(tenant: Tenant, documentTitle: string): string 
     line('}');
   });
 
-  // Inbound connectors.
-  for (const c of tenant.inboundConnectors) {
-    line('');
-    if (isNotEvaluated(c.name)) {
-      skippedBlock(line, 'Inbound connector', c.name);
-      continue;
-    }
-    line(`# Inbound connector ${commentText(psQuote(c.name))}: ${commentText(describeInbound(c))}`);
-    const { settings, clear } = inboundParameters(c);
-    upsertBlock(line, {
-      kind: 'inbound connector',
-      name: c.name,
-      existing: '$existingInbound',
-      variable: '$connector',
-      newCmd: 'New-InboundConnector',
-      setCmd: 'Set-InboundConnector',
-      settings,
-      clear,
-    });
-  }
-
-  // Outbound connectors.
-  for (const c of tenant.outboundConnectors) {
-    line('');
-    if (isNotEvaluated(c.name)) {
-      skippedBlock(line, 'Outbound connector', c.name);
-      continue;
-    }
-    line(`# Outbound connector ${commentText(psQuote(c.name))}: ${commentText(describeOutbound(c))}`);
-    const { settings, clear } = outboundParameters(c);
-    upsertBlock(line, {
-      kind: 'outbound connector',
-      name: c.name,
-      existing: '$existingOutbound',
-      variable: '$connector',
-      newCmd: 'New-OutboundConnector',
-      setCmd: 'Set-OutboundConnector',
-      settings,
-      clear,
-    });
-  }
+  // Inbound, then outbound connectors.
+  for (const c of tenant.inboundConnectors) connectorBlock(line, 'Inbound', c, describeInbound(c), inboundParameters(c));
+  for (const c of tenant.outboundConnectors) connectorBlock(line, 'Outbound', c, describeOutbound(c), outboundParameters(c));
 
   // Mail flow rules, in priority order so each New-TransportRule -Priority is within range.
   ordered.forEach((r, priority) => {
@@ -304,6 +266,31 @@ export function tenantPowerShell(tenant: Tenant, documentTitle: string): string 
   // line of the generator ever forgets to.
   if (!/^[\x20-\x7e\n]*$/.test(script)) throw new Error('internal error: the generated PowerShell script is not pure ASCII');
   return script;
+}
+
+/** One connector's block: what it does in words, then New- or Set-<direction>Connector. */
+function connectorBlock(
+  line: (s?: string) => void,
+  direction: 'Inbound' | 'Outbound',
+  c: { name: string },
+  description: string,
+  parameters: { settings: Array<[string, ParamValue]>; clear: Array<[string, ParamValue]> },
+): void {
+  line('');
+  if (isNotEvaluated(c.name)) {
+    skippedBlock(line, `${direction} connector`, c.name);
+    return;
+  }
+  line(`# ${direction} connector ${commentText(psQuote(c.name))}: ${commentText(description)}`);
+  upsertBlock(line, {
+    kind: `${direction.toLowerCase()} connector`,
+    name: c.name,
+    existing: direction === 'Inbound' ? '$existingInbound' : '$existingOutbound',
+    variable: '$connector',
+    newCmd: `New-${direction}Connector`,
+    setCmd: `Set-${direction}Connector`,
+    ...parameters,
+  });
 }
 
 function skippedBlock(line: (s?: string) => void, label: string, name: string): void {
