@@ -9,6 +9,7 @@
  */
 import type { Lang } from '../engine/types';
 import type { AcceptedDomain, InboundConnector, OutboundConnector, Tenant, TransportRule } from '../model/schema';
+import { INBOUND_FIELDS, OUTBOUND_FIELDS, fieldView, type Comparable } from './fields';
 import { DIFF_TEXT } from './messages';
 
 export type DiffEntityKind = 'tenant' | 'acceptedDomain' | 'inboundConnector' | 'outboundConnector' | 'transportRule';
@@ -119,13 +120,8 @@ function matchBy<T>(as: readonly T[], bs: readonly T[], ka: (v: T) => string, kb
 // ---------------------------------------------------------------------------------------------
 // Comparable views: what matters of each entity, with Exchange's notion of equality
 
-/** A scalar, or a set of strings compared case-insensitively (`{ set: [...] }`). */
-type Comparable = string | number | boolean | null | { set: string[]; caseSensitive?: boolean };
-
 const set = (list: readonly string[] | undefined, caseSensitive = false): Comparable => ({ set: [...(list ?? [])], caseSensitive });
-const ip = (list: readonly string[]): string[] => list.map((v) => v.replace(/\/32$/, ''));
 const text = (v: string | null | undefined): string | null => (v === undefined || v === '' ? null : v);
-const lower = (v: string | null | undefined): string | null => (v ? v.toLowerCase() : null);
 
 function tenantView(t: Tenant): Record<string, Comparable> {
   return { name: t.name, rejectDirectSend: t.rejectDirectSend, recipients: set(t.recipients) };
@@ -143,37 +139,8 @@ function connectorNames(t: Tenant): ReadonlyMap<string, string> {
 const namedValues = (list: ReadonlyArray<{ name: string; value?: unknown }> | undefined): Comparable =>
   set((list ?? []).map((x) => (x.value === undefined ? x.name : `${x.name} = ${JSON.stringify(x.value)}`)), true);
 
-function inboundView(c: InboundConnector): Record<string, Comparable> {
-  return {
-    name: c.name,
-    connectorType: c.connectorType,
-    enabled: c.enabled,
-    senderIPAddresses: set(ip(c.senderIPAddresses)),
-    tlsSenderCertificateName: lower(c.tlsSenderCertificateName),
-    requireTls: c.requireTls,
-    restrictDomainsToIPAddresses: c.restrictDomainsToIPAddresses,
-    restrictDomainsToCertificate: c.restrictDomainsToCertificate,
-    senderDomains: set(c.senderDomains.length ? c.senderDomains : ['*']),
-    comment: text(c.comment),
-  };
-}
-
-function outboundView(c: OutboundConnector): Record<string, Comparable> {
-  return {
-    name: c.name,
-    connectorType: c.connectorType,
-    enabled: c.enabled,
-    recipientDomains: set(c.recipientDomains),
-    allAcceptedDomains: c.allAcceptedDomains,
-    useMXRecord: c.useMXRecord,
-    smartHosts: set(c.smartHosts),
-    routeAllMessagesViaOnPremises: c.routeAllMessagesViaOnPremises,
-    isTransportRuleScoped: c.isTransportRuleScoped === true,
-    tlsSettings: c.tlsSettings ?? null,
-    tlsDomain: lower(c.tlsDomain),
-    comment: text(c.comment),
-  };
-}
+const inboundView = (c: InboundConnector) => fieldView(c, INBOUND_FIELDS);
+const outboundView = (c: OutboundConnector) => fieldView(c, OUTBOUND_FIELDS);
 
 function ruleView(r: TransportRule, connectorName: ReadonlyMap<string, string>): Record<string, Comparable> {
   const a = r.actions;

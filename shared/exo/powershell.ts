@@ -13,6 +13,7 @@
  * Set-OrganizationConfig -RejectDirectSend (learn.microsoft.com, exchangepowershell).
  */
 import type { InboundConnector, OutboundConnector, Tenant, TopologyDocument, TransportRule } from '../model/schema';
+import { INBOUND_FIELDS, OUTBOUND_FIELDS, type FieldSpec } from './fields';
 import { NOT_EVALUATED_SUFFIX } from './import';
 
 // ---------------------------------------------------------------------------------------------
@@ -346,45 +347,22 @@ function hashtable(line: (s?: string) => void, name: string, entries: Array<[str
   line('}');
 }
 
-function inboundParameters(c: InboundConnector) {
-  const settings: Array<[string, ParamValue]> = [
-    ['ConnectorType', psQuote(c.connectorType)],
-    ['Enabled', psBool(c.enabled)],
-    ['SenderDomains', psArray(c.senderDomains)],
-    ['RequireTls', psBool(c.requireTls)],
-    ['RestrictDomainsToIPAddresses', psBool(c.restrictDomainsToIPAddresses)],
-    ['RestrictDomainsToCertificate', psBool(c.restrictDomainsToCertificate)],
-  ];
+/** `$settings` and `$clear` of a connector, from its field table (fields.ts). */
+function tableParameters<T>(entity: T, fields: ReadonlyArray<FieldSpec<T>>) {
+  const settings: Array<[string, ParamValue]> = [];
   const clear: Array<[string, ParamValue]> = [];
-  if (c.senderIPAddresses.length) settings.push(['SenderIPAddresses', psArray(c.senderIPAddresses)]);
-  else clear.push(['SenderIPAddresses', '$null']);
-  if (c.tlsSenderCertificateName) settings.push(['TlsSenderCertificateName', psQuote(c.tlsSenderCertificateName)]);
-  else clear.push(['TlsSenderCertificateName', '$null']);
-  if (c.comment) settings.push(['Comment', psQuote(c.comment)]);
+  for (const f of fields) {
+    const v = entity[f.field] as unknown;
+    const present = f.kind === 'list' ? Array.isArray(v) && v.length > 0 : f.kind === 'bool' ? v === true : typeof v === 'string' && v !== '';
+    if (f.write === 'always' || present) {
+      settings.push([f.parameter, f.kind === 'bool' ? psBool(v === true) : f.kind === 'list' ? psArray(Array.isArray(v) ? v : []) : psQuote(String(v ?? ''))]);
+    } else if (f.write === 'clear') clear.push([f.parameter, '$null']);
+  }
   return { settings, clear };
 }
 
-function outboundParameters(c: OutboundConnector) {
-  const settings: Array<[string, ParamValue]> = [
-    ['ConnectorType', psQuote(c.connectorType)],
-    ['Enabled', psBool(c.enabled)],
-    ['UseMXRecord', psBool(c.useMXRecord)],
-    ['AllAcceptedDomains', psBool(c.allAcceptedDomains)],
-    ['RouteAllMessagesViaOnPremises', psBool(c.routeAllMessagesViaOnPremises)],
-  ];
-  const clear: Array<[string, ParamValue]> = [];
-  if (c.recipientDomains.length) settings.push(['RecipientDomains', psArray(c.recipientDomains)]);
-  else clear.push(['RecipientDomains', '$null']);
-  if (c.smartHosts.length) settings.push(['SmartHosts', psArray(c.smartHosts)]);
-  else clear.push(['SmartHosts', '$null']);
-  // Format 2: kept from import and handed back (New-/Set-OutboundConnector parameters).
-  // Only what the design sets, so a design without them gives the same script as before.
-  if (c.isTransportRuleScoped) settings.push(['IsTransportRuleScoped', psBool(true)]);
-  if (c.tlsSettings) settings.push(['TlsSettings', psQuote(c.tlsSettings)]);
-  if (c.tlsDomain) settings.push(['TlsDomain', psQuote(c.tlsDomain)]);
-  if (c.comment) settings.push(['Comment', psQuote(c.comment)]);
-  return { settings, clear };
-}
+const inboundParameters = (c: InboundConnector) => tableParameters(c, INBOUND_FIELDS);
+const outboundParameters = (c: OutboundConnector) => tableParameters(c, OUTBOUND_FIELDS);
 
 function ruleParameters(r: TransportRule, priority: number, connectorNames: ReadonlyMap<string, string> = new Map()) {
   const settings: Array<[string, ParamValue]> = [
