@@ -3,7 +3,7 @@
  * `Get-AcceptedDomain | ConvertTo-Json` (and Get-InboundConnector, Get-OutboundConnector,
  * Get-TransportRule, Get-OrganizationConfig), a tenant name, and where the tenant goes. The import
  * (shared/exo) runs first without touching the design; the report says what was not carried over
- * and which rules are kept as "[not evaluated]"; only "Add" / "Open" applies it, as one undo step.
+ * and which rules the simulation skips (unmodelledConditions); only "Add" / "Open" applies it, as one undo step.
  * A bad file names itself and changes nothing.
  */
 import { useId, useState } from 'react';
@@ -151,7 +151,7 @@ export function ImportExoDialog({ onClose }: { onClose: () => void }) {
       </details>
       <div className="integration-field">
         <label htmlFor={`${ids}-files`}>{t('integrations.common.chooseFiles')}</label>
-        <input id={`${ids}-files`} type="file" multiple accept=".json,application/json,text/plain" onChange={(e) => void choose(e.target.files)} data-autofocus />
+        <input id={`${ids}-files`} type="file" multiple accept=".json,.ps1,application/json,text/plain" onChange={(e) => void choose(e.target.files)} data-autofocus />
         <span className="muted small" aria-live="polite">
           {files.length === 0 ? t('integrations.common.noFiles') : t('integrations.common.filesChosen', { count: files.length, names: files.map((f) => f.name).join(', ') })}
         </span>
@@ -200,10 +200,11 @@ export function ImportReportView({ report }: { report: ImportReport }) {
         })}
       </p>
       <ul className="import-counts">
-        {c.notEvaluated > 0 && (
+        {c.servers > 0 && <li>{t('integrations.import.serversCount', { count: c.servers })}</li>}
+        {c.unmodelled > 0 && (
           <li className="import-warning">
-            {t('integrations.import.notEvaluatedCount', { count: c.notEvaluated })}
-            <ObjectNames report={report} outcome="not-evaluated" />
+            {t('integrations.import.unmodelledCount', { count: c.unmodelled })}
+            <ObjectNames report={report} outcome="unmodelled" />
           </li>
         )}
         {c.skipped > 0 && (

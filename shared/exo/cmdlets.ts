@@ -14,6 +14,9 @@ export const EXO_CMDLETS = [
   'Get-OutboundConnector',
   'Get-TransportRule',
   'Get-OrganizationConfig',
+  // The on-premises side (Exchange Management Shell), issue 16.
+  'Get-SendConnector',
+  'Get-ExchangeCertificate',
 ] as const;
 export type ExoCmdlet = (typeof EXO_CMDLETS)[number];
 
@@ -59,6 +62,8 @@ export function detectCmdletFromKeys(keys: ReadonlySet<string>): ExoCmdlet | nul
   const has = (...names: string[]) => names.every((n) => keys.has(n.toLowerCase()));
   const any = (...names: string[]) => names.some((n) => keys.has(n.toLowerCase()));
   if (has('DomainName', 'DomainType')) return 'Get-AcceptedDomain';
+  if (has('AddressSpaces') && any('SmartHosts', 'SourceTransportServers', 'DNSRoutingEnabled', 'TlsCertificateName')) return 'Get-SendConnector';
+  if (has('Thumbprint') && any('CertificateDomains', 'NotAfter', 'Services')) return 'Get-ExchangeCertificate';
   if (
     has('Priority') &&
     any('State', 'Mode') &&

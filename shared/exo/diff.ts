@@ -9,6 +9,7 @@
  */
 import type { Lang } from '../engine/types';
 import type { AcceptedDomain, InboundConnector, OutboundConnector, Tenant, TransportRule } from '../model/schema';
+import { INBOUND_FIELDS, OUTBOUND_FIELDS, fieldView, type Comparable } from './fields';
 import { DIFF_TEXT } from './messages';
 
 export type DiffEntityKind = 'tenant' | 'acceptedDomain' | 'inboundConnector' | 'outboundConnector' | 'transportRule';
@@ -57,7 +58,9 @@ export function diffTenants(a: Tenant, b: Tenant): TenantDiff {
     pushChange(changes, 'outboundConnector', x, y, (c) => c.name, (c) => c.id, outboundView);
   }
   for (const [x, y] of matchEntities(a.transportRules, b.transportRules)) {
-    pushChange(changes, 'transportRule', x, y, (r) => r.name, (r) => r.id, ruleView);
+    // A rule names its connector by id, and two imports give different ids: compare the names.
+    const connectorName = { a: connectorNames(a), b: connectorNames(b) };
+    pushChange(changes, 'transportRule', x, y, (r) => r.name, (r) => r.id, (r, side) => ruleView(r, connectorName[side]));
   }
   return { a: { id: a.id, name: a.name }, b: { id: b.id, name: b.name }, identical: changes.length === 0, changes };
 }
@@ -69,10 +72,10 @@ function pushChange<T>(
   y: T | null,
   name: (v: T) => string,
   id: (v: T) => string | null,
-  view: (v: T) => Record<string, Comparable>,
+  view: (v: T, side: 'a' | 'b') => Record<string, Comparable>,
 ): void {
   if (x && y) {
-    const fields = compareFields(view(x), view(y));
+    const fields = compareFields(view(x, 'a'), view(y, 'b'));
     if (fields.length) out.push({ kind, name: name(y), idA: id(x), idB: id(y), change: 'changed', fields });
   } else if (y) out.push({ kind, name: name(y), idA: null, idB: id(y), change: 'added', fields: [] });
   else if (x) out.push({ kind, name: name(x), idA: id(x), idB: null, change: 'removed', fields: [] });
@@ -117,13 +120,8 @@ function matchBy<T>(as: readonly T[], bs: readonly T[], ka: (v: T) => string, kb
 // ---------------------------------------------------------------------------------------------
 // Comparable views: what matters of each entity, with Exchange's notion of equality
 
-/** A scalar, or a set of strings compared case-insensitively (`{ set: [...] }`). */
-type Comparable = string | number | boolean | null | { set: string[]; caseSensitive?: boolean };
-
 const set = (list: readonly string[] | undefined, caseSensitive = false): Comparable => ({ set: [...(list ?? [])], caseSensitive });
-const ip = (list: readonly string[]): string[] => list.map((v) => v.replace(/\/32$/, ''));
 const text = (v: string | null | undefined): string | null => (v === undefined || v === '' ? null : v);
-const lower = (v: string | null | undefined): string | null => (v ? v.toLowerCase() : null);
 
 function tenantView(t: Tenant): Record<string, Comparable> {
   return { name: t.name, rejectDirectSend: t.rejectDirectSend, recipients: set(t.recipients) };
@@ -133,34 +131,18 @@ function domainView(d: AcceptedDomain): Record<string, Comparable> {
   return { domainType: d.domainType, matchSubDomains: d.matchSubDomains };
 }
 
-function inboundView(c: InboundConnector): Record<string, Comparable> {
-  return {
-    name: c.name,
-    connectorType: c.connectorType,
-    enabled: c.enabled,
-    senderIPAddresses: set(ip(c.senderIPAddresses)),
-    tlsSenderCertificateName: lower(c.tlsSenderCertificateName),
-    requireTls: c.requireTls,
-    restrictDomainsToIPAddresses: c.restrictDomainsToIPAddresses,
-    restrictDomainsToCertificate: c.restrictDomainsToCertificate,
-    senderDomains: set(c.senderDomains.length ? c.senderDomains : ['*']),
-  };
+function connectorNames(t: Tenant): ReadonlyMap<string, string> {
+  return new Map(t.outboundConnectors.map((c) => [c.id, c.name]));
 }
 
-function outboundView(c: OutboundConnector): Record<string, Comparable> {
-  return {
-    name: c.name,
-    connectorType: c.connectorType,
-    enabled: c.enabled,
-    recipientDomains: set(c.recipientDomains),
-    allAcceptedDomains: c.allAcceptedDomains,
-    useMXRecord: c.useMXRecord,
-    smartHosts: set(c.smartHosts),
-    routeAllMessagesViaOnPremises: c.routeAllMessagesViaOnPremises,
-  };
-}
+/** A kept list of `{name, value}` (otherActions, unmodelledConditions) as a set of `name = value` texts. */
+const namedValues = (list: ReadonlyArray<{ name: string; value?: unknown }> | undefined): Comparable =>
+  set((list ?? []).map((x) => (x.value === undefined ? x.name : `${x.name} = ${JSON.stringify(x.value)}`)), true);
 
-function ruleView(r: TransportRule): Record<string, Comparable> {
+const inboundView = (c: InboundConnector) => fieldView(c, INBOUND_FIELDS);
+const outboundView = (c: OutboundConnector) => fieldView(c, OUTBOUND_FIELDS);
+
+function ruleView(r: TransportRule, connectorName: ReadonlyMap<string, string>): Record<string, Comparable> {
   const a = r.actions;
   return {
     name: r.name,
@@ -180,6 +162,11 @@ function ruleView(r: TransportRule): Record<string, Comparable> {
     // Exchange needs a value with a header name; an empty one and none stamp the same header.
     'actions.setHeaderValue': text(a.setHeaderValue),
     'actions.stopRuleProcessing': a.stopRuleProcessing === true,
+    'actions.routeMessageOutboundConnector': a.routeMessageOutboundConnector ? (connectorName.get(a.routeMessageOutboundConnector) ?? a.routeMessageOutboundConnector) : null,
+    'actions.otherActions': namedValues(a.otherActions),
+    senderAddressLocation: r.senderAddressLocation ?? 'Header',
+    unmodelledConditions: namedValues(r.unmodelledConditions),
+    comment: text(r.comment),
   };
 }
 

@@ -10,17 +10,20 @@
  * Nothing is half-done: any unreadable file makes the whole import fail with messages naming the
  * file, and the document is only returned after `validateDocument` accepted it.
  */
+import { uniqueId } from '../model/ids';
 import { entityPaths } from '../model/integrity';
 import { validateDocument, type LoadError } from '../model/load';
 import { rootListLength } from '../model/prescan';
 import {
   CURRENT_VERSION,
+  hasAnyAction,
   FORMAT,
   patterns,
   type AcceptedDomain,
   type InboundConnector,
   type OutboundConnector,
   type RuleActions,
+  type Server,
   type RuleConditions,
   type RuleExceptions,
   type Tenant,
@@ -43,7 +46,9 @@ import {
   type ExoCmdlet,
 } from './cmdlets';
 import { parseExoJson } from './json';
-import { PROPERTY_NOTES, type ImportReasonCode, type ReasonParams, type RulePartKind } from './messages';
+import { DSC_HINT, GRAPH_HINT, isGraphSnapshot, looksLikeDsc, readDscExport, readGraphSnapshot } from './sources';
+import { importExchangeCertificate, importSendConnector, type ExchangeCertificate, type OnPremContext } from './onprem';
+import { PROPERTY_NOTES, type ImportReasonCode, type ReasonParams } from './messages';
 import { reportEntry, type ImportEntry, type ImportFileReport, type ImportObjectReport, type ImportReport } from './report';
 import {
   Props,
@@ -102,8 +107,41 @@ export interface ExoFileContents {
 
 export type ReadFileResult = { ok: true; contents: ExoFileContents } | { ok: false; error: ImportError };
 
+export type ReadSourceResult = { ok: true; contents: ExoFileContents[] } | { ok: false; error: ImportError };
+
+/**
+ * Reads one file of any supported shape, recognised by its content: a Microsoft365DSC export
+ * (PowerShell), a Microsoft Graph tenant configuration snapshot (JSON with `resources`), or a
+ * cmdlet's JSON (ConvertTo-Json or the admin API). A file with several kinds gives several contents.
+ */
+export function readExoSource(file: ExoFile): ReadSourceResult {
+  if (looksLikeDsc(file.text)) {
+    const r = readDscExport(file.text);
+    if (!r.ok) {
+      const where = r.line !== undefined ? `line ${r.line}, column ${r.column}: ` : '';
+      return { ok: false, error: { file: file.name, line: r.line, column: r.column, message: `${file.name}: ${where}${r.problem}; expected ${DSC_HINT}.` } };
+    }
+    return { ok: true, contents: r.groups.map((g) => ({ file: file.name, cmdlet: g.cmdlet, objects: g.objects })) };
+  }
+  const parsed = parseFile(file);
+  if (!parsed.ok) return parsed;
+  if (isGraphSnapshot(parsed.value)) {
+    const r = readGraphSnapshot(parsed.value);
+    if (!r.ok) return fail(file.name, `${file.name}: ${r.problem}; expected ${GRAPH_HINT}.`);
+    return { ok: true, contents: r.groups.map((g) => ({ file: file.name, cmdlet: g.cmdlet, objects: g.objects })) };
+  }
+  const single = cmdletContents(file, parsed.value);
+  return single.ok ? { ok: true, contents: [single.contents] } : single;
+}
+
 /** Parses one file and recognises the cmdlet that wrote it. */
 export function readExoFile(file: ExoFile): ReadFileResult {
+  const parsed = parseFile(file);
+  return parsed.ok ? cmdletContents(file, parsed.value) : parsed;
+}
+
+/** The file's JSON without the admin API's annotations, or the error naming the place. */
+function parseFile(file: ExoFile): { ok: true; value: unknown } | { ok: false; error: ImportError } {
   // Counted before parsing: no cmdlet's file holds more objects than a tenant may have of a kind.
   const listed = rootListLength(file.text, MAX_IMPORTED_PER_KIND + 1);
   if (listed !== null && listed > MAX_IMPORTED_PER_KIND) {
@@ -126,11 +164,16 @@ export function readExoFile(file: ExoFile): ReadFileResult {
       },
     };
   }
+  return { ok: true, value: containsAnnotations(parsed.value) ? withoutAnnotations(parsed.value) : parsed.value };
+}
+
+/** The objects of one cmdlet's output, recognised from their properties. */
+function cmdletContents(file: ExoFile, v: unknown): ReadFileResult {
   let items: unknown[];
-  const v = parsed.value;
   if (Array.isArray(v)) items = v;
-  else if (v && typeof v === 'object' && Array.isArray((v as ExoObject).value) && 'Count' in (v as ExoObject)) {
-    // `ConvertTo-Json -InputObject $list` in Windows PowerShell 5.1 writes {"value": [...], "Count": n}.
+  else if (v && typeof v === 'object' && Array.isArray((v as ExoObject).value) && ('Count' in (v as ExoObject) || Object.keys(v).length === 1)) {
+    // `ConvertTo-Json -InputObject $list` in Windows PowerShell 5.1 writes {"value": [...], "Count": n};
+    // the admin API answers {"@odata.context": …, "value": [...]} (its annotations removed above).
     items = (v as ExoObject).value as unknown[];
   } else items = [v];
 
@@ -163,7 +206,31 @@ export function readExoFile(file: ExoFile): ReadFileResult {
   return { ok: true, contents: { file: file.name, cmdlet: cmdlet!, objects: items as ExoObject[] } };
 }
 
-function fail(file: string, message: string): ReadFileResult {
+/**
+ * OData annotations of the Exchange Online admin API (the REST endpoint behind the
+ * ExchangeOnlineManagement module, https://outlook.office365.com/adminapi/beta/<tenant>/InvokeCommand;
+ * described in michev.info, "All you need to know about Exchange Online Admin API"): the response's
+ * "@odata.context" / "@odata.nextLink", and per property "Priority@data.type": "System.Int32",
+ * "Conditions@odata.type": "#Collection(String)". They describe a value's type, never the
+ * configuration, so they are not properties.
+ */
+const ANNOTATION = /^@|@(odata|data)\./i;
+
+function containsAnnotations(value: unknown): boolean {
+  if (Array.isArray(value)) return value.some(containsAnnotations);
+  if (value && typeof value === 'object') return Object.keys(value).some((k) => ANNOTATION.test(k) || containsAnnotations((value as ExoObject)[k]));
+  return false;
+}
+
+function withoutAnnotations(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withoutAnnotations);
+  if (!value || typeof value !== 'object') return value;
+  const out: ExoObject = {};
+  for (const [k, v] of Object.entries(value)) if (!ANNOTATION.test(k)) out[k] = withoutAnnotations(v);
+  return out;
+}
+
+function fail(file: string, message: string): { ok: false; error: ImportError } {
   return { ok: false, error: { file, message } };
 }
 
@@ -187,8 +254,8 @@ export function importExoFiles(files: readonly ExoFile[], options: ImportOptions
   const contents: ExoFileContents[] = [];
   const errors: ImportError[] = [];
   for (const f of files) {
-    const r = readExoFile(f);
-    if (r.ok) contents.push(r.contents);
+    const r = readExoSource(f);
+    if (r.ok) contents.push(...r.contents);
     else errors.push(r.error);
   }
   if (errors.length) return { ok: false, errors };
@@ -215,9 +282,13 @@ export function importExoFiles(files: readonly ExoFile[], options: ImportOptions
   };
   const fileReports: ImportFileReport[] = [];
   // Accepted domains first, so rules and connectors see them, whatever order the files came in.
-  const order: ExoCmdlet[] = ['Get-AcceptedDomain', 'Get-OrganizationConfig', 'Get-InboundConnector', 'Get-OutboundConnector', 'Get-TransportRule'];
+  // Certificates before send connectors, which pick the certificate each server presents.
+  const order: ExoCmdlet[] = [
+    'Get-AcceptedDomain', 'Get-OrganizationConfig', 'Get-InboundConnector', 'Get-OutboundConnector', 'Get-TransportRule',
+    'Get-ExchangeCertificate', 'Get-SendConnector',
+  ];
   const sorted = [...contents].sort((a, b) => order.indexOf(a.cmdlet) - order.indexOf(b.cmdlet));
-  const ctx: Ctx = { tenant, ids, tenantId, names: new Set(), maxPriority: -1 };
+  const ctx: Ctx = { tenant, ids, tenantId, names: new Set(), maxPriority: -1, certificates: [], servers: [] };
   for (const c of sorted) {
     const objects = c.objects.map((o) => importObject(c.cmdlet, new Props(o), ctx));
     fileReports.push({ file: c.file, cmdlet: c.cmdlet, objects });
@@ -226,8 +297,8 @@ export function importExoFiles(files: readonly ExoFile[], options: ImportOptions
   const fileOrder = new Map(contents.map((c, i) => [c.file, i] as const));
   fileReports.sort((a, b) => (fileOrder.get(a.file) ?? 0) - (fileOrder.get(b.file) ?? 0));
 
-  const doc: TopologyDocument = { ...base, tenants: [...base.tenants, tenant] };
-  doc.view = { ...(base.view ?? {}), positions: { ...(base.view?.positions ?? {}), ...layoutTenant(tenant, base) } };
+  const doc: TopologyDocument = { ...base, tenants: [...base.tenants, tenant], servers: [...base.servers, ...ctx.servers] };
+  doc.view = { ...(base.view ?? {}), positions: { ...(base.view?.positions ?? {}), ...layoutTenant(tenant, base, ctx.servers) } };
 
   const validated = validateDocument(doc);
   if (!validated.ok) {
@@ -251,7 +322,8 @@ export function importExoFiles(files: readonly ExoFile[], options: ImportOptions
       inboundConnectors: finalTenant.inboundConnectors.length,
       outboundConnectors: finalTenant.outboundConnectors.length,
       transportRules: finalTenant.transportRules.length,
-      notEvaluated: all.filter((o) => o.outcome === 'not-evaluated').length,
+      servers: ctx.servers.length,
+      unmodelled: all.filter((o) => o.outcome === 'unmodelled').length,
       skipped: all.filter((o) => o.outcome === 'skipped').length,
       entries: all.reduce((n, o) => n + o.entries.length, 0),
     },
@@ -267,6 +339,21 @@ interface Ctx {
   names: Set<string>;
   /** The highest rule priority so far (-1: none). */
   maxPriority: number;
+  /** Get-ExchangeCertificate's certificates, for the send connectors' servers. */
+  certificates: ExchangeCertificate[];
+  /** On-premises servers made from Get-SendConnector. */
+  servers: Server[];
+}
+
+function onPremContext(ctx: Ctx): OnPremContext {
+  return {
+    tenant: ctx.tenant,
+    certificates: ctx.certificates,
+    servers: ctx.servers,
+    takeId: (wanted) => ctx.ids.take(wanted),
+    slug,
+    seenName: (kind, name) => seenName(ctx, kind, name),
+  };
 }
 
 /** Whether `kind:name` was already imported; records it otherwise. */
@@ -315,6 +402,10 @@ function importObject(cmdlet: ExoCmdlet, p: Props, ctx: Ctx): ImportObjectReport
       return importTransportRule(p, ctx);
     case 'Get-OrganizationConfig':
       return importOrganizationConfig(p, ctx);
+    case 'Get-ExchangeCertificate':
+      return importExchangeCertificate(p, onPremContext(ctx));
+    case 'Get-SendConnector':
+      return importSendConnector(p, onPremContext(ctx));
   }
 }
 
@@ -343,7 +434,7 @@ const DISPLAY: Record<string, (v: unknown) => string | null> = {
 /** How a leftover property is explained; null for the per-property note (or the generic reason). */
 type LeftoverReason = { code: ImportReasonCode; params?: ReasonParams } | null;
 
-function leftovers(p: Props, entries: ImportEntry[], reasonFor?: (lowerKey: string) => LeftoverReason): string[] {
+function leftovers(p: Props, entries: ImportEntry[], reasonFor?: (lowerKey: string, key: string, value: unknown) => LeftoverReason): string[] {
   const unmapped: string[] = [];
   for (const key of p.keys()) {
     if (p.used.has(key)) continue;
@@ -355,7 +446,7 @@ function leftovers(p: Props, entries: ImportEntry[], reasonFor?: (lowerKey: stri
     unmapped.push(key);
     // Why a property the model has no field for matters: shared/exo/messages.ts PROPERTY_NOTES.
     const reason: NonNullable<LeftoverReason> =
-      reasonFor?.(lower) ?? (Object.hasOwn(PROPERTY_NOTES, lower) ? { code: 'property-note', params: { property: lower } } : { code: 'not-in-model' });
+      reasonFor?.(lower, key, value) ?? (Object.hasOwn(PROPERTY_NOTES, lower) ? { code: 'property-note', params: { property: lower } } : { code: 'not-in-model' });
     entries.push(reportEntry(key, shortValue(DISPLAY[lower]?.(value) ?? value), reason.code, reason.params));
   }
   return unmapped;
@@ -473,15 +564,22 @@ function domainList(p: Props, property: string, entries: ImportEntry[]): string[
   return out;
 }
 
-function importInboundConnector(p: Props, ctx: Ctx): ImportObjectReport {
+/** Name, type and state of a connector; the skipped report when its type is neither OnPremises nor Partner. */
+function connectorHead(p: Props, fallback: string) {
   const entries: ImportEntry[] = [];
-  const name = nameOf(p, '(unnamed inbound connector)');
+  const name = nameOf(p, fallback);
   const type = connectorType(p, entries);
   if (!type) {
     leftovers(p, entries);
-    return { name, entityId: null, outcome: 'skipped', entries };
+    return { skipped: { name, entityId: null, outcome: 'skipped', entries } satisfies ImportObjectReport } as const;
   }
-  const enabled = enabledOf(p, entries);
+  return { skipped: null, entries, name, type, enabled: enabledOf(p, entries) } as const;
+}
+
+function importInboundConnector(p: Props, ctx: Ctx): ImportObjectReport {
+  const head = connectorHead(p, '(unnamed inbound connector)');
+  if (head.skipped) return head.skipped;
+  const { entries, name, type, enabled } = head;
 
   const senderIPAddresses: string[] = [];
   const seenIPs = new Set<string>();
@@ -545,7 +643,9 @@ const TLS_SETTINGS_NAMES = ['EncryptionOnly', 'CertificateValidation', 'DomainVa
 function tlsSettingsOf(p: Props): Pick<OutboundConnector, 'tlsSettings' | 'tlsDomain'> {
   const out: Pick<OutboundConnector, 'tlsSettings' | 'tlsDomain'> = {};
   const raw = p.has('TlsSettings') ? p.raw[Object.keys(p.raw).find((k) => k.toLowerCase() === 'tlssettings')!] : undefined;
-  const name = typeof raw === 'string' ? TLS_SETTINGS_NAMES.find((n) => n.toLowerCase() === raw.toLowerCase()) : undefined;
+  // By name (admin API, -EnumsAsStrings) or by the TlsAuthLevel number ConvertTo-Json writes.
+  const named = asEnum(raw, TLS_AUTH_LEVEL);
+  const name = named ? TLS_SETTINGS_NAMES.find((n) => n === named) : undefined;
   if (name) {
     p.get('TlsSettings');
     out.tlsSettings = name;
@@ -576,14 +676,9 @@ function smartHostOf(value: unknown): string | null {
 }
 
 function importOutboundConnector(p: Props, ctx: Ctx): ImportObjectReport {
-  const entries: ImportEntry[] = [];
-  const name = nameOf(p, '(unnamed outbound connector)');
-  const type = connectorType(p, entries);
-  if (!type) {
-    leftovers(p, entries);
-    return { name, entityId: null, outcome: 'skipped', entries };
-  }
-  const enabled = enabledOf(p, entries);
+  const head = connectorHead(p, '(unnamed outbound connector)');
+  if (head.skipped) return head.skipped;
+  const { entries, name, type, enabled } = head;
   const outcome: ImportObjectReport['outcome'] = enabled ? 'imported' : 'disabled';
 
   const smartHosts: string[] = [];
@@ -660,11 +755,16 @@ const MODELLED_PARTS = new Set([
 
 function importTransportRule(p: Props, ctx: Ctx): ImportObjectReport {
   const entries: ImportEntry[] = [];
-  let name = nameOf(p, '(unnamed rule)');
-  /** Parts the simulation cannot evaluate, by property; the rule is kept but disabled when any. */
-  const unevaluable: string[] = [];
+  const name = nameOf(p, '(unnamed rule)');
+  /**
+   * Conditions (and exceptions, test mode, time windows) the simulation cannot evaluate, kept as
+   * they are in `unmodelledConditions`: the engine then skips the rule and says so in the trace.
+   * The rule keeps its name and its state (issue 16: the design simulates what the tenant does).
+   */
+  const unmodelled: Array<{ name: string; value?: unknown }> = [];
+  const otherActions: Array<{ name: string; value?: unknown }> = [];
   const notEvaluated = (property: string, value: unknown, code: ImportReasonCode, params?: ReasonParams) => {
-    unevaluable.push(property);
+    if (!unmodelled.some((u) => u.name === property)) unmodelled.push({ name: property, value: keptValue(value) });
     entries.push(reportEntry(property, shortValue(value), code, params));
   };
 
@@ -676,7 +776,7 @@ function importTransportRule(p: Props, ctx: Ctx): ImportObjectReport {
 
   const rawState = p.get('State');
   const state = asEnum(rawState, RULE_STATE);
-  let enabled = state !== 'Disabled';
+  const enabled = state !== 'Disabled';
   let outcome: ImportObjectReport['outcome'] = 'imported';
   if (state === 'Disabled') {
     entries.push(reportEntry('State', 'Disabled', 'rule-disabled'));
@@ -687,22 +787,105 @@ function importTransportRule(p: Props, ctx: Ctx): ImportObjectReport {
   const rawMode = p.get('Mode');
   const mode = asEnum(rawMode, RULE_MODE);
   if (mode === 'Audit' || mode === 'AuditAndNotify') {
-    // Test mode: Exchange evaluates the rule but does not enforce its actions ("Mail flow rule procedures").
-    entries.push(reportEntry('Mode', mode, 'rule-test-mode'));
-    enabled = false;
-    outcome = 'disabled';
+    // Test mode: Exchange evaluates the rule but does not enforce its actions ("Mail flow rule
+    // procedures in Exchange Online"). The rule keeps its state; the simulation skips it.
+    unmodelled.push({ name: 'Mode', value: mode });
+    entries.push(reportEntry('Mode', mode, 'rule-test-mode-kept'));
   } else if (mode === null && rawMode !== undefined && rawMode !== null) {
     entries.push(reportEntry('Mode', shortValue(rawMode), 'rule-mode-unknown'));
   }
 
-  // Conditions.
+  const conditions = ruleConditions(p, notEvaluated);
+  const exceptions = ruleExceptions(p, notEvaluated);
+  const actions = ruleActions(p, ctx, entries, notEvaluated);
+
+  // Settings that change when the rule applies.
+  for (const dateProp of ['ActivationDate', 'ExpiryDate']) {
+    const v = p.get(dateProp);
+    if (!isEmptyValue(v)) notEvaluated(dateProp, v, 'rule-time-window');
+  }
+  // Format 2 models SenderAddressLocation (Header, Envelope, HeaderOrEnvelope), so it is kept.
+  const location = p.get('SenderAddressLocation');
+  const locationName = typeof location === 'string' ? SENDER_ADDRESS_LOCATION_NAMES.find((n) => n.toLowerCase() === location.toLowerCase()) : undefined;
+  if (!isEmptyValue(location) && !locationName) notEvaluated('SenderAddressLocation', location, 'rule-sender-location-envelope');
+  const comments = commentOf(p, 'Comments');
+
+  // Whatever else is set is a condition, exception or action the model does not evaluate. Actions
+  // that do not route (PrependSubject, SetAuditSeverity…) are kept in otherActions and the rule
+  // still runs; conditions and exceptions are kept in unmodelledConditions.
+  leftovers(p, entries, (lower, key, value) => {
+    if (RULE_SETTINGS_REPORT_ONLY.has(lower)) return null;
+    if (RULE_ACTIONS.has(lower)) {
+      otherActions.push({ name: key, value: keptValue(value) });
+      return { code: 'rule-other-action' };
+    }
+    unmodelled.push({ name: key, value: keptValue(value) });
+    return { code: 'rule-unmodelled-part', params: { kind: lower.startsWith('exceptif') ? 'exception' : 'condition' } };
+  });
+
+  // Conditions/Exceptions/Actions name the rule's parts; one that no property above accounted for
+  // (for example a value ConvertTo-Json cut off at its depth) is kept by its name.
+  listedOnlyParts(p, unmodelled, otherActions, entries);
+
+  if (otherActions.length) actions.otherActions = otherActions;
+  if (!hasAnyAction(actions)) {
+    // Exchange requires an action; a record without one still runs in the tenant as nothing.
+    actions.otherActions = [{ name: 'None' }];
+    entries.push(reportEntry('(actions)', '(none)', 'rule-no-action-kept'));
+  }
+  if (unmodelled.length) {
+    outcome = 'unmodelled';
+    entries.push(reportEntry('(rule)', name, 'rule-unmodelled', { parts: unique(unmodelled.map((u) => u.name)).join(', ') }));
+  }
+
+  if (seenName(ctx, 'rule', name)) {
+    entries.push(reportEntry('Name', name, 'rule-duplicate'));
+    return { name, entityId: null, outcome: 'skipped', entries };
+  }
+  const rule: TransportRule = {
+    id: ctx.ids.take(`${ctx.tenantId}-rule-${slug(name) || 'rule'}`),
+    name,
+    priority: priority ?? ctx.maxPriority + 1,
+    enabled,
+    conditions,
+    ...(Object.keys(exceptions).length ? { exceptions } : {}),
+    actions,
+    ...(locationName && locationName !== 'Header' ? { senderAddressLocation: locationName } : {}),
+    ...(unmodelled.length ? { unmodelledConditions: unmodelled.slice(0, 100) } : {}),
+    ...comments,
+  };
+  if (rule.actions.otherActions) rule.actions.otherActions = rule.actions.otherActions.slice(0, 100);
+  ctx.tenant.transportRules.push(rule);
+  ctx.maxPriority = Math.max(ctx.maxPriority, rule.priority);
+  return { name, entityId: rule.id, outcome, entries };
+}
+
+type NotEvaluated = (property: string, value: unknown, code: ImportReasonCode, params?: ReasonParams) => void;
+
+/** A property's value as the design keeps it: `{value, Count}` lists as plain lists, enums by name. */
+function keptValue(value: unknown): unknown {
+  if (value && typeof value === 'object' && !Array.isArray(value) && Array.isArray((value as ExoObject).value)) return asList(value);
+  return value;
+}
+
+function plainDomains(p: Props, property: string, notEvaluated: NotEvaluated): string[] | undefined {
+  const out: string[] = [];
+  const raw = p.get(property);
+  for (const item of asList(raw)) {
+    const d = asPlainDomain(item);
+    if (d) out.push(d);
+    else notEvaluated(property, raw, 'rule-domain-uncomparable');
+  }
+  return out.length ? out : undefined;
+}
+
+function ruleConditions(p: Props, notEvaluated: NotEvaluated): RuleConditions {
   const conditions: RuleConditions = {};
-  const exceptions: RuleExceptions = {};
   const sentTo = p.get('SentToScope');
   if (!isEmptyValue(sentTo)) {
     const s = asEnum(sentTo, TO_USER_SCOPE);
     if (s === 'InOrganization' || s === 'NotInOrganization') conditions.sentToScope = s;
-    else notEvaluated('SentToScope', sentTo, 'rule-sent-to-scope-unmodelled');
+    else notEvaluated('SentToScope', s ?? sentTo, 'rule-sent-to-scope-unmodelled');
   }
   const fromScope = p.get('FromScope');
   if (!isEmptyValue(fromScope)) {
@@ -710,26 +893,23 @@ function importTransportRule(p: Props, ctx: Ctx): ImportObjectReport {
     if (s) conditions.fromScope = s;
     else notEvaluated('FromScope', fromScope, 'rule-from-scope-unknown');
   }
-  const domains = (property: string): string[] | undefined => {
-    const raw = p.get(property);
-    const out: string[] = [];
-    for (const item of asList(raw)) {
-      const d = asPlainDomain(item);
-      if (d) out.push(d);
-      else notEvaluated(property, item, 'rule-domain-uncomparable');
-    }
-    return out.length ? out : undefined;
-  };
-  const rd = domains('RecipientDomainIs');
+  const rd = plainDomains(p, 'RecipientDomainIs', notEvaluated);
   if (rd) conditions.recipientDomainIs = rd;
-  const sd = domains('SenderDomainIs');
+  const sd = plainDomains(p, 'SenderDomainIs', notEvaluated);
   if (sd) conditions.senderDomainIs = sd;
-  const erd = domains('ExceptIfRecipientDomainIs');
-  if (erd) exceptions.exceptIfRecipientDomainIs = erd;
-  const esd = domains('ExceptIfSenderDomainIs');
-  if (esd) exceptions.exceptIfSenderDomainIs = esd;
+  return conditions;
+}
 
-  // Actions.
+function ruleExceptions(p: Props, notEvaluated: NotEvaluated): RuleExceptions {
+  const exceptions: RuleExceptions = {};
+  const erd = plainDomains(p, 'ExceptIfRecipientDomainIs', notEvaluated);
+  if (erd) exceptions.exceptIfRecipientDomainIs = erd;
+  const esd = plainDomains(p, 'ExceptIfSenderDomainIs', notEvaluated);
+  if (esd) exceptions.exceptIfSenderDomainIs = esd;
+  return exceptions;
+}
+
+function ruleActions(p: Props, ctx: Ctx, entries: ImportEntry[], notEvaluated: NotEvaluated): RuleActions {
   const actions: RuleActions = {};
   const reasonText = asText(p.get('RejectMessageReasonText'));
   if (reasonText) actions.rejectMessageReasonText = reasonText;
@@ -754,96 +934,42 @@ function importTransportRule(p: Props, ctx: Ctx): ImportObjectReport {
     actions.setHeaderValue = headerValue ?? null;
   } else if (headerValue) entries.push(reportEntry('SetHeaderValue', shortValue(headerValue), 'rule-header-value-without-name'));
   if (asBool(p.get('StopRuleProcessing')) === true) actions.stopRuleProcessing = true;
-
-  // Settings that change when the rule applies.
-  for (const dateProp of ['ActivationDate', 'ExpiryDate']) {
-    const v = p.get(dateProp);
-    if (!isEmptyValue(v)) notEvaluated(dateProp, v, 'rule-time-window');
-  }
-  // Format 2 models SenderAddressLocation (Header, Envelope, HeaderOrEnvelope), so it is kept.
-  const location = p.get('SenderAddressLocation');
-  const locationName = typeof location === 'string' ? SENDER_ADDRESS_LOCATION_NAMES.find((n) => n.toLowerCase() === location.toLowerCase()) : undefined;
-  if (!isEmptyValue(location) && !locationName) notEvaluated('SenderAddressLocation', location, 'rule-sender-location-envelope');
   // RouteMessageOutboundConnector names a connector of this tenant (imported before the rules).
   const routeRaw = p.get('RouteMessageOutboundConnector');
   if (!isEmptyValue(routeRaw)) {
     const target = asText(routeRaw);
     const connector = target ? ctx.tenant.outboundConnectors.find((c) => c.name.toLowerCase() === target.toLowerCase()) : undefined;
     if (connector) actions.routeMessageOutboundConnector = connector.id;
-    else notEvaluated('RouteMessageOutboundConnector', routeRaw, 'rule-part-unmodelled', { kind: 'action' });
+    else notEvaluated('RouteMessageOutboundConnector', routeRaw, 'rule-route-connector-missing');
   }
-  const comments = commentOf(p, 'Comments');
+  return actions;
+}
 
-  // Whatever else is set is a condition, exception or action the model does not have.
-  const unmapped = leftovers(p, entries, (lower) => {
-    if (RULE_SETTINGS_REPORT_ONLY.has(lower)) return null;
-    const kind: RulePartKind = lower.startsWith('exceptif') ? 'exception' : RULE_ACTIONS.has(lower) ? 'action' : 'condition';
-    return { code: 'rule-part-unmodelled', params: { kind } };
-  });
-  for (const key of unmapped) if (!RULE_SETTINGS_REPORT_ONLY.has(key.toLowerCase())) unevaluable.push(key);
-
-  // Conditions/Exceptions/Actions name the rule's parts; one that no property above accounted for
-  // (for example a value ConvertTo-Json cut off at its depth) still makes the rule unevaluable.
-  const seen = new Set([...unevaluable.map((u) => u.toLowerCase())]);
+/** Parts listed only by class name in Conditions/Exceptions/Actions (their property is absent). */
+function listedOnlyParts(
+  p: Props,
+  unmodelled: Array<{ name: string; value?: unknown }>,
+  otherActions: Array<{ name: string; value?: unknown }>,
+  entries: ImportEntry[],
+): void {
+  const seen = new Set(p.keys().filter((k) => !isEmptyValue(p.raw[k])).map((k) => k.toLowerCase()));
+  for (const u of [...unmodelled, ...otherActions]) seen.add(u.name.toLowerCase());
   for (const listName of ['Conditions', 'Exceptions', 'Actions']) {
     for (const part of listedParts(p.get(listName))) {
       const key = listName === 'Exceptions' ? `exceptif${part}` : part;
-      if (MODELLED_PARTS.has(part) || seen.has(key) || [...seen].some((s) => s.startsWith(key) || key.startsWith(s))) continue;
+      // A property named after the part, or longer (SetHeader → SetHeaderName); never a shorter one
+      // ("Mode" is not the property of a ModerateMessageByUser action).
+      if (MODELLED_PARTS.has(part) || [...seen].some((s) => s.startsWith(key))) continue;
       seen.add(key);
-      notEvaluated(listName, part, 'rule-listed-part-unmodelled', { kind: listName === 'Actions' ? 'action' : listName === 'Exceptions' ? 'exception' : 'condition' });
+      if (listName === 'Actions') {
+        otherActions.push({ name: part });
+        entries.push(reportEntry(listName, part, 'rule-listed-other-action'));
+      } else {
+        unmodelled.push({ name: key });
+        entries.push(reportEntry(listName, part, 'rule-listed-unmodelled', { kind: listName === 'Exceptions' ? 'exception' : 'condition' }));
+      }
     }
   }
-
-  if (unevaluable.length) {
-    name += NOT_EVALUATED_SUFFIX;
-    enabled = false;
-    outcome = 'not-evaluated';
-    entries.push(reportEntry('(rule)', name, 'rule-not-evaluated', { parts: unique(unevaluable).join(', ') }));
-    if (!hasModelledAction(actions)) {
-      actions.setHeaderName = PLACEHOLDER_HEADER;
-      actions.setHeaderValue = shortValue(unique(unevaluable).join(', '), 2000);
-      entries.push(reportEntry('(actions)', PLACEHOLDER_HEADER, 'rule-placeholder-action'));
-    }
-  } else if (!hasModelledAction(actions)) {
-    // A rule with no action at all does nothing; keep it visible but disabled.
-    name += NOT_EVALUATED_SUFFIX;
-    enabled = false;
-    outcome = 'not-evaluated';
-    actions.setHeaderName = PLACEHOLDER_HEADER;
-    actions.setHeaderValue = 'no action';
-    entries.push(reportEntry('(actions)', '(none)', 'rule-no-action'));
-  }
-
-  if (seenName(ctx, 'rule', name)) {
-    entries.push(reportEntry('Name', name, 'rule-duplicate'));
-    return { name, entityId: null, outcome: 'skipped', entries };
-  }
-  const rule: TransportRule = {
-    id: ctx.ids.take(`${ctx.tenantId}-rule-${slug(name.replace(NOT_EVALUATED_SUFFIX, '')) || 'rule'}`),
-    name,
-    priority: priority ?? ctx.maxPriority + 1,
-    enabled,
-    conditions,
-    ...(Object.keys(exceptions).length ? { exceptions } : {}),
-    actions,
-    ...(locationName && locationName !== 'Header' ? { senderAddressLocation: locationName } : {}),
-    ...comments,
-  };
-  ctx.tenant.transportRules.push(rule);
-  ctx.maxPriority = Math.max(ctx.maxPriority, rule.priority);
-  return { name, entityId: rule.id, outcome, entries };
-}
-
-function hasModelledAction(a: RuleActions): boolean {
-  return !!(
-    a.rejectMessageReasonText ||
-    a.rejectMessageEnhancedStatusCode ||
-    a.deleteMessage ||
-    a.redirectMessageTo?.length ||
-    a.setHeaderName ||
-    a.stopRuleProcessing ||
-    a.routeMessageOutboundConnector
-  );
 }
 
 function unique(list: string[]): string[] {
@@ -864,22 +990,12 @@ export function slug(text: string): string {
     .replace(/-+$/g, '');
 }
 
-/** Hands out ids unique across the document (tenants, connectors, rules, servers, scenarios). */
+/** Ids unique across the document: the model's one allocator (shared/model/ids.ts) over every id in use. */
 class IdAllocator {
-  /** Per base id, the next suffix to try: 40,000 rules of one name cost 40,000 steps, not 800 million. */
-  private readonly next = new Map<string, number>();
-
   constructor(private readonly taken: Set<string>) {}
 
   take(wanted: string): string {
-    let base = wanted.slice(0, 120).replace(/-+$/g, '');
-    if (!patterns.id.test(base)) base = `x-${base}`.slice(0, 120);
-    let id = base;
-    let n = this.next.get(base) ?? 2;
-    while (this.taken.has(id)) id = `${base}-${n++}`;
-    this.next.set(base, n);
-    this.taken.add(id);
-    return id;
+    return uniqueId(this.taken, wanted);
   }
 }
 
@@ -890,14 +1006,14 @@ const GRID_Y = 140;
  * A simple grid below whatever the document already shows: the tenant, then a row of inbound
  * connectors, a row of outbound connectors and a row of rules. The app's auto layout can redo it.
  */
-function layoutTenant(t: Tenant, base: TopologyDocument): Record<string, { x: number; y: number }> {
+function layoutTenant(t: Tenant, base: TopologyDocument, servers: readonly Server[]): Record<string, { x: number; y: number }> {
   // A loop, not Math.max(...list): spreading 140,000 positions overflows the call stack.
   let lowest = -Infinity;
   for (const p of Object.values(base.view?.positions ?? {})) if (p.y > lowest) lowest = p.y;
   const top = lowest === -Infinity ? 80 : lowest + GRID_Y * 2;
   const left = 40;
   const out: Record<string, { x: number; y: number }> = { [t.id]: { x: left, y: top } };
-  const rows = [t.inboundConnectors, t.outboundConnectors, t.transportRules];
+  const rows = [t.inboundConnectors, t.outboundConnectors, t.transportRules, servers];
   rows.forEach((row, r) => {
     row.forEach((entity, i) => {
       out[entity.id] = { x: left + GRID_X * i, y: top + GRID_Y * (r + 1) };

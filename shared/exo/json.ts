@@ -171,19 +171,18 @@ class Parser {
       const value = this.parseValue(depth + 1);
       // A key that could reach an object's prototype is kept out of the value (never a real property).
       if (key !== '__proto__') out[key] = value;
-      this.skipWhitespace();
-      if (this.pos >= this.src.length) throw this.early();
-      const sep = this.src[this.pos];
-      if (sep === ',') {
-        this.pos++;
-        continue;
-      }
-      if (sep === '}') {
-        this.pos++;
-        return out;
-      }
-      throw this.fail(`expected "," or "}" after the value of "${key}", found ${this.describeHere()}`);
+      if (this.separator('}', `after the value of "${key}"`)) return out;
     }
+  }
+
+  /** After a value: "," (false: another follows) or the closing bracket (true: done); anything else fails. */
+  separator(close: '}' | ']', where: string): boolean {
+    this.skipWhitespace();
+    if (this.pos >= this.src.length) throw this.early();
+    const sep = this.src[this.pos];
+    if (sep !== ',' && sep !== close) throw this.fail(`expected "," or "${close}" ${where}, found ${this.describeHere()}`);
+    this.pos++;
+    return sep === close;
   }
 
   parseArray(depth: number): unknown[] {
@@ -196,18 +195,7 @@ class Parser {
     }
     for (;;) {
       out.push(this.parseValue(depth + 1));
-      this.skipWhitespace();
-      if (this.pos >= this.src.length) throw this.early();
-      const sep = this.src[this.pos];
-      if (sep === ',') {
-        this.pos++;
-        continue;
-      }
-      if (sep === ']') {
-        this.pos++;
-        return out;
-      }
-      throw this.fail(`expected "," or "]" in a list, found ${this.describeHere()}`);
+      if (this.separator(']', 'in a list')) return out;
     }
   }
 

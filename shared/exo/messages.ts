@@ -60,6 +60,21 @@ export type ImportReasonCode =
   | 'rule-placeholder-action'
   | 'rule-no-action'
   | 'rule-duplicate'
+  // The on-premises side (issue 16)
+  | 'certificate-status'
+  | 'send-connector-not-to-exo'
+  | 'send-connector-certificate-name'
+  | 'send-connector-certificate-missing'
+  | 'server-ip-unknown'
+  // Format 2: rules are kept as the tenant has them (issue 16)
+  | 'rule-test-mode-kept'
+  | 'rule-other-action'
+  | 'rule-unmodelled-part'
+  | 'rule-listed-other-action'
+  | 'rule-listed-unmodelled'
+  | 'rule-route-connector-missing'
+  | 'rule-unmodelled'
+  | 'rule-no-action-kept'
   // Any object: a property the model has no field for
   | 'property-note'
   | 'not-in-model';
@@ -250,6 +265,60 @@ export const IMPORT_REASONS: Record<ImportReasonCode, Texts> = {
     en: () => 'a rule of this name appeared earlier in the import; this copy was not imported',
     ja: () => '同じ名前のルールがこのインポートで先に出現しています。この重複分はインポートしませんでした',
   },
+  'certificate-status': {
+    en: () => 'Exchange does not report this certificate as Valid; a server presenting it is imported with an incomplete chain',
+    ja: () => 'Exchange はこの証明書を Valid と報告していません。この証明書を提示するサーバーは、チェーンが不完全なものとしてインポートしました',
+  },
+  'send-connector-not-to-exo': {
+    en: () => 'not a connector to Exchange Online (no *.mail.onmicrosoft.com address space, no *.mail.protection.outlook.com smart host, CloudServicesMailEnabled off); not imported',
+    ja: () => 'Exchange Online への送信コネクタではありません (*.mail.onmicrosoft.com のアドレス空間も *.mail.protection.outlook.com のスマート ホストもなく、CloudServicesMailEnabled もオフです)。インポートしませんでした',
+  },
+  'send-connector-certificate-name': {
+    en: () => 'not in the <I>issuer<S>subject form; the certificate could not be identified',
+    ja: () => '<I>発行者<S>サブジェクト の形式ではありません。証明書を特定できませんでした',
+  },
+  'send-connector-certificate-missing': {
+    en: () => 'no certificate of the Get-ExchangeCertificate output matches; the server is imported without a certificate',
+    ja: () => 'Get-ExchangeCertificate の出力に一致する証明書がありません。証明書なしでサーバーをインポートしました',
+  },
+  'server-ip-unknown': {
+    en: () => "neither cmdlet gives the server's public IP address and no OnPremises inbound connector lists one; imported as 0.0.0.0, set it in the inspector",
+    ja: () => 'どちらのコマンドレットもサーバーのパブリック IP アドレスを示さず、オンプレミスの受信コネクタにもありません。0.0.0.0 としてインポートしました。インスペクターで設定してください',
+  },
+  'rule-test-mode-kept': {
+    en: () => 'the rule is in test mode, so Exchange does not enforce its actions; kept in unmodelledConditions, so the simulation skips the rule',
+    ja: () => 'このルールはテスト モードのため、Exchange はその操作を実行しません。unmodelledConditions に保持したため、シミュレーションはこのルールをスキップします',
+  },
+  'rule-other-action': {
+    en: () => 'an action that does not change routing; kept in otherActions (the rule runs and the trace names it)',
+    ja: () => 'ルーティングを変えない操作です。otherActions に保持しました (ルールは実行され、トレースに表示されます)',
+  },
+  'rule-unmodelled-part': {
+    en: (a) => `${EN_PART[part(a)]} the simulation cannot evaluate; kept in unmodelledConditions`,
+    ja: (a) => `シミュレーションで評価できない${JA_PART[part(a)]}です。unmodelledConditions に保持しました`,
+  },
+  'rule-listed-other-action': {
+    en: () => 'the rule lists this action without its settings; kept by name in otherActions',
+    ja: () => 'ルールにこの操作が設定なしで含まれています。名前だけを otherActions に保持しました',
+  },
+  'rule-listed-unmodelled': {
+    en: (a) => `the rule lists this ${EN_PART_BARE[part(a)]} without its settings; kept by name in unmodelledConditions`,
+    ja: (a) => `ルールにこの${JA_PART[part(a)]}が設定なしで含まれています。名前だけを unmodelledConditions に保持しました`,
+  },
+  'rule-route-connector-missing': {
+    en: () => 'names no outbound connector of this import; kept in unmodelledConditions',
+    ja: () => 'このインポートのどの送信コネクタも指していません。unmodelledConditions に保持しました',
+  },
+  'rule-unmodelled': {
+    en: (a) =>
+      `kept with its name and state; the simulation cannot evaluate ${a.parts}, so it skips this rule and says so in the trace`,
+    ja: (a) =>
+      `名前と状態はそのまま保持しました。シミュレーションは ${a.parts} を評価できないため、このルールをスキップし、トレースにそのことを表示します`,
+  },
+  'rule-no-action-kept': {
+    en: () => 'the rule has no action; kept as it is with the action "None" (it changes nothing)',
+    ja: () => 'このルールには操作がありません。操作「None」としてそのまま保持しました (何も変更しません)',
+  },
   'property-note': {
     en: (a) => PROPERTY_NOTES[String(a.property)]?.en ?? GENERIC.en,
     ja: (a) => PROPERTY_NOTES[String(a.property)]?.ja ?? GENERIC.ja,
@@ -365,6 +434,8 @@ export const REPORT_TEXT: Record<
   {
     imported(name: string, id: string, c: ImportSummaryCounts): string;
     notEvaluated(count: number): string;
+    unmodelled(count: number): string;
+    servers(count: number): string;
     skipped(count: number): string;
     allCarriedOver: string;
     entries(count: number): string;
@@ -379,6 +450,8 @@ export const REPORT_TEXT: Record<
       `Imported tenant "${name}" (id ${id}): ${c.acceptedDomains} accepted domain(s), ` +
       `${c.inboundConnectors} inbound connector(s), ${c.outboundConnectors} outbound connector(s), ${c.transportRules} mail flow rule(s).`,
     notEvaluated: (n) => `${n} object(s) are kept but disabled and named "[not evaluated]": the simulation cannot evaluate them (see below).`,
+    servers: (n) => `${n} on-premises server(s) from Get-SendConnector, each with the certificate it presents to Exchange Online.`,
+    unmodelled: (n) => `${n} mail flow rule(s) have conditions the simulation cannot evaluate: kept as they are, skipped by the simulation with a trace event (see below).`,
     skipped: (n) => `${n} object(s) were not imported (see below).`,
     allCarriedOver: 'Every property was carried over.',
     entries: (n) => `${n} propert(ies) were left out or converted:`,
@@ -392,6 +465,8 @@ export const REPORT_TEXT: Record<
       `テナント "${name}" (ID ${id}) をインポートしました: 承認済みドメイン ${c.acceptedDomains} 個、` +
       `受信コネクタ ${c.inboundConnectors} 個、送信コネクタ ${c.outboundConnectors} 個、メール フロー ルール ${c.transportRules} 個。`,
     notEvaluated: (n) => `${n} 個のオブジェクトは無効にして「[not evaluated]」の名前で保持しました: シミュレーションで評価できません (下記参照)。`,
+    servers: (n) => `Get-SendConnector からオンプレミス サーバー ${n} 台 (それぞれが Exchange Online に提示する証明書付き)。`,
+    unmodelled: (n) => `${n} 個のメール フロー ルールにはシミュレーションで評価できない条件があります: そのまま保持し、シミュレーションはトレースに記録してスキップします (下記参照)。`,
     skipped: (n) => `${n} 個のオブジェクトはインポートしませんでした (下記参照)。`,
     allCarriedOver: 'すべてのプロパティを取り込みました。',
     entries: (n) => `${n} 個のプロパティを除外または変換しました:`,

@@ -13,6 +13,7 @@
  * Set-OrganizationConfig -RejectDirectSend (learn.microsoft.com, exchangepowershell).
  */
 import type { InboundConnector, OutboundConnector, Tenant, TopologyDocument, TransportRule } from '../model/schema';
+import { INBOUND_FIELDS, OUTBOUND_FIELDS, type FieldSpec } from './fields';
 import { NOT_EVALUATED_SUFFIX } from './import';
 
 // ---------------------------------------------------------------------------------------------
@@ -189,47 +190,9 @@ export function tenantPowerShell(tenant: Tenant, documentTitle: string): string 
     line('}');
   });
 
-  // Inbound connectors.
-  for (const c of tenant.inboundConnectors) {
-    line('');
-    if (isNotEvaluated(c.name)) {
-      skippedBlock(line, 'Inbound connector', c.name);
-      continue;
-    }
-    line(`# Inbound connector ${commentText(psQuote(c.name))}: ${commentText(describeInbound(c))}`);
-    const { settings, clear } = inboundParameters(c);
-    upsertBlock(line, {
-      kind: 'inbound connector',
-      name: c.name,
-      existing: '$existingInbound',
-      variable: '$connector',
-      newCmd: 'New-InboundConnector',
-      setCmd: 'Set-InboundConnector',
-      settings,
-      clear,
-    });
-  }
-
-  // Outbound connectors.
-  for (const c of tenant.outboundConnectors) {
-    line('');
-    if (isNotEvaluated(c.name)) {
-      skippedBlock(line, 'Outbound connector', c.name);
-      continue;
-    }
-    line(`# Outbound connector ${commentText(psQuote(c.name))}: ${commentText(describeOutbound(c))}`);
-    const { settings, clear } = outboundParameters(c);
-    upsertBlock(line, {
-      kind: 'outbound connector',
-      name: c.name,
-      existing: '$existingOutbound',
-      variable: '$connector',
-      newCmd: 'New-OutboundConnector',
-      setCmd: 'Set-OutboundConnector',
-      settings,
-      clear,
-    });
-  }
+  // Inbound, then outbound connectors.
+  for (const c of tenant.inboundConnectors) connectorBlock(line, 'Inbound', c, describeInbound(c), inboundParameters(c));
+  for (const c of tenant.outboundConnectors) connectorBlock(line, 'Outbound', c, describeOutbound(c), outboundParameters(c));
 
   // Mail flow rules, in priority order so each New-TransportRule -Priority is within range.
   ordered.forEach((r, priority) => {
@@ -241,7 +204,11 @@ export function tenantPowerShell(tenant: Tenant, documentTitle: string): string 
     const designed = r.priority === priority ? '' : ` (designed priority ${r.priority}; Exchange numbers rules 0, 1, 2, ...)`;
     line(`# Mail flow rule ${commentText(psQuote(r.name))}, priority ${priority}${designed}, ${r.enabled ? 'enabled' : 'disabled'}:`);
     line(`# ${commentText(describeRule(r))}`);
-    const { settings, clear } = ruleParameters(r, priority, new Map(tenant.outboundConnectors.map((c) => [c.id, c.name])));
+    const { settings, clear, cannotSet } = ruleParameters(r, priority, new Map(tenant.outboundConnectors.map((c) => [c.id, c.name])));
+    if (cannotSet.length) {
+      line(`# Kept in the design but not set by this script (no New-TransportRule parameter of that name, or a value`);
+      line(`# PowerShell cannot be given as text, numbers or lists): ${commentText(cannotSet.join(', '))}.`);
+    }
     upsertBlock(line, {
       kind: 'mail flow rule',
       name: r.name,
@@ -302,6 +269,31 @@ export function tenantPowerShell(tenant: Tenant, documentTitle: string): string 
   return script;
 }
 
+/** One connector's block: what it does in words, then New- or Set-<direction>Connector. */
+function connectorBlock(
+  line: (s?: string) => void,
+  direction: 'Inbound' | 'Outbound',
+  c: { name: string },
+  description: string,
+  parameters: { settings: Array<[string, ParamValue]>; clear: Array<[string, ParamValue]> },
+): void {
+  line('');
+  if (isNotEvaluated(c.name)) {
+    skippedBlock(line, `${direction} connector`, c.name);
+    return;
+  }
+  line(`# ${direction} connector ${commentText(psQuote(c.name))}: ${commentText(description)}`);
+  upsertBlock(line, {
+    kind: `${direction.toLowerCase()} connector`,
+    name: c.name,
+    existing: direction === 'Inbound' ? '$existingInbound' : '$existingOutbound',
+    variable: '$connector',
+    newCmd: `New-${direction}Connector`,
+    setCmd: `Set-${direction}Connector`,
+    ...parameters,
+  });
+}
+
 function skippedBlock(line: (s?: string) => void, label: string, name: string): void {
   line(`# ${label} ${commentText(psQuote(realName(name)))} is left as it is: the import could not represent all of its`);
   line('# settings, so the design marks it "[not evaluated]" and applying it would lose them.');
@@ -355,45 +347,22 @@ function hashtable(line: (s?: string) => void, name: string, entries: Array<[str
   line('}');
 }
 
-function inboundParameters(c: InboundConnector) {
-  const settings: Array<[string, ParamValue]> = [
-    ['ConnectorType', psQuote(c.connectorType)],
-    ['Enabled', psBool(c.enabled)],
-    ['SenderDomains', psArray(c.senderDomains)],
-    ['RequireTls', psBool(c.requireTls)],
-    ['RestrictDomainsToIPAddresses', psBool(c.restrictDomainsToIPAddresses)],
-    ['RestrictDomainsToCertificate', psBool(c.restrictDomainsToCertificate)],
-  ];
+/** `$settings` and `$clear` of a connector, from its field table (fields.ts). */
+function tableParameters<T>(entity: T, fields: ReadonlyArray<FieldSpec<T>>) {
+  const settings: Array<[string, ParamValue]> = [];
   const clear: Array<[string, ParamValue]> = [];
-  if (c.senderIPAddresses.length) settings.push(['SenderIPAddresses', psArray(c.senderIPAddresses)]);
-  else clear.push(['SenderIPAddresses', '$null']);
-  if (c.tlsSenderCertificateName) settings.push(['TlsSenderCertificateName', psQuote(c.tlsSenderCertificateName)]);
-  else clear.push(['TlsSenderCertificateName', '$null']);
-  if (c.comment) settings.push(['Comment', psQuote(c.comment)]);
+  for (const f of fields) {
+    const v = entity[f.field] as unknown;
+    const present = f.kind === 'list' ? Array.isArray(v) && v.length > 0 : f.kind === 'bool' ? v === true : typeof v === 'string' && v !== '';
+    if (f.write === 'always' || present) {
+      settings.push([f.parameter, f.kind === 'bool' ? psBool(v === true) : f.kind === 'list' ? psArray(Array.isArray(v) ? v : []) : psQuote(String(v ?? ''))]);
+    } else if (f.write === 'clear') clear.push([f.parameter, '$null']);
+  }
   return { settings, clear };
 }
 
-function outboundParameters(c: OutboundConnector) {
-  const settings: Array<[string, ParamValue]> = [
-    ['ConnectorType', psQuote(c.connectorType)],
-    ['Enabled', psBool(c.enabled)],
-    ['UseMXRecord', psBool(c.useMXRecord)],
-    ['AllAcceptedDomains', psBool(c.allAcceptedDomains)],
-    ['RouteAllMessagesViaOnPremises', psBool(c.routeAllMessagesViaOnPremises)],
-  ];
-  const clear: Array<[string, ParamValue]> = [];
-  if (c.recipientDomains.length) settings.push(['RecipientDomains', psArray(c.recipientDomains)]);
-  else clear.push(['RecipientDomains', '$null']);
-  if (c.smartHosts.length) settings.push(['SmartHosts', psArray(c.smartHosts)]);
-  else clear.push(['SmartHosts', '$null']);
-  // Format 2: kept from import and handed back (New-/Set-OutboundConnector parameters).
-  // Only what the design sets, so a design without them gives the same script as before.
-  if (c.isTransportRuleScoped) settings.push(['IsTransportRuleScoped', psBool(true)]);
-  if (c.tlsSettings) settings.push(['TlsSettings', psQuote(c.tlsSettings)]);
-  if (c.tlsDomain) settings.push(['TlsDomain', psQuote(c.tlsDomain)]);
-  if (c.comment) settings.push(['Comment', psQuote(c.comment)]);
-  return { settings, clear };
-}
+const inboundParameters = (c: InboundConnector) => tableParameters(c, INBOUND_FIELDS);
+const outboundParameters = (c: OutboundConnector) => tableParameters(c, OUTBOUND_FIELDS);
 
 function ruleParameters(r: TransportRule, priority: number, connectorNames: ReadonlyMap<string, string> = new Map()) {
   const settings: Array<[string, ParamValue]> = [
@@ -437,7 +406,37 @@ function ruleParameters(r: TransportRule, priority: number, connectorNames: Read
     settings.push(['RouteMessageOutboundConnector', psQuote(connectorNames.get(a.routeMessageOutboundConnector) ?? a.routeMessageOutboundConnector)]);
   }
   if (r.comment) settings.push(['Comments', psQuote(r.comment)]);
-  return { settings, clear };
+  // Format 2: what the simulation does not evaluate is still the tenant's configuration, so it goes
+  // back under its New-TransportRule parameter name (PrependSubject, SetAuditSeverity, Mode,
+  // HeaderContainsMessageHeader…). A name given twice (Mode, or a domain list the model could only
+  // partly read) takes the kept value.
+  const cannotSet: string[] = [];
+  for (const part of [...(r.unmodelledConditions ?? []), ...(a.otherActions ?? [])]) {
+    const value = psParameterValue(part.value);
+    if (!PARAMETER_NAME.test(part.name) || value === null) {
+      cannotSet.push(part.name);
+      continue;
+    }
+    const lower = part.name.toLowerCase();
+    for (const l of [settings, clear]) {
+      const i = l.findIndex(([k]) => k.toLowerCase() === lower);
+      if (i >= 0) l.splice(i, 1);
+    }
+    settings.push([part.name, value]);
+  }
+  return { settings, clear, cannotSet };
+}
+
+/** A cmdlet parameter name: letters then letters and digits (nothing from a design reaches code otherwise). */
+const PARAMETER_NAME = /^[A-Za-z][A-Za-z0-9]{0,99}$/;
+
+/** PowerShell source for a kept value: text, a number, a boolean or a list of those; null otherwise. */
+export function psParameterValue(value: unknown): string | null {
+  if (typeof value === 'string') return psQuote(value);
+  if (typeof value === 'boolean') return psBool(value);
+  if (typeof value === 'number' && Number.isFinite(value)) return String(value);
+  if (Array.isArray(value) && value.length > 0 && value.every((v) => typeof v === 'string')) return psArray(value);
+  return null;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -487,7 +486,10 @@ export function describeRule(r: TransportRule): string {
   if (a.deleteMessage) act.push('delete the message');
   if (a.redirectMessageTo?.length) act.push(`redirect it to ${a.redirectMessageTo.join(', ')}`);
   if (a.setHeaderName) act.push(`set the header ${a.setHeaderName}: ${a.setHeaderValue ?? ''}`);
+  if (a.routeMessageOutboundConnector) act.push(`route it through the outbound connector ${a.routeMessageOutboundConnector}`);
+  for (const o of a.otherActions ?? []) act.push(o.name);
   if (a.stopRuleProcessing) act.push('stop processing more rules');
+  if (r.unmodelledConditions?.length) cond.push(`${r.unmodelledConditions.map((u) => u.name).join(', ')} (not evaluated by the simulation)`);
   const when = cond.length ? `if ${cond.join(' and ')}` : 'for every message';
   const unless = ex.length ? `, unless ${ex.join(' or ')}` : '';
   return `${when}${unless}: ${act.join(', then ')}.`;
@@ -572,7 +574,7 @@ export function appliedConfiguration(tenant: Tenant): AppliedConfiguration {
   rulesByPriority(tenant).forEach((r, priority) => {
     if (isNotEvaluated(r.name)) return;
     const a = r.actions;
-    transportRules.push({
+    const applied: Record<string, unknown> = {
       Name: r.name,
       Identity: r.name,
       Priority: priority,
@@ -601,7 +603,15 @@ export function appliedConfiguration(tenant: Tenant): AppliedConfiguration {
       SetHeaderValue: a.setHeaderName ? (a.setHeaderValue ?? '') : null,
       StopRuleProcessing: a.stopRuleProcessing === true,
       Quarantine: false,
-    });
+    };
+    // What the script set under the kept parameter names (the values it could write), in the
+    // design's order (a property written again moves to the end).
+    for (const x of [...(r.unmodelledConditions ?? []), ...(a.otherActions ?? [])]) {
+      if (!PARAMETER_NAME.test(x.name) || psParameterValue(x.value) === null) continue;
+      delete applied[x.name];
+      applied[x.name] = x.value;
+    }
+    transportRules.push(applied);
   });
   return {
     acceptedDomains,

@@ -40,10 +40,10 @@ export function reasonText(entry: Pick<ImportEntry, 'code' | 'params'>, lang: La
 /**
  * - `imported`: carried over; entries list properties that were left out or converted.
  * - `disabled`: imported with `enabled: false` (disabled in Exchange Online, or a rule in test mode).
- * - `not-evaluated`: kept, disabled and named "… [not evaluated]" because the simulation cannot evaluate it.
+ * - `unmodelled`: kept as it is (name, state) with `unmodelledConditions`; the simulation skips it.
  * - `skipped`: not added to the design at all.
  */
-export type ImportOutcome = 'imported' | 'disabled' | 'not-evaluated' | 'skipped';
+export type ImportOutcome = 'imported' | 'disabled' | 'unmodelled' | 'skipped';
 
 export interface ImportObjectReport {
   /** The object's Name (DomainName for accepted domains). */
@@ -69,7 +69,10 @@ export interface ImportReport {
     inboundConnectors: number;
     outboundConnectors: number;
     transportRules: number;
-    notEvaluated: number;
+    /** Rules kept with `unmodelledConditions` (the simulation skips them). */
+    unmodelled: number;
+    /** On-premises servers made from Get-SendConnector (with Get-ExchangeCertificate's certificates). */
+    servers: number;
     skipped: number;
     /** Properties listed in the report (left out or converted). */
     entries: number;
@@ -82,7 +85,8 @@ export function formatImportReport(report: ImportReport, lang: Lang = 'en'): str
   const c = report.counts;
   const lines: string[] = [];
   lines.push(text.imported(report.tenantName, report.tenantId, c));
-  if (c.notEvaluated > 0) lines.push(text.notEvaluated(c.notEvaluated));
+  if (c.servers > 0) lines.push(text.servers(c.servers));
+  if (c.unmodelled > 0) lines.push(text.unmodelled(c.unmodelled));
   if (c.skipped > 0) lines.push(text.skipped(c.skipped));
   lines.push(c.entries === 0 ? text.allCarriedOver : text.entries(c.entries));
   for (const file of report.files) {
@@ -90,7 +94,7 @@ export function formatImportReport(report: ImportReport, lang: Lang = 'en'): str
     lines.push('');
     lines.push(text.file(file.file, file.cmdlet, file.objects.length));
     for (const o of noteworthy) {
-      // A not-evaluated object already carries "[not evaluated]" in its name.
+      // A rule with unmodelled conditions is explained by its "(rule)" entry.
       const outcome = o.outcome === 'disabled' ? text.importedDisabled : o.outcome === 'skipped' ? text.notImported : '';
       lines.push(`  ${o.name}${outcome}`);
       for (const e of o.entries) lines.push(`    ${e.property} = ${valueText(e, lang) || text.empty}: ${reasonText(e, lang)}`);

@@ -210,8 +210,9 @@ test.describe('Exchange Online', () => {
     const report = page.getByRole('dialog', { name: 'Import report' });
     await expect(report).toBeVisible();
     await expect(report.getByText(/Tenant “Contoso Real”: 6 accepted domain\(s\), 4 inbound connector\(s\), 3 outbound connector\(s\), 5 mail flow rule\(s\)\./)).toBeVisible();
-    await expect(report.getByText(/1 kept but not evaluated/)).toBeVisible();
-    await expect(report.getByRole('rowheader', { name: 'Append legal disclaimer [not evaluated]' })).toBeVisible();
+    await expect(report.getByText(/1 rule\(s\) kept as they are, with conditions the simulation cannot evaluate/)).toBeVisible();
+    await expect(report.getByRole('rowheader', { name: 'Redirect old helpdesk address (test)' })).toBeVisible();
+    await expect(report.getByText('Kept, skipped by the simulation').first()).toBeVisible();
     await expect(report.getByText('ApplyHtmlDisclaimerText', { exact: true })).toBeVisible();
     await expect(report.getByRole('heading', { name: 'transport-rules.json (Get-TransportRule)' })).toBeVisible();
     // Nothing is applied before the user says so.
@@ -224,11 +225,44 @@ test.describe('Exchange Online', () => {
     expect(after.tenants).toHaveLength(before.tenants.length + 1);
     const imported = after.tenants.find((t) => t.name === 'Contoso Real')!;
     expect(imported.inboundConnectors.map((c) => c.name)).toContain('From Osaka relay (IP)');
-    expect(imported.transportRules.map((r) => r.name)).toContain('Append legal disclaimer [not evaluated]');
+    // Rules keep their names and states; what the simulation cannot evaluate is kept beside them.
+    const disclaimer = imported.transportRules.find((r) => r.name === 'Append legal disclaimer') as
+      | { enabled: boolean; actions: { otherActions?: Array<{ name: string }> } }
+      | undefined;
+    expect(disclaimer?.enabled).toBe(true);
+    expect(disclaimer?.actions.otherActions?.map((o) => o.name)).toContain('ApplyHtmlDisclaimerText');
+    expect(imported.transportRules.some((r) => r.name.includes('[not evaluated]'))).toBe(false);
     expect(after.tenants.slice(0, before.tenants.length)).toEqual(before.tenants);
     await expect(page.getByLabel('Exchange Online tenant Contoso Real', { exact: true })).toBeVisible();
 
     // One undo step takes the whole import back.
+    await page.locator('.react-flow__pane').click({ position: { x: 5, y: 5 } });
+    await page.keyboard.press('Control+z');
+    expect(await getDocument(page)).toEqual(before);
+  });
+
+  test('a Microsoft365DSC export and on-premises files import through the same dialog, report and undo step', async ({ page }) => {
+    // An example that accepts none of the fixture's domains (a domain belongs to one tenant).
+    await openApp(page, '?example=reject-direct-send');
+    const before = await getDocument(page);
+    await menu(page, 'File', 'Import from Exchange Online…');
+    const dialog = page.getByRole('dialog', { name: 'Import from Exchange Online' });
+    const shapes = join(EXO, '..', 'exo-shapes');
+    await dialog
+      .getByLabel('Choose JSON files')
+      .setInputFiles([join(shapes, 'dsc', 'M365TenantConfig.ps1'), join(shapes, 'onprem', 'send-connectors.json'), join(shapes, 'onprem', 'certificates.json')]);
+    await dialog.getByLabel('Tenant name').fill('Fabrikam');
+    await dialog.getByRole('button', { name: 'Read the files' }).click();
+    const report = page.getByRole('dialog', { name: 'Import report' });
+    await expect(report.getByText(/Tenant “Fabrikam”: 2 accepted domain\(s\), 1 inbound connector\(s\), 2 outbound connector\(s\), 3 mail flow rule\(s\)\./)).toBeVisible();
+    await expect(report.getByText(/2 on-premises server\(s\) from Get-SendConnector/)).toBeVisible();
+    await expect(report.getByRole('heading', { name: 'M365TenantConfig.ps1 (Get-TransportRule)' })).toBeVisible();
+    await page.screenshot({ path: '/tmp/exo-import-dsc.png' });
+    await report.getByRole('button', { name: 'Add to this design' }).click();
+    await expect(report).toBeHidden();
+    const after = await getDocument(page);
+    expect(after.tenants).toHaveLength(before.tenants.length + 1);
+    expect(after.servers.length).toBe(before.servers.length + 2);
     await page.locator('.react-flow__pane').click({ position: { x: 5, y: 5 } });
     await page.keyboard.press('Control+z');
     expect(await getDocument(page)).toEqual(before);
@@ -260,10 +294,10 @@ test.describe('Exchange Online', () => {
     const report = page.getByRole('dialog', { name: 'インポート レポート' });
     await expect(report.getByText(/テナント「Contoso」: 承認済みドメイン 6 個/)).toBeVisible();
     await expect(report.getByRole('columnheader', { name: 'インポートでの扱い' }).first()).toBeVisible();
-    await expect(report.getByText('保持 ([not evaluated])').first()).toBeVisible();
+    await expect(report.getByText('保持 (シミュレーションではスキップ)').first()).toBeVisible();
     // The explanations come in the UI's language from shared/exo, with no "English only" note.
     await expect(report.getByRole('cell', { name: /^ExternalRelay \(外部の中継\) は形式バージョン 1 にないため/ })).toBeVisible();
-    await expect(report.getByRole('cell', { name: /無効にして「\[not evaluated\]」の名前で保持しました/ }).first()).toBeVisible();
+    await expect(report.getByRole('cell', { name: /名前と状態はそのまま保持しました/ }).first()).toBeVisible();
     await expect(report.getByText(/imported as InternalRelay|英語/)).toHaveCount(0);
     await page.screenshot({ path: test.info().outputPath('integrations-import-report-ja-dark.png') });
     await expect(report.getByRole('button', { name: 'このデザインに追加' })).toBeVisible();

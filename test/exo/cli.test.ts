@@ -4,7 +4,9 @@ import { importCommand } from '../../cli/commands/import';
 import { powershellCommand } from '../../cli/commands/powershell';
 import type { ParsedArgs } from '../../cli/types';
 import { parseDocumentText, validateDocument } from '../../shared/model/load';
-import { fixtureBytes, fixtureText, memoryIO } from './helpers';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { FIXTURES, fixtureBytes, fixtureText, memoryIO } from './helpers';
 
 const ALL = ['accepted-domains.json', 'inbound-connectors.json', 'outbound-connectors.json', 'transport-rules.json', 'organization-config.json'];
 const args = (positionals: string[], options: ParsedArgs['options'] = {}): ParsedArgs => ({ positionals, options });
@@ -22,6 +24,23 @@ describe('mailflow import', () => {
     expect(m.stdout()).toMatch(/^Imported tenant "Contoso" \(id contoso\): 6 accepted domain\(s\), 4 inbound connector\(s\)/);
     expect(m.stdout()).toContain('transport-rules.json (Get-TransportRule, 5 object(s))');
     expect(m.stdout()).toContain('Wrote contoso.mailflow.json.');
+  });
+
+  it('recognises a Microsoft365DSC export, a Graph snapshot and the on-premises files by their content, whatever their names', async () => {
+    const shape = (path: string) => new Uint8Array(readFileSync(join(FIXTURES, '..', 'exo-shapes', path)));
+    const m = memoryIO({
+      'a.txt': shape('dsc/M365TenantConfig.ps1'),
+      'b.txt': shape('onprem/send-connectors.json'),
+      'c.txt': shape('onprem/certificates.json'),
+    });
+    const code = await importCommand.run(args(['a.txt', 'b.txt', 'c.txt'], { 'tenant-name': 'Fabrikam', out: 'f.json' }), m.io);
+    expect(code).toBe(0);
+    const r = parseDocumentText(m.files.get('f.json') as string);
+    if (!r.ok) throw new Error('not written');
+    expect(r.document.tenants[0].transportRules.map((x) => x.name)).toContain('Tag external mail');
+    expect(r.document.servers.map((x) => x.name)).toEqual(['EX01', 'EX02']);
+    const g = memoryIO({ 'snap.json': shape('graph/snapshot.json') });
+    expect(await importCommand.run(args(['snap.json'], { 'tenant-name': 'Fabrikam', out: 'g.json' }), g.io)).toBe(0);
   });
 
   it('--json prints the report as JSON', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { importExoFiles, NOT_EVALUATED_SUFFIX, PLACEHOLDER_HEADER, readExoFile, type ImportReport } from '../../shared/exo';
+import { importExoFiles, NOT_EVALUATED_SUFFIX, readExoFile, type ImportReport } from '../../shared/exo';
 import { validateDocument } from '../../shared/model/load';
 import type { Tenant, TopologyDocument } from '../../shared/model/schema';
 import { fixture, fixtureBytes } from './helpers';
@@ -169,15 +169,16 @@ describe('outbound connectors', () => {
     expect(scoped).toMatchObject({ name: 'Encryption gateway (rule scoped)', isTransportRuleScoped: true });
     expect(scoped.name).not.toContain(NOT_EVALUATED_SUFFIX);
     expect(scoped.smartHosts).toEqual(['192.0.2.50']);
-    expect(entriesOf(r.report, scoped.name).outcome).not.toBe('not-evaluated');
+    expect(entriesOf(r.report, scoped.name).outcome).not.toBe('unmodelled');
   });
 
-  it('reads numeric enums and SmtpDomainWithSubdomains objects, and names TlsSettings in the report', () => {
+  it('reads numeric enums (TlsSettings 4 is DomainValidation) and SmtpDomainWithSubdomains objects', () => {
     const r = importOk(['outbound-connector-single-numeric.json']);
     const [c] = r.tenant.outboundConnectors;
     expect(c.connectorType).toBe('OnPremises');
     expect(c.recipientDomains).toEqual(['jpn.contoso.com', 'apps.contoso.com']);
-    expect(entriesOf(r.report, c.name).entries.find((e) => e.property === 'TlsSettings')?.value).toBe('DomainValidation');
+    expect(c.tlsSettings).toBe('DomainValidation');
+    expect(entriesOf(r.report, c.name).entries.find((e) => e.property === 'TlsSettings')).toBeUndefined();
   });
 });
 
@@ -197,25 +198,22 @@ describe('mail flow rules', () => {
     expect(tag.actions).toEqual({ setHeaderName: 'X-Contoso-Partner', setHeaderValue: 'fabrikam', stopRuleProcessing: true });
   });
 
-  it('keeps a rule with an unmodelled action, disabled and named "[not evaluated]", and reports why', () => {
+  it('keeps a rule whose actions do not route enabled, under its own name, with those actions in otherActions', () => {
     const r = importOk(['transport-rules.json']);
     const rule = r.tenant.transportRules.find((x) => x.name.startsWith('Append legal disclaimer'))!;
-    expect(rule.name).toBe(`Append legal disclaimer${NOT_EVALUATED_SUFFIX}`);
-    expect(rule.enabled).toBe(false);
+    expect(rule.name).toBe('Append legal disclaimer');
+    expect(rule.enabled).toBe(true);
     expect(rule.priority).toBe(2);
-    // Its modelled condition is kept; a placeholder action stands in for the disclaimer.
     expect(rule.conditions).toEqual({ fromScope: 'InOrganization' });
-    expect(rule.actions.setHeaderName).toBe(PLACEHOLDER_HEADER);
+    expect(rule.unmodelledConditions).toBeUndefined();
+    expect(rule.actions.otherActions?.map((o) => o.name)).toEqual(expect.arrayContaining(['ApplyHtmlDisclaimerText', 'ApplyHtmlDisclaimerLocation']));
+    expect(rule.actions.setHeaderName).toBeUndefined();
     const obj = entriesOf(r.report, rule.name);
-    expect(obj.outcome).toBe('not-evaluated');
-    const props = obj.entries.map((e) => e.property);
-    expect(props).toEqual(expect.arrayContaining(['ApplyHtmlDisclaimerText', 'ApplyHtmlDisclaimerLocation', '(rule)', '(actions)']));
-    expect(obj.entries.find((e) => e.property === 'ApplyHtmlDisclaimerText')?.reason).toMatch(/action the simulation does not model/);
-    expect(obj.entries.find((e) => e.property === '(rule)')?.reason).toMatch(/cannot evaluate/);
-    expect(r.report.counts.notEvaluated).toBe(1);
+    expect(obj.outcome).toBe('imported');
+    expect(obj.entries.find((e) => e.property === 'ApplyHtmlDisclaimerText')?.reason).toMatch(/does not change routing; kept in otherActions/);
   });
 
-  it('imports a disabled rule and a rule in test mode as disabled, with the reason', () => {
+  it('imports a disabled rule disabled, and a rule in test mode in its own state with Mode kept as an unmodelled condition', () => {
     const r = importOk(['transport-rules.json']);
     const retired = r.tenant.transportRules.find((x) => x.name === 'Delete spoofed CEO mail (retired)')!;
     expect(retired).toMatchObject({ enabled: false, actions: { deleteMessage: true }, conditions: { senderDomainIs: ['contoso.com'] } });
@@ -223,8 +221,12 @@ describe('mail flow rules', () => {
     expect(entriesOf(r.report, retired.name).entries.map((e) => e.property)).toEqual(['State']);
     expect(retired.comment).toBeTruthy();
     const audit = r.tenant.transportRules.find((x) => x.name === 'Redirect old helpdesk address (test)')!;
-    expect(audit).toMatchObject({ enabled: false, actions: { redirectMessageTo: ['helpdesk@contoso.com'] } });
-    expect(entriesOf(r.report, audit.name).entries[0]).toMatchObject({ property: 'Mode', value: 'Audit' });
+    expect(audit).toMatchObject({ enabled: true, actions: { redirectMessageTo: ['helpdesk@contoso.com'] }, unmodelledConditions: [{ name: 'Mode', value: 'Audit' }] });
+    const obj = entriesOf(r.report, audit.name);
+    expect(obj.outcome).toBe('unmodelled');
+    expect(obj.entries[0]).toMatchObject({ property: 'Mode', value: 'Audit', code: 'rule-test-mode-kept' });
+    expect(obj.entries.find((e) => e.property === '(rule)')?.reason).toMatch(/kept with its name and state; the simulation cannot evaluate Mode/);
+    expect(r.report.counts.unmodelled).toBe(1);
   });
 
   it('reads numeric State, Mode and SentToScope', () => {
@@ -232,15 +234,15 @@ describe('mail flow rules', () => {
     expect(rule).toMatchObject({ enabled: true, priority: 0, conditions: { sentToScope: 'NotInOrganization' } });
   });
 
-  it('makes a rule with an exception outside the model not evaluated', () => {
+  it('keeps an exception outside the model in unmodelledConditions, never renaming or disabling the rule', () => {
     const [base] = JSON.parse(fixture('transport-rules.json').text);
     const rule = { ...base, ExceptIfSentToScope: 'InOrganization', Exceptions: ['Microsoft.Exchange.MessagingPolicies.Rules.Tasks.SentToScopePredicate'] };
     const r = importExoFiles([{ name: 'r.json', text: JSON.stringify([rule]) }], { tenantName: 'T' });
     expect(r.ok).toBe(true);
     if (!r.ok) return;
-    expect(r.tenant.transportRules[0].name.endsWith(NOT_EVALUATED_SUFFIX)).toBe(true);
+    expect(r.tenant.transportRules[0]).toMatchObject({ name: base.Name, enabled: true, unmodelledConditions: [{ name: 'ExceptIfSentToScope', value: 'InOrganization' }] });
     const entry = r.report.files[0].objects[0].entries.find((e) => e.property === 'ExceptIfSentToScope');
-    expect(entry?.reason).toMatch(/exception the simulation does not model/);
+    expect(entry?.reason).toMatch(/an exception the simulation cannot evaluate; kept in unmodelledConditions/);
   });
 });
 
@@ -253,7 +255,7 @@ describe('the whole tenant', () => {
     expect(t.name).toBe('Contoso');
     expect(t.rejectDirectSend).toBe(true);
     // One rule the simulation cannot evaluate; the rule-scoped connector is now kept as it is (format 2).
-    expect(r.report.counts).toMatchObject({ acceptedDomains: 6, inboundConnectors: 4, outboundConnectors: 3, transportRules: 5, notEvaluated: 1, skipped: 0 });
+    expect(r.report.counts).toMatchObject({ acceptedDomains: 6, inboundConnectors: 4, outboundConnectors: 3, transportRules: 5, unmodelled: 1, skipped: 0 });
     const positions = r.document.view?.positions ?? {};
     const ids = [t.id, ...t.inboundConnectors.map((c) => c.id), ...t.outboundConnectors.map((c) => c.id), ...t.transportRules.map((x) => x.id)];
     for (const id of ids) expect(positions[id]).toBeDefined();

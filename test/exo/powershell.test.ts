@@ -67,6 +67,8 @@ function roundTrip(tenant: Tenant): Tenant {
   return r.tenant;
 }
 
+const byName = <T extends { name: string }>(list: readonly T[]): T[] => [...list].sort((x, y) => x.name.localeCompare(y.name));
+
 /** A tenant without ids, rules in priority order: what must survive the round trip. */
 function comparable(t: Tenant) {
   const { id: _id, ...rest } = t;
@@ -75,7 +77,21 @@ function comparable(t: Tenant) {
     ...rest,
     inboundConnectors: t.inboundConnectors.map(({ id: _x, ...c }) => c),
     outboundConnectors: t.outboundConnectors.map(({ id: _x, ...c }) => c),
-    transportRules: [...t.transportRules].sort((a, b) => a.priority - b.priority).map(({ id: _x, ...r }) => r),
+    // Rules name their connector by id, which the import makes anew: compare the connector's name.
+    transportRules: [...t.transportRules]
+      .sort((a, b) => a.priority - b.priority)
+      .map(({ id: _x, ...r }) => ({
+        ...r,
+        // Exchange keeps parameters, not their order: the kept lists compare as sets.
+        ...(r.unmodelledConditions ? { unmodelledConditions: byName(r.unmodelledConditions) } : {}),
+        actions: {
+          ...r.actions,
+          ...(r.actions.otherActions ? { otherActions: byName(r.actions.otherActions) } : {}),
+          ...(r.actions.routeMessageOutboundConnector
+            ? { routeMessageOutboundConnector: t.outboundConnectors.find((c) => c.id === r.actions.routeMessageOutboundConnector)?.name }
+            : {}),
+        },
+      })),
   };
 }
 
@@ -143,6 +159,56 @@ describe('the script for a known design', () => {
     expect(r.script).not.toMatch(/New-AcceptedDomain/);
   });
 
+  it('sets kept actions and conditions under their parameter names and says in a comment which it cannot set', () => {
+    const doc = design();
+    const t = doc.tenants.find((x) => x.id === 'contoso')!;
+    t.transportRules = [
+      {
+        id: 'r-kept',
+        name: 'Tag external',
+        priority: 0,
+        enabled: true,
+        conditions: { fromScope: 'NotInOrganization' },
+        actions: { otherActions: [{ name: 'PrependSubject', value: 'EXTERNAL: ' }, { name: 'SetAuditSeverity', value: 'Medium' }, { name: 'ApplyOME' }] },
+        unmodelledConditions: [{ name: 'Mode', value: 'Audit' }, { name: 'HeaderMatchesPatterns', value: { odd: 1 } }],
+      },
+    ];
+    const r = generatePowerShell(doc, 'contoso');
+    if (!r.ok) throw new Error(r.message);
+    const block = r.script.slice(r.script.indexOf("# Mail flow rule 'Tag external'"));
+    expect(block).toMatch(/^ {4}PrependSubject += 'EXTERNAL: '$/m);
+    expect(block).toMatch(/^ {4}SetAuditSeverity += 'Medium'$/m);
+    // The kept Mode replaces the designed Enforce: a hashtable may not hold a key twice.
+    expect(block).toMatch(/^ {4}Mode += 'Audit'$/m);
+    expect(block).not.toMatch(/'Enforce'/);
+    expect(block).toMatch(/# PowerShell cannot be given as text, numbers or lists\): HeaderMatchesPatterns, ApplyOME\./);
+  });
+
+  it('a kept action or condition built to break out of the script runs nothing', () => {
+    const doc = design();
+    const t = doc.tenants.find((x) => x.id === 'contoso')!;
+    const hostile = "x'; Remove-Item -Recurse C:\\ #\n\u2019); Stop-Computer #>";
+    t.transportRules = [
+      {
+        id: 'r-hostile',
+        name: 'Hostile',
+        priority: 0,
+        enabled: true,
+        conditions: {},
+        actions: { otherActions: [{ name: hostile, value: 'v' }, { name: 'PrependSubject', value: hostile }] },
+        unmodelledConditions: [{ name: 'HeaderContainsWords', value: [hostile, 'ok'] }],
+      },
+    ];
+    const r = generatePowerShell(doc, 'contoso');
+    if (!r.ok) throw new Error(r.message);
+    expect(r.script).toMatch(/^[\x20-\x7e\n]*$/);
+    // The hostile name only appears inside a comment; the values only inside literals.
+    for (const line of r.script.split('\n')) {
+      if (line.includes('Remove-Item')) expect(line.trimStart().startsWith('#') || /^ {4}(PrependSubject|HeaderContainsWords) += /.test(line)).toBe(true);
+    }
+    expect(r.script).not.toMatch(/^\s*Stop-Computer/m);
+  });
+
   it('numbers rules 0, 1, 2 in priority order and says when the design had other numbers', () => {
     const t = design().tenants[0];
     const tenant: Tenant = { ...t, transportRules: t.transportRules.map((r) => ({ ...r, priority: r.priority * 10 })) };
@@ -190,6 +256,7 @@ describe('round trip: importing what the script produces gives the same tenant',
             requireTls: fc.boolean(),
             restrictDomainsToIPAddresses: fc.boolean(),
             restrictDomainsToCertificate: fc.boolean(),
+            comment: fc.option(nameArb, { nil: undefined }),
             senderDomains: fc.oneof(fc.constant(['*']), fc.uniqueArray(domainArb, { minLength: 1, maxLength: 2 })),
           }),
           { selector: (c) => c.name.toLowerCase(), maxLength: 3 },
@@ -204,6 +271,11 @@ describe('round trip: importing what the script produces gives the same tenant',
             useMXRecord: fc.boolean(),
             smartHosts: fc.uniqueArray(fc.oneof(domainArb, ipArb.filter((x) => !x.includes('/'))), { maxLength: 2 }),
             routeAllMessagesViaOnPremises: fc.boolean(),
+            // Format 2 fields (issue 16: every field both ways).
+            isTransportRuleScoped: fc.boolean(),
+            tlsSettings: fc.option(fc.constantFrom('EncryptionOnly' as const, 'CertificateValidation' as const, 'DomainValidation' as const), { nil: undefined }),
+            tlsDomain: fc.option(domainArb, { nil: undefined }),
+            comment: fc.option(nameArb, { nil: undefined }),
           }),
           { selector: (c) => c.name.toLowerCase(), maxLength: 3 },
         ),
@@ -220,6 +292,27 @@ describe('round trip: importing what the script produces gives the same tenant',
             redirect: fc.option(fc.uniqueArray(label.map((l) => `${l}@contoso.com`), { minLength: 1, maxLength: 2 }), { nil: undefined }),
             header: fc.option(fc.record({ name: fc.constantFrom('X-A', 'X-Tag'), value: nameArb }), { nil: undefined }),
             stop: fc.boolean(),
+            senderAddressLocation: fc.option(fc.constantFrom('Envelope' as const, 'HeaderOrEnvelope' as const), { nil: undefined }),
+            route: fc.boolean(),
+            otherActions: fc.uniqueArray(
+              fc.oneof(
+                nameArb.map((value) => ({ name: 'PrependSubject', value })),
+                fc.constantFrom('Low', 'Medium', 'High').map((value) => ({ name: 'SetAuditSeverity', value })),
+                fc.uniqueArray(label.map((l) => `${l}@contoso.com`), { minLength: 1, maxLength: 2 }).map((value) => ({ name: 'BlindCopyTo', value })),
+                fc.integer({ min: -1, max: 9 }).map((value) => ({ name: 'SetSCL', value })),
+              ),
+              { selector: (x) => x.name, maxLength: 3 },
+            ),
+            unmodelled: fc.uniqueArray(
+              fc.oneof(
+                fc.constantFrom('Audit', 'AuditAndNotify').map((value) => ({ name: 'Mode', value })),
+                fc.uniqueArray(nameArb, { minLength: 1, maxLength: 2 }).map((value) => ({ name: 'SubjectContainsWords', value })),
+                fc.constant({ name: 'HasNoClassification', value: true }),
+                nameArb.map((value) => ({ name: 'ExceptIfHeaderContainsMessageHeader', value })),
+              ),
+              { selector: (x) => x.name, maxLength: 2 },
+            ),
+            comment: fc.option(nameArb, { nil: undefined }),
           }),
           { selector: (r) => r.name.toLowerCase(), maxLength: 4 },
         ),
@@ -231,8 +324,15 @@ describe('round trip: importing what the script produces gives the same tenant',
           acceptedDomains: g.domains.map((d) => ({ domainName: d.domainName, domainType: d.domainType, matchSubDomains: d.domainType === 'InternalRelay' && d.sub })),
           recipients: [],
           rejectDirectSend: g.rejectDirectSend,
-          inboundConnectors: g.inbound.map((c, i) => ({ id: `in-${i}`, ...c })),
-          outboundConnectors: g.outbound.map((c, i) => ({ id: `out-${i}`, ...c })),
+          inboundConnectors: g.inbound.map(({ comment, ...c }, i) => ({ id: `in-${i}`, ...c, ...(comment ? { comment } : {}) })),
+          outboundConnectors: g.outbound.map(({ comment, tlsSettings, tlsDomain, isTransportRuleScoped, ...c }, i) => ({
+            id: `out-${i}`,
+            ...c,
+            ...(isTransportRuleScoped ? { isTransportRuleScoped } : {}),
+            ...(tlsSettings ? { tlsSettings } : {}),
+            ...(tlsDomain ? { tlsDomain } : {}),
+            ...(comment ? { comment } : {}),
+          })),
           transportRules: g.rules.map((r, i) => ({
             id: `rule-${i}`,
             name: r.name,
@@ -249,9 +349,14 @@ describe('round trip: importing what the script produces gives the same tenant',
               ...(r.deleteMessage ? { deleteMessage: true } : {}),
               ...(r.redirect ? { redirectMessageTo: r.redirect } : {}),
               ...(r.header ? { setHeaderName: r.header.name, setHeaderValue: r.header.value } : {}),
+              ...(r.route && g.outbound.length ? { routeMessageOutboundConnector: 'out-0' } : {}),
+              ...(r.otherActions.length ? { otherActions: r.otherActions } : {}),
               // A rule needs an action: stop processing when nothing else was drawn.
               ...(r.stop || !(r.reject || r.deleteMessage || r.redirect || r.header) ? { stopRuleProcessing: true } : {}),
             },
+            ...(r.senderAddressLocation ? { senderAddressLocation: r.senderAddressLocation } : {}),
+            ...(r.unmodelled.length ? { unmodelledConditions: r.unmodelled } : {}),
+            ...(r.comment ? { comment: r.comment } : {}),
           })),
         };
         return tenantSchema.parse(tenant);

@@ -52,16 +52,19 @@ describe('the import report in Japanese', () => {
     expect(others).toMatch(/^ {4}\(other properties\) = \d+ 個が設定済み: RejectDirectSend 以外/);
   });
 
-  it('explains a rule kept as "[not evaluated]" in Japanese, naming the parts it cannot evaluate', () => {
+  it('explains in Japanese a rule the simulation skips, naming the parts it cannot evaluate, and an action kept in otherActions', () => {
     const report = importAll();
-    const rule = report.files.flatMap((f) => f.objects).find((o) => o.outcome === 'not-evaluated' && o.name.includes('disclaimer'));
+    const objects = report.files.flatMap((f) => f.objects);
+    const rule = objects.find((o) => o.outcome === 'unmodelled' && o.name.includes('helpdesk'));
     const whole = rule?.entries.find((e) => e.property === '(rule)');
-    expect(whole?.code).toBe('rule-not-evaluated');
+    expect(whole?.code).toBe('rule-unmodelled');
     const ja = reasonText(whole!, 'ja');
-    expect(ja).toContain('[not evaluated]');
-    expect(ja).toContain('ApplyHtmlDisclaimerText');
-    const action = rule?.entries.find((e) => e.property === 'ApplyHtmlDisclaimerText');
-    expect(reasonText(action!, 'ja')).toContain('操作');
+    expect(ja).not.toContain('[not evaluated]');
+    expect(ja).toContain('Mode');
+    expect(ja).toContain('スキップ');
+    const disclaimer = objects.find((o) => o.name === 'Append legal disclaimer');
+    const action = disclaimer?.entries.find((e) => e.property === 'ApplyHtmlDisclaimerText');
+    expect(reasonText(action!, 'ja')).toContain('otherActions');
   });
 
   it('keeps the entries language-free: a code and values, with the English reason made from the code', () => {
