@@ -38,6 +38,12 @@ export interface UiState {
   reveal: { ids: string[]; nonce: number } | null;
   /** Ids being dragged on the canvas right now (never committed per frame). */
   dragging: string[];
+  /**
+   * The run's date (`YYYY-MM-DD`, local): the evaluation date of every engine call the app makes when
+   * neither the scenario nor the document sets one (the engine never reads a clock). Default: today.
+   */
+  evaluationDate: string;
+  setEvaluationDate(date: string | null): void;
   select(ids: string[]): void;
   setRightTab(tab: RightTab): void;
   setTheme(theme: Theme): void;
@@ -53,6 +59,14 @@ export interface UiState {
 }
 
 let toastCounter = 0;
+
+/** Today as a local `YYYY-MM-DD` (what the user calls "today", not UTC's). */
+export function localToday(now: Date = new Date()): string {
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${p(now.getMonth() + 1)}-${p(now.getDate())}`;
+}
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** Same ids in any order (React Flow reports selection in its own order). */
 function sameIds(a: string[], b: string[]): boolean {
@@ -73,6 +87,12 @@ export const useUiStore = create<UiState>()((set, get) => ({
   diagnostics: [],
   reveal: null,
   dragging: [],
+  evaluationDate: localToday(),
+  setEvaluationDate(date) {
+    // null (or an unfinished date from the input) means "today".
+    const next = date && DATE.test(date) && !Number.isNaN(Date.parse(date)) ? date : localToday();
+    if (next !== get().evaluationDate) set({ evaluationDate: next });
+  },
   select(ids) {
     if (!sameIds(ids, get().selection)) set({ selection: ids });
   },
