@@ -24,6 +24,7 @@ import { EditScope, TextField, type CommitOutcome } from './fields';
 import { KINDS, type EntityOf } from './kinds';
 import { commitDoc, Counts, SpecSections, withOptional, type FieldSpec, type SectionSpec, type Translate } from './spec';
 import { nonNegativeInteger, positiveNumber } from './validation';
+import { SERVICE_V2_FIELDS } from './formatTwoFields';
 
 type Service = NonNullable<TopologyDocument['service']>;
 const serviceOf = (doc: TopologyDocument): Service => doc.service ?? { preset: 'current' };
@@ -120,6 +121,7 @@ const DOCUMENT_SECTIONS: ReadonlyArray<SectionSpec<TopologyDocument>> = [
       overrideField('certDomainMatch', CERT_DOMAIN_MATCH_MODES),
       overrideField('ambiguousTenantPolicy', AMBIGUOUS_TENANT_POLICIES),
       overrideField('unattributedRelayReply', UNATTRIBUTED_RELAY_REPLIES),
+      ...SERVICE_V2_FIELDS,
     ],
   },
   { title: 'inspector.throttling', closed: true, fields: THROTTLING_FIELDS.map((f) => throttlingField(f.key, f.validate)) },
