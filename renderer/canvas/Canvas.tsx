@@ -66,6 +66,7 @@ export function Canvas() {
   const selection = useUiStore((s) => s.selection);
   const reveal = useUiStore((s) => s.reveal);
   const theme = useUiStore((s) => s.theme);
+  const today = useUiStore((s) => s.evaluationDate);
   const showMinimap = useUiStore((s) => s.showMinimap);
   const snapToGrid = useUiStore((s) => s.snapToGrid);
   const wrapper = useRef<HTMLDivElement>(null);
@@ -94,11 +95,11 @@ export function Canvas() {
   // Derived once per document/diagnostics/language change; selection is applied cheaply on top.
   const previousBase = useRef<FlowNode[]>([]);
   const base = useMemo(() => {
-    const derived = documentToFlow(doc, { selection: EMPTY_SELECTION, diagnostics: diagnosticMap, label });
+    const derived = documentToFlow(doc, { selection: EMPTY_SELECTION, diagnostics: diagnosticMap, label, today });
     const nodes = reuseUnchangedNodes(previousBase.current, derived.nodes);
     previousBase.current = nodes;
     return { nodes, edges: derived.edges };
-  }, [doc, diagnosticMap, label]);
+  }, [doc, diagnosticMap, label, today]);
   const selectionSet = useMemo(() => new Set(selection), [selection]);
   const [nodes, setNodes] = useState<FlowNode[]>(() => withSelection(base.nodes, selectionSet));
   const selectionRef = useRef(selectionSet);
