@@ -108,6 +108,7 @@ export function AsOfControl() {
           max="2099-12-31"
           min="2000-01-01"
           data-testid="asof-date"
+          title={t('asOf.label')}
           aria-describedby={documentDate ? 'asof-wins' : undefined}
           onChange={(e) => {
             if (e.target.value) useUiStore.getState().setEvaluationDate(e.target.value);
@@ -123,7 +124,8 @@ export function AsOfControl() {
         aria-expanded={open}
         aria-haspopup="dialog"
         data-testid="asof-timeline"
-        title={t('asOf.actions.timeline')}
+        title={`${t('asOf.actions.timeline')} (${t('asOf.changes', { done: past.length, total: TIMELINE.length })})`}
+        aria-label={`${t('asOf.actions.timeline')} (${t('asOf.changes', { done: past.length, total: TIMELINE.length })})`}
         onClick={() => useTimelineOpen.getState().setOpen(!open)}
       >
         {/* One tick per change: filled when in force at the date, hollow when still to come. */}
@@ -132,7 +134,6 @@ export function AsOfControl() {
             <span key={`${c.setting}-${c.date}`} className={`asof-tick${c.date <= date ? ' is-past' : ''}`} />
           ))}
         </span>
-        <span>{t('asOf.changes', { done: past.length, total: TIMELINE.length })}</span>
       </button>
       {documentDate && (
         <span className="asof-wins" id="asof-wins" data-testid="asof-wins" title={t('asOf.winsHint')}>

@@ -60,7 +60,7 @@ export function ScenarioPanel() {
   return (
     <div className="pb-scenarios">
       <div className="pb-scenario-toolbar">
-        <button type="button" className="btn btn-small" onClick={() => setEditing({ draft: newDraft(doc, 'message', t('playback.form.titleNew')), originalId: null })} disabled={doc.servers.length === 0}>
+        <button type="button" className="btn btn-small" onClick={() => setEditing({ draft: newDraft(doc, 'message', t('playback.form.titleNew')), originalId: null })} disabled={doc.servers.length === 0 && doc.tenants.length === 0}>
           + {t('playback.message')}
         </button>
         <button type="button" className="btn btn-small" onClick={() => setEditing({ draft: newDraft(doc, 'load', t('playback.form.titleNew')), originalId: null })} disabled={doc.servers.length === 0}>
@@ -326,6 +326,7 @@ function ScenarioForm({ editing, onDone }: { editing: Editing; onDone(id: string
       <Field label={t('playback.form.description')} error={errors.description} id="scn-description">
         <textarea id="scn-description" rows={2} value={draft.description} onChange={(e) => set('description', e.target.value)} />
       </Field>
+      {input('comment', t('playback.form.comment'))}
       <fieldset className="pb-fieldset">
         <legend>{t('playback.form.expect')}</legend>
         <Field label={t('playback.controls.result')} error={errors.expectResult} id="scn-expectResult">

@@ -30,6 +30,7 @@ export interface ScenarioDraft {
   burstHours: string;
   /** The scenario's own evaluation date; empty = the design's, else the "Evaluated as of" control's. */
   asOf: string;
+  comment: string;
 }
 
 export type FieldProblem = { key: string; values?: Record<string, unknown>; raw?: string };
@@ -62,6 +63,7 @@ export function draftFromScenario(s: Scenario): ScenarioDraft {
     burstPerHour: String(s.load?.burstPerHour ?? 5000),
     burstHours: String(s.load?.burstHours ?? 6),
     asOf: s.asOf ?? '',
+    comment: s.comment ?? '',
   };
 }
 
@@ -78,9 +80,10 @@ export function newDraft(doc: TopologyDocument, kind: ScenarioKind, name: string
     id: freeId(doc, kind === 'load' ? 'load-scenario' : 'scenario'),
     name,
     description: '',
-    source: 'server',
+    // A design without servers can still send from a cloud mailbox.
+    source: server || kind === 'load' ? 'server' : 'mailbox',
     serverId: server?.id ?? '',
-    fromMailbox: '',
+    fromMailbox: server ? '' : (tenantMailboxes(doc)[0]?.address ?? ''),
     mailFrom: `sender@${domain}`,
     rcptTo: `recipient@${domain}`,
     headerFrom: '',
@@ -92,6 +95,7 @@ export function newDraft(doc: TopologyDocument, kind: ScenarioKind, name: string
     burstPerHour: '5000',
     burstHours: '6',
     asOf: '',
+    comment: '',
   };
 }
 
@@ -152,7 +156,7 @@ export function scenarioFromDraft(d: ScenarioDraft, previous: Scenario | null): 
   const base: Scenario = fromMailbox ? { id: d.id.trim(), name: d.name.trim(), fromMailbox: d.fromMailbox.trim() } : { id: d.id.trim(), name: d.name.trim(), serverId: d.serverId };
   if (d.description.trim()) base.description = d.description.trim();
   if (d.asOf.trim()) base.asOf = d.asOf.trim();
-  if (previous?.comment) base.comment = previous.comment;
+  if (d.comment.trim()) base.comment = d.comment.trim();
   if (d.kind === 'message') {
     // A mailbox's message is sent as the mailbox unless the form says otherwise.
     if (d.mailFrom.trim()) base.mailFrom = d.mailFrom.trim();
@@ -210,6 +214,7 @@ export function fieldOfPath(path: string, index: number): keyof ScenarioDraft | 
     serverId: 'serverId',
     fromMailbox: 'fromMailbox',
     asOf: 'asOf',
+    comment: 'comment',
     mailFrom: 'mailFrom',
     rcptTo: 'rcptTo',
     headerFrom: 'headerFrom',
