@@ -74,7 +74,13 @@ function TimelinePopover({ date, onClose }: { date: string; onClose(): void }) {
   }, [onClose]);
   return (
     <div className="asof-popover" ref={ref} role="dialog" aria-label={t('asOf.timelineTitle')} data-testid="timeline-popover">
-      <h2 className="asof-popover-title">{t('asOf.timelineTitle')}</h2>
+      <div className="asof-popover-head">
+        <h2 className="asof-popover-title">{t('asOf.timelineTitle')}</h2>
+        {/* "Today" is here too: on narrow windows the top bar keeps only the date and this list. */}
+        <button type="button" className="asof-button" disabled={date === localToday()} onClick={() => useUiStore.getState().setEvaluationDate(null)}>
+          {t('asOf.actions.today')}
+        </button>
+      </div>
       <p className="muted small">{t('asOf.timelineNote')}</p>
       <ol className="asof-changes">
         {past.map((c) => (
@@ -115,7 +121,7 @@ export function AsOfControl() {
           }}
         />
       </label>
-      <button type="button" className="asof-button" disabled={date === today} onClick={() => useUiStore.getState().setEvaluationDate(null)} title={t('asOf.actions.today')}>
+      <button type="button" className="asof-button asof-today" disabled={date === today} onClick={() => useUiStore.getState().setEvaluationDate(null)} title={t('asOf.actions.today')}>
         {t('asOf.today')}
       </button>
       <button

@@ -60,8 +60,9 @@ test('changing the date across 2023-11-01 changes the app-relay scenario from ac
   await page.keyboard.press('Escape');
   await expect(popover).toBeHidden();
 
-  // "Today" returns to the local date.
-  await page.getByRole('button', { name: 'Today', exact: true }).click();
+  // "Today" returns to the local date (below 1500 px it is in the timeline popover).
+  await page.getByTestId('asof-timeline').click();
+  await page.getByTestId('timeline-popover').getByRole('button', { name: 'Evaluate as of today' }).click();
   const today = await page.evaluate(() => {
     const d = new Date();
     return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
@@ -113,7 +114,11 @@ test('a certificate shows not yet valid, valid, expiring and expired as the date
 
 test('an out-of-date Exchange 2016 server carries its badge', async ({ page }) => {
   await openApp(page, '?example=out-of-date-exchange-2016');
-  await expect(page.getByTestId('server-out-of-date')).toHaveText('Exchange 2016 out of date');
+  const badge = page.getByTestId('server-out-of-date');
+  await expect(badge).toHaveText('Out of date');
+  await expect(badge).toHaveAttribute('title', /Exchange Server 2016 is out of support/);
+  // The badge fits in the node (no cut text).
+  expect(await badge.evaluate((el) => el.scrollWidth <= el.clientWidth + 1)).toBe(true);
 });
 
 test('a cloud-mailbox scenario is made in the form and plays from the tenant', async ({ page }) => {
