@@ -146,7 +146,7 @@ export const ServerNode = memo(function ServerNode({ data, selected }: NodeProps
       selected={selected}
     >
       <div className="mf-row">
-        <span className="mono">{s.ipAddress}</span>
+        <span className="mono ellipsis">{s.ipAddress}</span>
         {s.tls && (
           <span className="chip chip-ok" title={t('canvas.tls')}>
             <LockIcon size={11} /> TLS
