@@ -135,6 +135,11 @@ export const ServerNode = memo(function ServerNode({ data, selected }: NodeProps
   const low = useLowDetail();
   const s = data.entity;
   const external = data.kind === 'external';
+  const outOfDate = data.state.outOfDate && (
+    <span className="chip chip-danger" data-testid="server-out-of-date" title={t(`canvas.outOfDate.${data.state.outOfDate}`, { version: s.exchange?.version ?? '', date: data.state.asOf })}>
+      {t('canvas.outOfDateBadge')}
+    </span>
+  );
   if (low) return <LowDetail kindClass={external ? 'kind-external' : 'kind-server'} title={s.name} diagnostic={data.diagnostic} selected={selected} />;
   return (
     <Card
@@ -146,17 +151,13 @@ export const ServerNode = memo(function ServerNode({ data, selected }: NodeProps
       selected={selected}
     >
       <div className="mf-row">
-        <span className="mono ellipsis">{s.ipAddress}</span>
+        <span className="mono">{s.ipAddress}</span>
         {s.tls && (
           <span className="chip chip-ok" title={t('canvas.tls')}>
             <LockIcon size={11} /> TLS
           </span>
         )}
-        {data.state.outOfDate && (
-          <span className="chip chip-danger" data-testid="server-out-of-date" title={t(`canvas.outOfDate.${data.state.outOfDate}`, { version: s.exchange?.version ?? '', date: data.state.asOf })}>
-            {t('canvas.outOfDateBadge', { version: s.exchange?.version ?? '' })}
-          </span>
-        )}
+        {!s.certificate && outOfDate}
       </div>
       {s.certificate && (
         <div className="mf-row" title={t('canvas.certificate')} data-testid="server-certificate" data-state={data.state.certificate ?? undefined}>
@@ -171,6 +172,8 @@ export const ServerNode = memo(function ServerNode({ data, selected }: NodeProps
               {t(`canvas.certState.${data.state.certificate}`, { count: data.state.daysLeft ?? 0 })}
             </span>
           )}
+          {/* On this row the certificate's name gives way, so the badge keeps its words. */}
+          {outOfDate}
         </div>
       )}
     </Card>
