@@ -8,6 +8,8 @@
 import { useTranslation } from 'react-i18next';
 import {
   ENFORCEMENT_STAGES,
+  isRealDate,
+  patterns,
   EXCHANGE_VERSIONS,
   MINIMUM_TLS_VERSIONS,
   SENDER_ADDRESS_LOCATIONS,
@@ -25,13 +27,8 @@ import { ruleActions, setRuleAction } from './ruleActions';
 import { withOptional, type FieldSpec, type Translate } from './spec';
 import type { FieldError, Validator } from './validation';
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-/** A calendar date `YYYY-MM-DD` that exists (2026-02-30 does not). */
-export const dateValidator: Validator = (v) => {
-  if (!DATE.test(v)) return { key: 'validation.date' };
-  const d = new Date(`${v}T00:00:00Z`);
-  return Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== v ? { key: 'validation.date' } : null;
-};
+/** A calendar date `YYYY-MM-DD` that exists (2026-02-30 does not), as the schema checks it. */
+export const dateValidator: Validator = (v) => (patterns.date.test(v) && isRealDate(v) ? null : { key: 'validation.date' });
 
 const notSet = (t: Translate) => ({ value: '', label: t('enums.notSet') });
 
@@ -205,9 +202,9 @@ export const RULE_ACTION_V2_FIELDS: Array<FieldSpec<TransportRule>> = [
 
 // ------------------------------------------------------------------ service settings
 
-type Service = NonNullable<TopologyDocument['service']>;
-const serviceOf = (doc: TopologyDocument): Service => doc.service ?? { preset: 'current' };
-const withService = (doc: TopologyDocument, service: Service): TopologyDocument => ({ ...doc, service });
+export type Service = NonNullable<TopologyDocument['service']>;
+export const serviceOf = (doc: TopologyDocument): Service => doc.service ?? { preset: 'current' };
+export const withService = (doc: TopologyDocument, service: Service): TopologyDocument => ({ ...doc, service });
 const preset = (doc: TopologyDocument) => SERVICE_PRESETS[serviceOf(doc).preset];
 
 export const SERVICE_V2_FIELDS: Array<FieldSpec<TopologyDocument>> = [

@@ -3,7 +3,7 @@
  * own regular expressions, and the document edits (add, replace, duplicate, delete) that go
  * through `commitValidated` so an invalid scenario never enters the document.
  */
-import { patterns, RESULTS, type Scenario, type TopologyDocument } from '../../shared/model/schema';
+import { isRealDate, patterns, RESULTS, type Scenario, type TopologyDocument } from '../../shared/model/schema';
 import { mailboxOwner } from '../../shared/model/integrity';
 import { allIds } from '../model/entities';
 
@@ -124,7 +124,7 @@ export function validateDraft(doc: TopologyDocument, d: ScenarioDraft, originalI
     if (!patterns.email.test(address)) e.fromMailbox = { key: 'playback.validation.email' };
     else if (!mailboxOwner(doc, address)) e.fromMailbox = { key: 'playback.validation.notOwned', values: { address } };
   } else if (!d.serverId) e.serverId = { key: 'playback.validation.required' };
-  if (d.asOf.trim() && !/^\d{4}-\d{2}-\d{2}$/.test(d.asOf.trim())) e.asOf = { key: 'playback.validation.date' };
+  if (d.asOf.trim() && !(patterns.date.test(d.asOf.trim()) && isRealDate(d.asOf.trim()))) e.asOf = { key: 'playback.validation.date' };
   if (d.kind === 'message') {
     // A mailbox always has an address: a cloud mailbox's message cannot be sent as <>.
     const sender = fromMailbox ? patterns.email : patterns.emailOrNull;

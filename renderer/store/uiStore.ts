@@ -6,6 +6,7 @@ import { create } from 'zustand';
 import type { Diagnostic } from '../diagnostics';
 import type { Lang } from '../../shared/i18n/languages';
 import type { LoadError } from '../../shared/model/load';
+import { isRealDate, patterns } from '../../shared/model/schema';
 
 export type Theme = 'light' | 'dark';
 export type Language = Lang;
@@ -66,7 +67,6 @@ export function localToday(now: Date = new Date()): string {
   return `${now.getFullYear()}-${p(now.getMonth() + 1)}-${p(now.getDate())}`;
 }
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** Same ids in any order (React Flow reports selection in its own order). */
 function sameIds(a: string[], b: string[]): boolean {
@@ -90,7 +90,7 @@ export const useUiStore = create<UiState>()((set, get) => ({
   evaluationDate: localToday(),
   setEvaluationDate(date) {
     // null (or an unfinished date from the input) means "today".
-    const next = date && DATE.test(date) && !Number.isNaN(Date.parse(date)) ? date : localToday();
+    const next = date && patterns.date.test(date) && isRealDate(date) ? date : localToday();
     if (next !== get().evaluationDate) set({ evaluationDate: next });
   },
   select(ids) {

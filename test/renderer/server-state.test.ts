@@ -48,3 +48,12 @@ describe('the date control’s timeline', () => {
     expect(past.every((c) => c.date <= '2023-11-01') && future.every((c) => c.date > '2023-11-01')).toBe(true);
   });
 });
+
+describe('inspector date fields', () => {
+  it('refuse a day the calendar does not have, in the field’s words', async () => {
+    const { dateValidator } = await import('../../renderer/inspector/formatTwoFields');
+    expect(dateValidator('2027-09-01')).toBeNull();
+    expect(dateValidator('2026-02-30')).toEqual({ key: 'validation.date' });
+    expect(dateValidator('01/09/2027')).toEqual({ key: 'validation.date' });
+  });
+});
