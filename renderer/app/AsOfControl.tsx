@@ -57,6 +57,7 @@ function TimelinePopover({ date, onClose }: { date: string; onClose(): void }) {
   const ref = useRef<HTMLDivElement>(null);
   const { past, future } = splitTimeline(date);
   const pick = (d: string) => useUiStore.getState().setEvaluationDate(d);
+  const runDate = useUiStore((s) => s.evaluationDate);
   useEffect(() => {
     const down = (e: PointerEvent) => {
       const target = e.target as Node | null;
@@ -76,6 +77,15 @@ function TimelinePopover({ date, onClose }: { date: string; onClose(): void }) {
     <div className="asof-popover" ref={ref} role="dialog" aria-label={t('asOf.timelineTitle')} data-testid="timeline-popover">
       <div className="asof-popover-head">
         <h2 className="asof-popover-title">{t('asOf.timelineTitle')}</h2>
+        <input
+          type="date"
+          className="asof-popover-date"
+          value={runDate}
+          aria-label={t('asOf.label')}
+          onChange={(e) => {
+            if (e.target.value) pick(e.target.value);
+          }}
+        />
         {/* "Today" is here too: on narrow windows the top bar keeps only the date and this list. */}
         <button type="button" className="asof-button" disabled={date === localToday()} onClick={() => useUiStore.getState().setEvaluationDate(null)}>
           {t('asOf.actions.today')}
@@ -106,6 +116,22 @@ export function AsOfControl() {
   const { past } = splitTimeline(date);
   return (
     <div className={`asof-control${documentDate ? ' is-overridden' : ''}`} data-testid="asof-control">
+      {/* Narrow windows: the date alone, as a button that opens the timeline (with the date input). */}
+      <button
+        type="button"
+        className="asof-button asof-compact"
+        aria-expanded={open}
+        aria-haspopup="dialog"
+        aria-label={`${t('asOf.label')} ${documentDate ?? date}`}
+        title={`${t('asOf.label')} ${documentDate ?? date}`}
+        data-testid="asof-compact"
+        onClick={() => useTimelineOpen.getState().setOpen(!open)}
+      >
+        {/* A calendar: below 1100 px the menubar needs the room; the date is in the tooltip and the popover. */}
+        <svg width="16" height="16" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth={1.8} strokeLinecap="round" aria-hidden="true">
+          <path d="M4 6a2 2 0 0 1 2-2h12a2 2 0 0 1 2 2v13a2 2 0 0 1-2 2H6a2 2 0 0 1-2-2V6ZM4 10h16M8 2v4M16 2v4" />
+        </svg>
+      </button>
       <label className="asof-label">
         <span>{t('asOf.label')}</span>
         <input

@@ -144,3 +144,20 @@ test('a cloud-mailbox scenario is made in the form and plays from the tenant', a
   await expect(firstRow).toContainText('Contoso');
   await expect(page.getByTestId('playback-result')).toContainText('bob@contoso.com');
 });
+
+test('at 1024×700 in Japanese the control folds into a calendar button and the menubar keeps one line', async ({ page }) => {
+  await page.setViewportSize({ width: 1024, height: 700 });
+  await openApp(page, '?example=app-relay-header-from&lang=ja');
+  const menuHeight = await page.locator('.menu-button').first().evaluate((el) => el.getBoundingClientRect().height);
+  expect(menuHeight).toBeLessThan(40);
+  await page.getByTestId('asof-compact').click();
+  const popover = page.getByTestId('timeline-popover');
+  await expect(popover).toBeVisible();
+  const box = (await popover.boundingBox())!;
+  expect(box.x).toBeGreaterThanOrEqual(0);
+  expect(box.x + box.width).toBeLessThanOrEqual(1024);
+  // The date is set from the popover on narrow windows.
+  await popover.locator('input[type="date"]').fill('2023-10-31');
+  await expect(page.getByTestId('asof-compact')).toHaveAttribute('title', '評価日 2023-10-31');
+  await page.screenshot({ path: `${SHOTS}/timeline-1024-ja.png` });
+});
