@@ -161,3 +161,33 @@ test('at 1024×700 in Japanese the control folds into a calendar button and the 
   await expect(page.getByTestId('asof-compact')).toHaveAttribute('title', '評価日 2023-10-31');
   await page.screenshot({ path: `${SHOTS}/timeline-1024-ja.png` });
 });
+
+test('present mode shows the fork of the unstable scenario and plays the other branch', async ({ page }) => {
+  await openApp(page, '?example=ma-shared-certificate');
+  await page.getByRole('button', { name: 'Present', exact: true }).click();
+  const dialog = page.getByRole('dialog', { name: 'Choose the scenarios to present' });
+  for (const name of [/before February 2026/, /Fixed: Contoso/, /Fixed: Fabrikam/]) await dialog.getByRole('checkbox', { name }).uncheck();
+  await dialog.getByRole('button', { name: 'Start presenting' }).click();
+  const caption = page.getByTestId('present-caption');
+  await expect(caption.getByTestId('playback-fork')).toContainText('Exchange Online may attribute this to Contoso or Fabrikam');
+  await expect(caption.getByTestId('evaluated-as-of')).toContainText('Evaluated as of');
+  const second = caption.getByTestId('playback-fork').getByRole('button').nth(1);
+  await second.click();
+  await expect(second).toHaveAttribute('aria-pressed', 'true');
+  // Choosing a branch starts it over; the caption is not advanced by the click.
+  await expect(caption).toContainText('Step 1 of');
+  await page.screenshot({ path: `${SHOTS}/present-fork-1440.png` });
+});
+
+test("the design's own date wins over the control, and the control says so", async ({ page }) => {
+  await openApp(page, '?example=hybrid-seed');
+  await expect(page.getByTestId('asof-wins')).toHaveCount(0);
+  const field = page.getByLabel("Evaluated as of (the design's date)", { exact: true });
+  await field.fill('2023-10-31');
+  await field.press('Enter');
+  await expect(page.getByTestId('asof-wins')).toHaveText("The design's date 2023-10-31 applies");
+  await page.getByRole('tab', { name: /^Diagnostics/ }).click();
+  await expect(page.getByTestId('diagnostics-as-of')).toHaveText('Evaluated as of 2023-10-31');
+  const doc = await page.evaluate(() => (window.__mailflow?.getDocument() as { service?: { asOf?: string } }).service);
+  expect(doc?.asOf).toBe('2023-10-31');
+});
