@@ -8,6 +8,7 @@ import { z } from 'zod';
 import '@xyflow/react/dist/style.css';
 import './styles.css';
 import { coreActions } from './actions/coreActions';
+import { asOfActions } from './app/asOfActions';
 import './actions/i18n';
 import { buildMenuModel, startMenuSync } from './actions/menuModel';
 import { performAction, registerActions, useActionRegistry } from './actions/registry';
@@ -42,6 +43,7 @@ async function start(): Promise<void> {
   applyLanguage(language, false);
   applyTheme(theme, false);
   registerActions(coreActions());
+  registerActions(asOfActions());
   installIntegrationActions();
 
   if (window.__MAILFLOW_TEST__) {

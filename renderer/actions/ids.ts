@@ -17,6 +17,8 @@ export const ACTION_IDS = [
   'view.toggleMinimap',
   'view.toggleSnap',
   'view.diagnostics',
+  'view.timeline',
+  'simulation.evaluateToday',
   'simulation.togglePlay',
   'canvas.selectFocused',
   'canvas.moveToTenant',

@@ -53,6 +53,7 @@ export const useAnalyzeStore = create<AnalyzeState>()((set, get) => {
       id: ++seq,
       doc: useDocumentStore.getState().doc,
       lang: useUiStore.getState().language === 'ja' ? 'ja' : 'en',
+      today: useUiStore.getState().evaluationDate,
       compare: state.compare,
     };
     // A worker still busy with an older design is ended: its answer would be discarded anyway.
@@ -105,7 +106,7 @@ export function startAnalyzeSync(): () => void {
     if (s.doc !== prev.doc) useAnalyzeStore.getState().refresh();
   });
   const offLang = useUiStore.subscribe((s, prev) => {
-    if (s.language !== prev.language) useAnalyzeStore.getState().refresh();
+    if (s.language !== prev.language || s.evaluationDate !== prev.evaluationDate) useAnalyzeStore.getState().refresh();
   });
   return () => {
     offDoc();

@@ -6,7 +6,7 @@ import { simulateScenario } from '../../shared/engine';
 import type { CellMessage } from '../../shared/analysis';
 import type { Scenario } from '../../shared/model/schema';
 import { buildPlan } from '../playback/plan';
-import { usePlaybackStore } from '../playback/playbackStore';
+import { forkOf, usePlaybackStore } from '../playback/playbackStore';
 import { useDocumentStore } from '../store/documentStore';
 import { useUiStore } from '../store/uiStore';
 
@@ -31,8 +31,9 @@ export function openInPlayback(message: CellMessage, name: string): boolean {
   const doc = useDocumentStore.getState().doc;
   const lang = useUiStore.getState().language === 'ja' ? 'ja' : 'en';
   try {
-    const simulation = simulateScenario(doc, scenario, { lang });
-    const plan = buildPlan(simulation);
+    const today = useUiStore.getState().evaluationDate;
+    const simulation = simulateScenario(doc, scenario, { lang, today });
+    const plan = buildPlan(simulation, undefined, doc);
     usePlaybackStore.setState({
       scenarioId: CELL_SCENARIO_ID,
       simulation,
@@ -42,10 +43,12 @@ export function openInPlayback(message: CellMessage, name: string): boolean {
       error: null,
       simulatedDoc: doc,
       simulatedLang: lang,
+      simulatedToday: today,
+      fork: forkOf(simulation),
     });
     return true;
   } catch (e) {
-    usePlaybackStore.setState({ error: e instanceof Error ? e.message : String(e), simulation: null, plan: null, index: -1, playing: false });
+    usePlaybackStore.setState({ error: e instanceof Error ? e.message : String(e), simulation: null, plan: null, index: -1, playing: false, fork: null });
     return false;
   }
 }

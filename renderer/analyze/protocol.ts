@@ -35,6 +35,8 @@ export interface AnalyzeRequest {
   id: number;
   doc: TopologyDocument;
   lang: Lang;
+  /** The run's date of the "Evaluated as of" control (the worker never reads a clock either). */
+  today?: string | null;
   compare: CompareWith | null;
 }
 
@@ -121,9 +123,10 @@ function otherSide(doc: TopologyDocument, c: CompareWith): { doc: TopologyDocume
 export function computeView(req: AnalyzeRequest, now: () => number = () => 0): AnalysisView {
   const t0 = now();
   const { doc, lang } = req;
-  const a = analyze(doc, { lang });
+  const today = req.today ?? null;
+  const a = analyze(doc, { lang, today });
   const { rows, rowOf } = rowsOf(a);
-  const guards = checkGuards(doc, { lang }, a).map((g) => ({
+  const guards = checkGuards(doc, { lang, today }, a).map((g) => ({
     id: g.guardId,
     name: g.name,
     pass: g.pass,
@@ -134,7 +137,7 @@ export function computeView(req: AnalyzeRequest, now: () => number = () => 0): A
   if (req.compare) {
     // The other side is "before" (the saved version, another file, a date, a preset); the open design is "after".
     const other = otherSide(doc, req.compare);
-    const before = analyze(other.doc, { lang, asOf: other.asOf });
+    const before = analyze(other.doc, { lang, today, asOf: other.asOf });
     const d = compareAnalyses(before, a, { parting: false });
     changes = {
       count: d.differences.length,

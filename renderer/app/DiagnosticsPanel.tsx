@@ -6,6 +6,7 @@ import { useDocumentStore } from '../store/documentStore';
 import { useUiStore } from '../store/uiStore';
 import type { Diagnostic } from '../diagnostics';
 import { scenarioTab } from './slots';
+import { evaluationDate } from '../../shared/model/service';
 
 const ORDER = { error: 0, warning: 1, info: 2 } as const;
 
@@ -13,6 +14,13 @@ export function DiagnosticsPanel() {
   const { t } = useTranslation();
   const diagnostics = useUiStore((s) => s.diagnostics);
   const doc = useDocumentStore((s) => s.doc);
+  const today = useUiStore((s) => s.evaluationDate);
+  // The date the diagnostics speak of (certificates, TLS, enforcement depend on it).
+  const asOf = (
+    <p className="muted small diagnostics-asof" data-testid="diagnostics-as-of">
+      {t('diagnostics.asOf', { date: evaluationDate(doc.service, { today }).date })}
+    </p>
+  );
   const sorted = [...diagnostics].sort((a, b) => ORDER[a.severity] - ORDER[b.severity]);
   const reveal = (d: Diagnostic) => {
     if (!d.entity) return;
@@ -30,12 +38,17 @@ export function DiagnosticsPanel() {
   };
   if (sorted.length === 0) {
     return (
-      <div className="diagnostics-empty" role="status">
-        {t('diagnostics.none')}
-      </div>
+      <>
+        {asOf}
+        <div className="diagnostics-empty" role="status">
+          {t('diagnostics.none')}
+        </div>
+      </>
     );
   }
   return (
+    <>
+    {asOf}
     <ul className="diagnostics-list" aria-label={t('diagnostics.title')}>
       {sorted.map((d, i) => {
         const found = d.entity ? locateEntity(doc, d.entity) : null;
@@ -67,5 +80,6 @@ export function DiagnosticsPanel() {
         );
       })}
     </ul>
+    </>
   );
 }

@@ -8,6 +8,7 @@ import { LANGUAGES } from '../i18n';
 import { getPlatform } from '../platform';
 import { isDirty, useDocumentStore } from '../store/documentStore';
 import { useUiStore, type Language } from '../store/uiStore';
+import { AsOfControl } from './AsOfControl';
 import { MenuBar } from './MenuBar';
 import { ToolbarSlot } from './slots';
 
@@ -58,6 +59,7 @@ export function TopBar() {
           </span>
         )}
       </div>
+      <AsOfControl />
       <div className="toolbar" role="toolbar" aria-label={t('toolbar.label')}>
         {TOOLS.map(({ id, icon }) => {
           const action = getAction(id);

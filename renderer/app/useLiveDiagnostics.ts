@@ -9,14 +9,15 @@ const DEBOUNCE_MS = 250;
 export function useLiveDiagnostics(): void {
   const doc = useDocumentStore((s) => s.doc);
   const language = useUiStore((s) => s.language);
+  const today = useUiStore((s) => s.evaluationDate);
   useEffect(() => {
     const timer = setTimeout(() => {
       try {
-        useUiStore.getState().setDiagnostics(lint(doc, { lang: language }));
+        useUiStore.getState().setDiagnostics(lint(doc, { lang: language, today }));
       } catch (e) {
         console.error('lint failed', e);
       }
     }, DEBOUNCE_MS);
     return () => clearTimeout(timer);
-  }, [doc, language]);
+  }, [doc, language, today]);
 }

@@ -66,6 +66,7 @@ export function Canvas() {
   const selection = useUiStore((s) => s.selection);
   const reveal = useUiStore((s) => s.reveal);
   const theme = useUiStore((s) => s.theme);
+  const today = useUiStore((s) => s.evaluationDate);
   // Hidden while a simulation is shown (it would cover its results) unless the user asks for it.
   const showMinimap = useUiStore((s) => (s.playbackActive ? s.minimapDuringPlayback : s.showMinimap));
   const bigDesign = useUiStore((s) => s.bigDesign);
@@ -98,11 +99,11 @@ export function Canvas() {
   // Derived once per document/diagnostics/language change; selection is applied cheaply on top.
   const previousBase = useRef<FlowNode[]>([]);
   const base = useMemo(() => {
-    const derived = documentToFlow(doc, { selection: EMPTY_SELECTION, diagnostics: diagnosticMap, label });
+    const derived = documentToFlow(doc, { selection: EMPTY_SELECTION, diagnostics: diagnosticMap, label, today });
     const nodes = reuseUnchangedNodes(previousBase.current, derived.nodes);
     previousBase.current = nodes;
     return { nodes, edges: derived.edges, bounds: derived.bounds };
-  }, [doc, diagnosticMap, label]);
+  }, [doc, diagnosticMap, label, today]);
   const boundsRef = useRef(base.bounds);
   boundsRef.current = base.bounds;
   /** True once the user pans or zooms; a resize then keeps their view instead of refitting. */

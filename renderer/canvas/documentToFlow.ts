@@ -9,6 +9,8 @@
  * door and the Internet are drawn around/next to the entities and are not part of the model.
  */
 import { Position as Side, type Edge, type Node, type NodeHandle } from '@xyflow/react';
+import { evaluationDate } from '../../shared/model/service';
+import { serverStateAt, type ServerState } from './serverState';
 import type { InboundConnector, OutboundConnector, Position, Server, Tenant, TopologyDocument, TransportRule } from '../../shared/model/schema';
 import type { ChildKind, EntityKind } from '../model/entities';
 import { CHILD_H, CHILD_W, FRONT_DOOR_H, FRONT_DOOR_W, INTERNET_H, INTERNET_W, SERVER_H, SERVER_W } from '../../shared/layout/geometry';
@@ -56,6 +58,8 @@ export interface RuleData extends BaseData {
 export interface ServerData extends BaseData {
   kind: 'server' | 'external';
   entity: Server;
+  /** Certificate and Exchange version at the evaluation date (issue 14). */
+  state: ServerState;
 }
 export interface ZoneData extends Record<string, unknown> {
   kind: 'zone';
@@ -83,6 +87,8 @@ export interface FlowUiInput {
   diagnostics: ReadonlyMap<string, DiagnosticSummary>;
   /** Accessible label: kind and name, e.g. "Exchange Online tenant Contoso". */
   label(kind: NodeKind, name: string): string;
+  /** The run's date of the "Evaluated as of" control (the document's own date wins). */
+  today?: string;
 }
 
 /** Handle size in px (see .node-handle in canvas.css: invisible, centred on the left/right edge). */
@@ -167,13 +173,14 @@ export function documentToFlow(doc: TopologyDocument, ui: FlowUiInput): { nodes:
     ariaLabel: ui.label('internet', ''),
   });
 
+  const asOf = evaluationDate(doc.service, { today: ui.today ?? null }).date;
   for (const s of doc.servers) {
     const kind = s.role === 'external' ? 'external' : 'server';
     nodes.push({
       id: s.id,
       type: kind,
       position: place(layout.servers.get(s.id)),
-      data: { kind, entity: s, diagnostic: diag(ui, s.id) },
+      data: { kind, entity: s, diagnostic: diag(ui, s.id), state: serverStateAt(s, asOf) },
       width: SERVER_W,
       height: SERVER_H,
       // Servers also take mail back on their right side (an OnPremises connector's smart host).

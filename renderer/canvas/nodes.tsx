@@ -147,6 +147,11 @@ export const ServerNode = memo(function ServerNode({ data, selected }: NodeProps
   const low = useLowDetail();
   const s = data.entity;
   const external = data.kind === 'external';
+  const outOfDate = data.state.outOfDate && (
+    <span className="chip chip-danger" data-testid="server-out-of-date" title={t(`canvas.outOfDate.${data.state.outOfDate}`, { version: s.exchange?.version ?? '', date: data.state.asOf })}>
+      {t('canvas.outOfDateBadge')}
+    </span>
+  );
   if (low) return <LowDetail kindClass={external ? 'kind-external' : 'kind-server'} title={s.name} diagnostic={data.diagnostic} selected={selected} />;
   return (
     <Card
@@ -165,12 +170,23 @@ export const ServerNode = memo(function ServerNode({ data, selected }: NodeProps
             <LockIcon size={11} /> TLS
           </span>
         )}
+        {!s.certificate && outOfDate}
       </div>
       {s.certificate && (
-        <div className="mf-row" title={t('canvas.certificate')}>
+        <div className="mf-row" title={t('canvas.certificate')} data-testid="server-certificate" data-state={data.state.certificate ?? undefined}>
           <CertificateIcon size={12} />
           <span className="mono ellipsis">{s.certificate.subject}</span>
           {(!s.certificate.trusted || !s.certificate.chainComplete) && <span className="chip chip-warn">{t('canvas.untrusted')}</span>}
+          {data.state.certificate && data.state.certificate !== 'valid' && (
+            <span
+              className={`chip ${data.state.certificate === 'expiring' ? 'chip-warn' : 'chip-danger'}`}
+              title={t(`canvas.certState.${data.state.certificate}Hint`, { date: data.state.asOf, notAfter: s.certificate.notAfter ?? '', notBefore: s.certificate.notBefore ?? '', days: data.state.daysLeft ?? 0 })}
+            >
+              {t(`canvas.certState.${data.state.certificate}`, { count: data.state.daysLeft ?? 0 })}
+            </span>
+          )}
+          {/* On this row the certificate's name gives way, so the badge keeps its words. */}
+          {outOfDate}
         </div>
       )}
     </Card>
@@ -202,6 +218,11 @@ export const TenantNode = memo(function TenantNode({ data, selected }: NodeProps
           </span>
         </span>
         {tenant.rejectDirectSend && <span className="chip chip-ok">{t('canvas.rejectDirectSend')}</span>}
+        {tenant.outboundConnectors.some((c) => c.enabled && c.routeAllMessagesViaOnPremises) && (
+          <span className="chip chip-info" data-testid="tenant-centralized" title={t('canvas.centralizedHint')}>
+            {t('canvas.centralized')}
+          </span>
+        )}
         <Badge summary={data.diagnostic} />
       </div>
       <div className="mf-tenant-domains" title={t('fields.acceptedDomains')}>

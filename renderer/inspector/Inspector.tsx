@@ -24,10 +24,8 @@ import { EditScope, TextField, type CommitOutcome } from './fields';
 import { KINDS, type EntityOf } from './kinds';
 import { commitDoc, Counts, SpecSections, withOptional, type FieldSpec, type SectionSpec, type Translate } from './spec';
 import { nonNegativeInteger, positiveNumber } from './validation';
+import { serviceOf, SERVICE_V2_FIELDS, withService, type Service } from './formatTwoFields';
 
-type Service = NonNullable<TopologyDocument['service']>;
-const serviceOf = (doc: TopologyDocument): Service => doc.service ?? { preset: 'current' };
-const withService = (doc: TopologyDocument, service: Service): TopologyDocument => ({ ...doc, service });
 
 /** A service setting that is either the preset's or overridden: "Preset (value)" first. */
 function overrideField(key: 'multiRecipientDomainPolicy' | 'certDomainMatch' | 'ambiguousTenantPolicy' | 'unattributedRelayReply', values: readonly string[]): FieldSpec<TopologyDocument> {
@@ -120,6 +118,7 @@ const DOCUMENT_SECTIONS: ReadonlyArray<SectionSpec<TopologyDocument>> = [
       overrideField('certDomainMatch', CERT_DOMAIN_MATCH_MODES),
       overrideField('ambiguousTenantPolicy', AMBIGUOUS_TENANT_POLICIES),
       overrideField('unattributedRelayReply', UNATTRIBUTED_RELAY_REPLIES),
+      ...SERVICE_V2_FIELDS,
     ],
   },
   { title: 'inspector.throttling', closed: true, fields: THROTTLING_FIELDS.map((f) => throttlingField(f.key, f.validate)) },

@@ -139,6 +139,7 @@ export function TextField({
   readOnly,
   testId,
   fieldKey,
+  inputType,
 }: {
   label: string;
   value: string;
@@ -153,6 +154,8 @@ export function TextField({
   testId?: string;
   /** Distinguishes fields with the same label in one inspector (pending drafts). */
   fieldKey?: string;
+  /** `date`: the browser's date picker (the value stays `YYYY-MM-DD`). */
+  inputType?: 'text' | 'date';
 }) {
   const id = useId();
   const check = (v: string): FieldError => (v === '' && allowEmpty ? null : validate ? validate(v) : null);
@@ -170,7 +173,7 @@ export function TextField({
     <FieldShell id={id} label={label} hint={hint} errorText={errorText} onRevert={dirty ? undoEdit : undefined}>
       <input
         id={id}
-        type="text"
+        type={inputType ?? 'text'}
         className={mono ? 'mono' : undefined}
         value={draft}
         placeholder={placeholder}

@@ -29,6 +29,7 @@ import { useDocumentStore } from '../store/documentStore';
 import { TextField, CheckboxField, SelectField, type CommitOutcome } from './fields';
 import { Counts, NAME_FIELD, checkProp, enumProp, listProp, textProp, withOptional, type FieldSpec, type SectionSpec } from './spec';
 import { nonNegativeInteger, validators } from './validation';
+import { commentField, OUTBOUND_V2_FIELDS, RULE_ACTION_V2_FIELDS, RULE_CONDITION_V2_FIELDS, SERVER_CERTIFICATE_DATES, SERVER_V2_FIELDS, TENANT_V2_FIELDS } from './formatTwoFields';
 
 export type PaletteSection = 'onprem' | 'exo' | 'internet';
 
@@ -130,6 +131,7 @@ const tenantSections: ReadonlyArray<SectionSpec<Tenant>> = [
   { title: 'fields.acceptedDomains', fields: [custom<Tenant>('acceptedDomains', (tenant, save) => <AcceptedDomains tenant={tenant} save={save} />)] },
   { title: 'fields.recipients', fields: [listProp<Tenant>('recipients', { validate: validators.email, hint: 'hints.recipients' })] },
   { title: 'inspector.contents', fields: [custom<Tenant>('contents', (tenant) => <TenantContents tenant={tenant} />)] },
+  { title: 'inspector.more', fields: TENANT_V2_FIELDS },
 ];
 
 // ------------------------------------------------------------------ connectors
@@ -182,6 +184,7 @@ const inboundSections: ReadonlyArray<SectionSpec<InboundConnector>> = [
       listProp<InboundConnector>('senderDomains', { validate: validators.domainPattern, hint: 'hints.senderDomains' }),
     ],
   },
+  { title: 'inspector.more', fields: [commentField<InboundConnector>()] },
 ];
 
 const outboundSections: ReadonlyArray<SectionSpec<OutboundConnector>> = [
@@ -196,6 +199,7 @@ const outboundSections: ReadonlyArray<SectionSpec<OutboundConnector>> = [
       checkProp<OutboundConnector>('routeAllMessagesViaOnPremises', { hint: 'hints.routeAllMessagesViaOnPremises' }),
     ],
   },
+  { title: 'inspector.tlsAndScope', fields: OUTBOUND_V2_FIELDS },
 ];
 
 // ------------------------------------------------------------------ rules
@@ -261,7 +265,7 @@ const ruleSections: ReadonlyArray<SectionSpec<TransportRule>> = [
       checkProp<TransportRule>('enabled', { disabledHint: (r) => (isIncompleteRule(r) ? 'inspector.ruleEnableNeedsAction' : null) }),
     ],
   },
-  { title: 'inspector.conditions', note: 'hints.conditions', fields: [conditionScope('sentToScope'), conditionList('recipientDomainIs'), conditionList('senderDomainIs'), conditionScope('fromScope')] },
+  { title: 'inspector.conditions', note: 'hints.conditions', fields: [conditionScope('sentToScope'), conditionList('recipientDomainIs'), conditionList('senderDomainIs'), conditionScope('fromScope'), ...RULE_CONDITION_V2_FIELDS] },
   { title: 'inspector.exceptions', fields: [exceptionList('exceptIfRecipientDomainIs'), exceptionList('exceptIfSenderDomainIs')] },
   {
     title: 'inspector.actions',
@@ -282,8 +286,10 @@ const ruleSections: ReadonlyArray<SectionSpec<TransportRule>> = [
       // A value needs a name: said beside the field, before anything is committed.
       actionText('setHeaderValue', { validate: (v, r) => (v !== '' && !ruleActions(r).setHeaderName ? { key: 'refusal.headerNeedsName' } : null) }),
       actionCheck('stopRuleProcessing'),
+      ...RULE_ACTION_V2_FIELDS,
     ],
   },
+  { title: 'inspector.more', fields: [commentField<TransportRule>()] },
 ];
 
 // ------------------------------------------------------------------ servers
@@ -301,6 +307,7 @@ const serverSections: ReadonlyArray<SectionSpec<Server>> = [
       enumProp<Server>('role', SERVER_ROLES, 'enums.role'),
       textProp<Server>('ipAddress', { mono: true, validate: (v) => validators.ipv4(v), testId: 'field-ipAddress' }),
       checkProp<Server>('tls'),
+      ...SERVER_V2_FIELDS,
     ],
   },
   {
@@ -324,6 +331,7 @@ const serverSections: ReadonlyArray<SectionSpec<Server>> = [
       },
       { type: 'check', key: 'trusted', hint: 'hints.trusted', when: hasCertificate, get: (s) => certificateOf(s).trusted, set: (s, trusted) => withCertificate(s, { trusted }) },
       { type: 'check', key: 'chainComplete', hint: 'hints.chainComplete', when: hasCertificate, get: (s) => certificateOf(s).chainComplete, set: (s, chainComplete) => withCertificate(s, { chainComplete }) },
+      ...SERVER_CERTIFICATE_DATES,
     ],
   },
 ];

@@ -42,6 +42,8 @@ export type FieldSpec<E> =
       optional?: boolean;
       placeholder?: string;
       testId?: string;
+      /** A date (`YYYY-MM-DD`) with the browser's date picker. */
+      date?: boolean;
     })
   | (Base<E> & { type: 'list'; get(e: E): string[]; set(e: E, v: string[]): E; validate?: Validator; placeholder?: string; testId?: string })
   | (Base<E> & { type: 'check'; get(e: E): boolean; set(e: E, v: boolean): E; disabledHint?(e: E): string | null })
@@ -136,6 +138,7 @@ function Field<E extends object>({ f, e, save }: { f: FieldSpec<E>; e: E; save: 
           placeholder={f.placeholder}
           hint={hint}
           testId={f.testId}
+          inputType={f.date ? 'date' : undefined}
           validate={check && ((v) => check(v, e))}
           onCommit={(v) => save(f.set(e, v))}
         />

@@ -18,6 +18,7 @@ import { LoadChart } from './LoadChart';
 import { summarizeOutcome, type OutcomeSummary } from './outcome';
 import { usePlaybackStore } from './playbackStore';
 import { StepDetail } from './StepDetail';
+import { EvaluatedAsOf, ForkBar } from './Fork';
 
 /** One button per recipient: disposition, tenant, code; choosing it moves playback to the deciding step. */
 function RecipientStrip({ summary, name }: { summary: OutcomeSummary; name: (id: string) => string }) {
@@ -97,6 +98,8 @@ export function PlaybackPanel() {
             <span className="pb-result-mark" aria-hidden="true" />
             <span>{summary.headline}</span>
           </p>
+          <EvaluatedAsOf date={simulation.asOf} scenarioId={scenarioId} />
+          <ForkBar name={names} />
           <RecipientStrip summary={summary} name={names} />
         </div>
       )}

@@ -18,6 +18,7 @@ import { useUiStore } from '../store/uiStore';
 import { buildCaption } from './captions';
 import { translator } from './i18n';
 import { summarizeOutcome } from './outcome';
+import { EvaluatedAsOf, ForkBar } from './Fork';
 import { usePlaybackStore } from './playbackStore';
 
 interface PresentState {
@@ -236,7 +237,9 @@ function Presentation() {
           <span>{t('playback.present.intro', { n: position + 1, total: playlist.length })}</span>
           <h1 className="pb-caption-scenario">{scenario?.name}</h1>
           {plan && <span>{t('playback.present.stepOf', { current: index + 1, total: plan.steps.length })}</span>}
+          {simulation && <EvaluatedAsOf date={simulation.asOf} scenarioId={scenarioId} />}
         </div>
+        <ForkBar name={names} />
         {scenario?.description && <p className="pb-caption-description">{scenario.description}</p>}
         {caption && (
           <p className="pb-caption-event">

@@ -3,7 +3,7 @@
  * to create or edit a message or load scenario. Edits are whole-document commits through the
  * designer's `commitValidated`, so each is one undo step and is validated like a loaded file.
  */
-import { useEffect, useState, type ReactNode } from 'react';
+import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { performAction } from '../actions/registry';
 import { commitValidated, useDocumentStore } from '../store/documentStore';
@@ -24,6 +24,7 @@ import {
   type DraftErrors,
   type FieldProblem,
   type ScenarioDraft,
+  tenantMailboxes,
 } from './scenarioForm';
 import { CheckIcon, CrossIcon, PlayIcon } from '../ui/uiIcons';
 
@@ -59,7 +60,7 @@ export function ScenarioPanel() {
   return (
     <div className="pb-scenarios">
       <div className="pb-scenario-toolbar">
-        <button type="button" className="btn btn-small" onClick={() => setEditing({ draft: newDraft(doc, 'message', t('playback.form.titleNew')), originalId: null })} disabled={doc.servers.length === 0}>
+        <button type="button" className="btn btn-small" onClick={() => setEditing({ draft: newDraft(doc, 'message', t('playback.form.titleNew')), originalId: null })} disabled={doc.servers.length === 0 && doc.tenants.length === 0}>
           + {t('playback.message')}
         </button>
         <button type="button" className="btn btn-small" onClick={() => setEditing({ draft: newDraft(doc, 'load', t('playback.form.titleNew')), originalId: null })} disabled={doc.servers.length === 0}>
@@ -201,6 +202,7 @@ function ScenarioForm({ editing, onDone }: { editing: Editing; onDone(id: string
   const { t } = useTranslation();
   const doc = useDocumentStore((s) => s.doc);
   const [draft, setDraft] = useState(editing.draft);
+  const mailboxes = useMemo(() => tenantMailboxes(doc), [doc]);
   const [errors, setErrors] = useState<DraftErrors>({});
   const [docErrors, setDocErrors] = useState<LoadError[]>([]);
   const set = <K extends keyof ScenarioDraft>(key: K, value: ScenarioDraft[K]) => {
@@ -265,19 +267,40 @@ function ScenarioForm({ editing, onDone }: { editing: Editing; onDone(id: string
           <option value="load">{t('playback.form.typeLoad')}</option>
         </select>
       </Field>
-      <Field label={t('playback.form.server')} error={errors.serverId} id="scn-serverId">
-        <select id="scn-serverId" value={draft.serverId} onChange={(e) => set('serverId', e.target.value)}>
-          {doc.servers.length === 0 && <option value="">{t('playback.form.noServer')}</option>}
-          {doc.servers.map((s) => (
-            <option key={s.id} value={s.id}>
-              {s.name} ({s.ipAddress})
-            </option>
-          ))}
-        </select>
-      </Field>
+      {draft.kind === 'message' && (
+        <Field label={t('playback.form.source')} id="scn-source">
+          <select id="scn-source" value={draft.source} onChange={(e) => set('source', e.target.value as ScenarioDraft['source'])}>
+            <option value="server">{t('playback.form.sourceServer')}</option>
+            <option value="mailbox">{t('playback.form.sourceMailbox')}</option>
+          </select>
+        </Field>
+      )}
+      {draft.kind === 'message' && draft.source === 'mailbox' ? (
+        <>
+          {input('fromMailbox', t('playback.form.fromMailbox'), { list: 'scn-mailboxes', placeholder: mailboxes[0]?.address ?? 'alice@contoso.com' })}
+          <datalist id="scn-mailboxes">
+            {mailboxes.map((m) => (
+              <option key={`${m.tenant}/${m.address}`} value={m.address}>
+                {doc.tenants.find((x) => x.id === m.tenant)?.name ?? m.tenant}
+              </option>
+            ))}
+          </datalist>
+        </>
+      ) : (
+        <Field label={t('playback.form.server')} error={errors.serverId} id="scn-serverId">
+          <select id="scn-serverId" value={draft.serverId} onChange={(e) => set('serverId', e.target.value)}>
+            {doc.servers.length === 0 && <option value="">{t('playback.form.noServer')}</option>}
+            {doc.servers.map((s) => (
+              <option key={s.id} value={s.id}>
+                {s.name} ({s.ipAddress})
+              </option>
+            ))}
+          </select>
+        </Field>
+      )}
       {draft.kind === 'message' ? (
         <>
-          {input('mailFrom', t('playback.form.mailFrom'))}
+          {input('mailFrom', t(draft.source === 'mailbox' ? 'playback.form.mailFromMailbox' : 'playback.form.mailFrom'))}
           <Field label={t('playback.form.rcptTo')} error={errors.rcptTo} id="scn-rcptTo">
             <textarea
               id="scn-rcptTo"
@@ -299,9 +322,11 @@ function ScenarioForm({ editing, onDone }: { editing: Editing; onDone(id: string
           {input('burstHours', t('playback.form.burstHours'), { inputMode: 'numeric' })}
         </>
       )}
+      {input('asOf', t('playback.form.asOf'), { type: 'date' })}
       <Field label={t('playback.form.description')} error={errors.description} id="scn-description">
         <textarea id="scn-description" rows={2} value={draft.description} onChange={(e) => set('description', e.target.value)} />
       </Field>
+      {input('comment', t('playback.form.comment'))}
       <fieldset className="pb-fieldset">
         <legend>{t('playback.form.expect')}</legend>
         <Field label={t('playback.controls.result')} error={errors.expectResult} id="scn-expectResult">

@@ -6,12 +6,13 @@
 import { create } from 'zustand';
 import { checkAll as engineCheckAll, type CheckResult } from '../../shared/check';
 import { simulateScenario } from '../../shared/engine';
-import type { Lang, Simulation } from '../../shared/engine/types';
+import type { Lang, MessageSimulation, Simulation } from '../../shared/engine/types';
 import type { TopologyDocument } from '../../shared/model/schema';
 import { useDocumentStore } from '../store/documentStore';
 import { useUiStore } from '../store/uiStore';
 import { getCanvasApi } from '../canvas/canvasApi';
 import { buildPlan, stepDuration, type PlaybackPlan } from './plan';
+import { branchSimulation, forkTenants } from './fork';
 
 /** Brings the plan's entities into view once the panel below the canvas has taken its place. */
 function revealPlan(plan: PlaybackPlan): void {
@@ -40,6 +41,14 @@ export interface PlaybackState {
   /** The document the simulation was made from (to re-run when it changes). */
   simulatedDoc: TopologyDocument | null;
   simulatedLang: Lang | null;
+  /** The run's date the simulation was made with (to re-run when the date control changes). */
+  simulatedToday: string | null;
+  /**
+   * An unstable result (MC1226222): the engine's simulation with every branch, and the branch shown
+   * (0 = the tenant the engine chose). Null when the result is stable.
+   */
+  fork: { base: MessageSimulation; branch: number } | null;
+  selectBranch(index: number): void;
   selectScenario(id: string | null): void;
   run(id?: string | null, options?: { play?: boolean; keepView?: boolean }): boolean;
   checkAll(): void;
@@ -60,6 +69,11 @@ function lang(): Lang {
   return useUiStore.getState().language === 'ja' ? 'ja' : 'en';
 }
 
+/** The run's date of the "Evaluated as of" control: every engine call of the app passes it. */
+export function runDate(): string {
+  return useUiStore.getState().evaluationDate;
+}
+
 export const usePlaybackStore = create<PlaybackState>()((set, get) => ({
   selectedScenario: null,
   scenarioId: null,
@@ -74,6 +88,15 @@ export const usePlaybackStore = create<PlaybackState>()((set, get) => ({
   tenantFilter: null,
   simulatedDoc: null,
   simulatedLang: null,
+  simulatedToday: null,
+  fork: null,
+  selectBranch(index) {
+    const fork = get().fork;
+    if (!fork || !fork.base.alternatives?.[index]) return;
+    const simulation = branchSimulation(fork.base, index);
+    const plan = buildPlan(simulation, undefined, useDocumentStore.getState().doc);
+    set({ fork: { base: fork.base, branch: index }, simulation, plan, index: plan.steps.length ? 0 : -1, playing: plan.steps.length > 1 });
+  },
   selectScenario(id) {
     set({ selectedScenario: id });
   },
@@ -82,8 +105,9 @@ export const usePlaybackStore = create<PlaybackState>()((set, get) => ({
     if (!scenarioId) return false;
     const doc = useDocumentStore.getState().doc;
     const language = lang();
+    const today = runDate();
     try {
-      const simulation = simulateScenario(doc, scenarioId, { lang: language });
+      const simulation = simulateScenario(doc, scenarioId, { lang: language, today });
       const plan = buildPlan(simulation, undefined, doc);
       set({
         selectedScenario: scenarioId,
@@ -95,16 +119,18 @@ export const usePlaybackStore = create<PlaybackState>()((set, get) => ({
         error: null,
         simulatedDoc: doc,
         simulatedLang: language,
+        simulatedToday: today,
+        fork: forkOf(simulation),
       });
       if (!options?.keepView) revealPlan(plan);
       return true;
     } catch (e) {
-      set({ error: e instanceof Error ? e.message : String(e), simulation: null, plan: null, index: -1, playing: false, scenarioId });
+      set({ error: e instanceof Error ? e.message : String(e), simulation: null, plan: null, index: -1, playing: false, scenarioId, fork: null });
       return false;
     }
   },
   checkAll() {
-    const results = engineCheckAll(useDocumentStore.getState().doc, lang());
+    const results = engineCheckAll(useDocumentStore.getState().doc, lang(), { today: runDate() });
     set({ checks: Object.fromEntries(results.map((r) => [r.scenarioId, r])) });
   },
   play() {
@@ -153,9 +179,14 @@ export const usePlaybackStore = create<PlaybackState>()((set, get) => ({
     set({ tenantFilter });
   },
   clear() {
-    set({ scenarioId: null, simulation: null, plan: null, index: -1, playing: false, error: null });
+    set({ scenarioId: null, simulation: null, plan: null, index: -1, playing: false, error: null, fork: null });
   },
 }));
+
+/** The fork state of a fresh simulation: its first branch when unstable, else none. */
+export function forkOf(simulation: Simulation): PlaybackState['fork'] {
+  return simulation.type === 'message' && forkTenants(simulation).length > 1 ? { base: simulation, branch: 0 } : null;
+}
 
 /** The step currently shown, or null. */
 export function currentStep(s: Pick<PlaybackState, 'plan' | 'index'>) {
@@ -196,13 +227,18 @@ export function startPlaybackClock(): () => void {
     const s = usePlaybackStore.getState();
     const doc = useDocumentStore.getState().doc;
     if (!s.scenarioId || !s.simulation) return;
-    if (s.simulatedDoc === doc && s.simulatedLang === lang()) return;
+    if (s.simulatedDoc === doc && s.simulatedLang === lang() && s.simulatedToday === runDate()) return;
     if (!doc.scenarios.some((x) => x.id === s.scenarioId)) {
       s.clear();
       return;
     }
     const { index, playing } = s;
+    const branch = s.fork?.branch ?? 0;
     if (s.run(s.scenarioId, { play: playing, keepView: true })) {
+      // The branch the user was watching stays chosen while it still exists.
+      const after = usePlaybackStore.getState();
+      if (branch > 0 && after.fork?.base.alternatives?.[branch]) after.selectBranch(branch);
+      usePlaybackStore.setState({ playing });
       const plan = usePlaybackStore.getState().plan;
       usePlaybackStore.setState({ index: Math.min(index, (plan?.steps.length ?? 1) - 1) });
     }
@@ -220,7 +256,7 @@ export function startPlaybackClock(): () => void {
     if (usePlaybackStore.getState().checks) usePlaybackStore.getState().checkAll();
   });
   const unsubUi = useUiStore.subscribe((s, prev) => {
-    if (s.language !== prev.language) {
+    if (s.language !== prev.language || s.evaluationDate !== prev.evaluationDate) {
       rerun();
       if (usePlaybackStore.getState().checks) usePlaybackStore.getState().checkAll();
     }

@@ -3,7 +3,8 @@
  * own regular expressions, and the document edits (add, replace, duplicate, delete) that go
  * through `commitValidated` so an invalid scenario never enters the document.
  */
-import { patterns, RESULTS, type Scenario, type TopologyDocument } from '../../shared/model/schema';
+import { isRealDate, patterns, RESULTS, type Scenario, type TopologyDocument } from '../../shared/model/schema';
+import { mailboxOwner } from '../../shared/model/integrity';
 import { allIds } from '../model/entities';
 
 export type ScenarioKind = 'message' | 'load';
@@ -13,7 +14,10 @@ export interface ScenarioDraft {
   id: string;
   name: string;
   description: string;
+  /** Where the message comes from: an on-premises server, or a cloud mailbox of a tenant (version 2). */
+  source: 'server' | 'mailbox';
   serverId: string;
+  fromMailbox: string;
   mailFrom: string;
   rcptTo: string;
   headerFrom: string;
@@ -24,6 +28,9 @@ export interface ScenarioDraft {
   baselineDays: string;
   burstPerHour: string;
   burstHours: string;
+  /** The scenario's own evaluation date; empty = the design's, else the "Evaluated as of" control's. */
+  asOf: string;
+  comment: string;
 }
 
 export type FieldProblem = { key: string; values?: Record<string, unknown>; raw?: string };
@@ -42,7 +49,9 @@ export function draftFromScenario(s: Scenario): ScenarioDraft {
     id: s.id,
     name: s.name,
     description: s.description ?? '',
+    source: s.fromMailbox !== undefined ? 'mailbox' : 'server',
     serverId: s.serverId ?? '',
+    fromMailbox: s.fromMailbox ?? '',
     mailFrom: s.mailFrom ?? '',
     rcptTo: (s.rcptTo ?? []).join('\n'),
     headerFrom: s.headerFrom ?? '',
@@ -53,7 +62,14 @@ export function draftFromScenario(s: Scenario): ScenarioDraft {
     baselineDays: String(s.load?.baselineDays ?? 7),
     burstPerHour: String(s.load?.burstPerHour ?? 5000),
     burstHours: String(s.load?.burstHours ?? 6),
+    asOf: s.asOf ?? '',
+    comment: s.comment ?? '',
   };
+}
+
+/** The addresses a tenant's mailboxes may send as: its listed recipients (for the form's list). */
+export function tenantMailboxes(doc: TopologyDocument): Array<{ tenant: string; address: string }> {
+  return doc.tenants.flatMap((t) => t.recipients.map((address) => ({ tenant: t.id, address })));
 }
 
 export function newDraft(doc: TopologyDocument, kind: ScenarioKind, name: string): ScenarioDraft {
@@ -64,7 +80,10 @@ export function newDraft(doc: TopologyDocument, kind: ScenarioKind, name: string
     id: freeId(doc, kind === 'load' ? 'load-scenario' : 'scenario'),
     name,
     description: '',
+    // A design without servers can still send from a cloud mailbox.
+    source: server || kind === 'load' ? 'server' : 'mailbox',
     serverId: server?.id ?? '',
+    fromMailbox: server ? '' : (tenantMailboxes(doc)[0]?.address ?? ''),
     mailFrom: `sender@${domain}`,
     rcptTo: `recipient@${domain}`,
     headerFrom: '',
@@ -75,6 +94,8 @@ export function newDraft(doc: TopologyDocument, kind: ScenarioKind, name: string
     baselineDays: '7',
     burstPerHour: '5000',
     burstHours: '6',
+    asOf: '',
+    comment: '',
   };
 }
 
@@ -97,9 +118,18 @@ export function validateDraft(doc: TopologyDocument, d: ScenarioDraft, originalI
   if (!d.name.trim()) e.name = { key: 'playback.validation.required' };
   if (!patterns.id.test(d.id)) e.id = { key: 'playback.validation.id' };
   else if (d.id !== originalId && allIds(doc).has(d.id)) e.id = { key: 'playback.validation.idTaken' };
-  if (!d.serverId) e.serverId = { key: 'playback.validation.required' };
+  const fromMailbox = d.kind === 'message' && d.source === 'mailbox';
+  if (fromMailbox) {
+    const address = d.fromMailbox.trim();
+    if (!patterns.email.test(address)) e.fromMailbox = { key: 'playback.validation.email' };
+    else if (!mailboxOwner(doc, address)) e.fromMailbox = { key: 'playback.validation.notOwned', values: { address } };
+  } else if (!d.serverId) e.serverId = { key: 'playback.validation.required' };
+  if (d.asOf.trim() && !(patterns.date.test(d.asOf.trim()) && isRealDate(d.asOf.trim()))) e.asOf = { key: 'playback.validation.date' };
   if (d.kind === 'message') {
-    if (!patterns.emailOrNull.test(d.mailFrom.trim())) e.mailFrom = { key: 'playback.validation.emailOrNull' };
+    // A mailbox always has an address: a cloud mailbox's message cannot be sent as <>.
+    const sender = fromMailbox ? patterns.email : patterns.emailOrNull;
+    if (d.mailFrom.trim() && !sender.test(d.mailFrom.trim())) e.mailFrom = { key: fromMailbox ? 'playback.validation.email' : 'playback.validation.emailOrNull' };
+    else if (!fromMailbox && !d.mailFrom.trim()) e.mailFrom = { key: 'playback.validation.emailOrNull' };
     const rcpts = lines(d.rcptTo);
     if (rcpts.length === 0) e.rcptTo = { key: 'playback.validation.rcptNone' };
     const bad = rcpts.findIndex((r) => !patterns.email.test(r));
@@ -122,10 +152,14 @@ export function validateDraft(doc: TopologyDocument, d: ScenarioDraft, originalI
 
 /** The scenario a valid draft describes; keeps what the form does not edit (expected recipients). */
 export function scenarioFromDraft(d: ScenarioDraft, previous: Scenario | null): Scenario {
-  const base: Scenario = { id: d.id.trim(), name: d.name.trim(), serverId: d.serverId };
+  const fromMailbox = d.kind === 'message' && d.source === 'mailbox';
+  const base: Scenario = fromMailbox ? { id: d.id.trim(), name: d.name.trim(), fromMailbox: d.fromMailbox.trim() } : { id: d.id.trim(), name: d.name.trim(), serverId: d.serverId };
   if (d.description.trim()) base.description = d.description.trim();
+  if (d.asOf.trim()) base.asOf = d.asOf.trim();
+  if (d.comment.trim()) base.comment = d.comment.trim();
   if (d.kind === 'message') {
-    base.mailFrom = d.mailFrom.trim();
+    // A mailbox's message is sent as the mailbox unless the form says otherwise.
+    if (d.mailFrom.trim()) base.mailFrom = d.mailFrom.trim();
     base.rcptTo = lines(d.rcptTo);
     if (d.headerFrom.trim()) base.headerFrom = d.headerFrom.trim();
   } else {
@@ -178,6 +212,9 @@ export function fieldOfPath(path: string, index: number): keyof ScenarioDraft | 
     name: 'name',
     description: 'description',
     serverId: 'serverId',
+    fromMailbox: 'fromMailbox',
+    asOf: 'asOf',
+    comment: 'comment',
     mailFrom: 'mailFrom',
     rcptTo: 'rcptTo',
     headerFrom: 'headerFrom',

@@ -6,6 +6,7 @@ import { create } from 'zustand';
 import type { Diagnostic } from '../diagnostics';
 import type { Lang } from '../../shared/i18n/languages';
 import type { LoadError } from '../../shared/model/load';
+import { isRealDate, patterns } from '../../shared/model/schema';
 
 export type Theme = 'light' | 'dark';
 export type Language = Lang;
@@ -43,6 +44,12 @@ export interface UiState {
   reveal: { ids: string[]; nonce: number } | null;
   /** Ids being dragged on the canvas right now (never committed per frame). */
   dragging: string[];
+  /**
+   * The run's date (`YYYY-MM-DD`, local): the evaluation date of every engine call the app makes when
+   * neither the scenario nor the document sets one (the engine never reads a clock). Default: today.
+   */
+  evaluationDate: string;
+  setEvaluationDate(date: string | null): void;
   select(ids: string[]): void;
   setRightTab(tab: RightTab): void;
   setTheme(theme: Theme): void;
@@ -62,6 +69,13 @@ export interface UiState {
 }
 
 let toastCounter = 0;
+
+/** Today as a local `YYYY-MM-DD` (what the user calls "today", not UTC's). */
+export function localToday(now: Date = new Date()): string {
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${p(now.getMonth() + 1)}-${p(now.getDate())}`;
+}
+
 
 /** Same ids in any order (React Flow reports selection in its own order). */
 function sameIds(a: string[], b: string[]): boolean {
@@ -85,6 +99,12 @@ export const useUiStore = create<UiState>()((set, get) => ({
   diagnostics: [],
   reveal: null,
   dragging: [],
+  evaluationDate: localToday(),
+  setEvaluationDate(date) {
+    // null (or an unfinished date from the input) means "today".
+    const next = date && patterns.date.test(date) && isRealDate(date) ? date : localToday();
+    if (next !== get().evaluationDate) set({ evaluationDate: next });
+  },
   select(ids) {
     if (!sameIds(ids, get().selection)) set({ selection: ids });
   },

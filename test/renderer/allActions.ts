@@ -8,6 +8,7 @@ import { coreActions } from '../../renderer/actions/coreActions';
 import { canvasActions } from '../../renderer/actions/canvasActions';
 import type { Action, ActionId } from '../../renderer/actions/registry';
 import { analyzeActions } from '../../renderer/analyze/actions';
+import { asOfActions } from '../../renderer/app/asOfActions';
 import { integrationActions } from '../../renderer/integrations/actions';
 import { playbackActions, presentActions } from '../../renderer/playback/actions';
 import type { Lang } from '../../shared/i18n/languages';
@@ -16,6 +17,7 @@ import { LOCALE_BUNDLES } from './localeBundles';
 export function allActions(): Action[] {
   return [
     ...coreActions(),
+    ...asOfActions(),
     ...integrationActions(),
     ...analyzeActions(),
     ...playbackActions(),
