@@ -32,6 +32,27 @@ export const dateValidator: Validator = (v) => (patterns.date.test(v) && isRealD
 
 const notSet = (t: Translate) => ({ value: '', label: t('enums.notSet') });
 
+/**
+ * An optional enumerated field: "not set" (or `empty`) first, then the values; a value outside the
+ * list is stored as absent, so the select can never write something the schema refuses.
+ */
+function optionalEnum<E extends object, K extends keyof E & string>(
+  key: K,
+  values: readonly string[],
+  label: (t: Translate, v: string) => string,
+  empty: (t: Translate) => { value: string; label: string } = notSet,
+): FieldSpec<E> {
+  const isValue = (v: string): v is E[K] & string => values.includes(v);
+  return {
+    type: 'select',
+    key,
+    hint: `hints.${key}`,
+    get: (e) => String(e[key] ?? ''),
+    set: (e, v) => withOptional(e, key, isValue(v) ? v : undefined),
+    options: (t) => [empty(t), ...values.map((v) => ({ value: v, label: label(t, v) }))],
+  };
+}
+
 /** `comment` (every entity that has one): free text kept from Exchange Online's `Comment`. */
 export function commentField<E extends { comment?: string }>(): FieldSpec<E> {
   return { type: 'text', key: 'comment', optional: true, hint: 'hints.comment', get: (e) => e.comment ?? '', set: (e, v) => withOptional(e, 'comment', v || undefined) };
@@ -55,14 +76,7 @@ const certificateDate = (key: 'notBefore' | 'notAfter'): FieldSpec<Server> => ({
 export const SERVER_CERTIFICATE_DATES: Array<FieldSpec<Server>> = [certificateDate('notBefore'), certificateDate('notAfter')];
 
 export const SERVER_V2_FIELDS: Array<FieldSpec<Server>> = [
-  {
-    type: 'select',
-    key: 'tlsVersion',
-    hint: 'hints.tlsVersion',
-    get: (s) => s.tlsVersion ?? '',
-    set: (s, v) => withOptional(s, 'tlsVersion', (v || undefined) as Server['tlsVersion']),
-    options: (t) => [notSet(t), ...TLS_VERSIONS.map((v) => ({ value: v, label: `TLS ${v}` }))],
-  },
+  optionalEnum<Server, 'tlsVersion'>('tlsVersion', TLS_VERSIONS, (_t, v) => `TLS ${v}`),
   {
     type: 'select',
     key: 'exchangeVersion',
@@ -109,14 +123,7 @@ export const OUTBOUND_V2_FIELDS: Array<FieldSpec<OutboundConnector>> = [
     get: (c) => c.isTransportRuleScoped === true,
     set: (c, v) => withOptional(c, 'isTransportRuleScoped', v || undefined),
   },
-  {
-    type: 'select',
-    key: 'tlsSettings',
-    hint: 'hints.tlsSettings',
-    get: (c) => c.tlsSettings ?? '',
-    set: (c, v) => withOptional(c, 'tlsSettings', (v || undefined) as OutboundConnector['tlsSettings']),
-    options: (t) => [notSet(t), ...TLS_SETTINGS.map((v) => ({ value: v, label: t(`enums.tlsSettings.${v}`, { defaultValue: v }) }))],
-  },
+  optionalEnum<OutboundConnector, 'tlsSettings'>('tlsSettings', TLS_SETTINGS, (t, v) => t(`enums.tlsSettings.${v}`, { defaultValue: v })),
   {
     type: 'text',
     key: 'tlsDomain',
@@ -184,14 +191,12 @@ function KeptList({ items, kind }: { items: Array<{ name: string; value?: unknow
 }
 
 export const RULE_CONDITION_V2_FIELDS: Array<FieldSpec<TransportRule>> = [
-  {
-    type: 'select',
-    key: 'senderAddressLocation',
-    hint: 'hints.senderAddressLocation',
-    get: (r) => r.senderAddressLocation ?? '',
-    set: (r, v) => withOptional(r, 'senderAddressLocation', (v || undefined) as TransportRule['senderAddressLocation']),
-    options: (t) => [{ value: '', label: t('enums.senderAddressLocation.default') }, ...SENDER_ADDRESS_LOCATIONS.map((v) => ({ value: v, label: t(`enums.senderAddressLocation.${v}`, { defaultValue: v }) }))],
-  },
+  optionalEnum<TransportRule, 'senderAddressLocation'>(
+    'senderAddressLocation',
+    SENDER_ADDRESS_LOCATIONS,
+    (t, v) => t(`enums.senderAddressLocation.${v}`, { defaultValue: v }),
+    (t) => ({ value: '', label: t('enums.senderAddressLocation.default') }),
+  ),
   { type: 'custom', key: 'unmodelledConditions', render: (r) => <KeptList items={r.unmodelledConditions ?? []} kind="unmodelledConditions" /> },
 ];
 

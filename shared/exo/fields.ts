@@ -38,10 +38,17 @@ const ipSet = (v: unknown): Comparable => ({ set: list(v).map((a) => a.replace(/
 /** No sender domains is every domain. */
 const senderDomains = (v: unknown): Comparable => ({ set: list(v).length ? list(v) : ['*'] });
 
+/** The fields every connector starts with (type, then whether it is on). */
+function connectorHead<T extends InboundConnector | OutboundConnector>(): Array<FieldSpec<T>> {
+  return [
+    { field: 'connectorType', parameter: 'ConnectorType', kind: 'text', write: 'always', compare: scalar },
+    { field: 'enabled', parameter: 'Enabled', kind: 'bool', write: 'always', compare: flag },
+  ];
+}
+
 /** In the order the script writes them. */
 export const INBOUND_FIELDS: ReadonlyArray<FieldSpec<InboundConnector>> = [
-  { field: 'connectorType', parameter: 'ConnectorType', kind: 'text', write: 'always', compare: scalar },
-  { field: 'enabled', parameter: 'Enabled', kind: 'bool', write: 'always', compare: flag },
+  ...connectorHead<InboundConnector>(),
   { field: 'senderDomains', parameter: 'SenderDomains', kind: 'list', write: 'always', compare: senderDomains },
   { field: 'requireTls', parameter: 'RequireTls', kind: 'bool', write: 'always', compare: flag },
   { field: 'restrictDomainsToIPAddresses', parameter: 'RestrictDomainsToIPAddresses', kind: 'bool', write: 'always', compare: flag },
@@ -52,8 +59,7 @@ export const INBOUND_FIELDS: ReadonlyArray<FieldSpec<InboundConnector>> = [
 ];
 
 export const OUTBOUND_FIELDS: ReadonlyArray<FieldSpec<OutboundConnector>> = [
-  { field: 'connectorType', parameter: 'ConnectorType', kind: 'text', write: 'always', compare: scalar },
-  { field: 'enabled', parameter: 'Enabled', kind: 'bool', write: 'always', compare: flag },
+  ...connectorHead<OutboundConnector>(),
   { field: 'useMXRecord', parameter: 'UseMXRecord', kind: 'bool', write: 'always', compare: flag },
   { field: 'allAcceptedDomains', parameter: 'AllAcceptedDomains', kind: 'bool', write: 'always', compare: flag },
   { field: 'routeAllMessagesViaOnPremises', parameter: 'RouteAllMessagesViaOnPremises', kind: 'bool', write: 'always', compare: flag },
