@@ -10,6 +10,7 @@ import './styles.css';
 import { coreActions } from './actions/coreActions';
 import './actions/i18n';
 import { buildMenuModel, startMenuSync } from './actions/menuModel';
+import { contextActions } from './actions/contextActions';
 import { performAction, registerActions, useActionRegistry } from './actions/registry';
 import { App } from './app/App';
 import { CrashSwitch, crashForTest, ErrorBoundary } from './app/ErrorBoundary';
@@ -42,6 +43,7 @@ async function start(): Promise<void> {
   applyLanguage(language, false);
   applyTheme(theme, false);
   registerActions(coreActions());
+  registerActions(contextActions());
   installIntegrationActions();
 
   if (window.__MAILFLOW_TEST__) {

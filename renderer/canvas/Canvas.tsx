@@ -21,6 +21,8 @@ import type { Position } from '../../shared/model/schema';
 import { canvasActions } from '../actions/canvasActions';
 import { addEntity, commitPositions, moveChildToTenant, refuseDropOutsideTenant } from '../actions/editing';
 import { registerActions } from '../actions/registry';
+import { ContextMenu } from './ContextMenu';
+import { useContextMenuHandlers } from './useContextMenuHandlers';
 import { isChildKind, type PaletteKind } from '../model/entities';
 import { announce, CanvasAnnouncer } from './announcer';
 import { MoveToTenantDialog, type MoveToTenantRequest } from './MoveToTenantDialog';
@@ -269,6 +271,9 @@ export function Canvas() {
     }
   }, []);
 
+  // Right-click menus (renderer/actions/contextActions.ts); "add here" places at the pointer.
+  const openContextMenu = useContextMenuHandlers(flow);
+
   const onDrop = useCallback(
     (event: DragEvent) => {
       const kind = event.dataTransfer.getData(PALETTE_MIME) as PaletteKind;
@@ -387,6 +392,9 @@ export function Canvas() {
         onNodeDragStart={onNodeDragStart}
         onNodeDragStop={onNodeDragStop}
         onPaneClick={() => useUiStore.getState().select([])}
+        onPaneContextMenu={openContextMenu.onPane}
+        onNodeContextMenu={openContextMenu.onNode}
+        onSelectionContextMenu={openContextMenu.onSelection}
         onMoveStart={(event) => {
           // Only a user's pan or zoom has an event; fits and the playback camera do not.
           if (event) userMoved.current = true;
@@ -448,6 +456,7 @@ export function Canvas() {
         {showMinimap && <Minimap nodes={base.nodes} theme={theme} label={t('canvas.minimap')} />}
       </ReactFlow>
       <CanvasAnnouncer />
+      <ContextMenu />
       {moveRequest && <MoveToTenantDialog request={moveRequest} tenants={doc.tenants} onMove={onMoveToTenant} onCancel={onCancelMove} />}
     </div>
   );

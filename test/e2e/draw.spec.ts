@@ -40,3 +40,91 @@ test('a picture without a design chosen in File ▸ Open is refused in words, an
   await expect(page.getByText('photo.svg does not contain a Mailflow design.')).toBeVisible();
   expect(await getDocument(page)).toEqual(before);
 });
+
+const node = (page: Page, id: string) => page.locator(`.react-flow__node[data-id="${id}"]`);
+async function fit(page: Page): Promise<void> {
+  await page.locator('.react-flow__controls-fitview').click();
+  await page.waitForTimeout(450);
+}
+const viewport = (page: Page) => page.locator('.react-flow__viewport').getAttribute('style');
+
+/** Right-clicks, checks the menu is the target's and that its first item is the expected command, and runs it. */
+async function openAndRunFirst(page: Page, target: string, firstAction: string, open: () => Promise<void>): Promise<void> {
+  await open();
+  const menuBox = page.locator(`.context-menu[data-target="${target}"]`);
+  await expect(menuBox).toBeVisible();
+  const first = menuBox.getByRole('menuitem').first();
+  await expect(first).toHaveAttribute('data-action', firstAction);
+  await page.screenshot({ path: test.info().outputPath(`context-menu-${target}.png`) });
+  await first.click();
+  await expect(menuBox).toBeHidden();
+}
+
+test.describe('context menus', () => {
+  test('each context menu opens on its target and performs its first command', async ({ page }) => {
+    await page.setViewportSize({ width: 1920, height: 1080 });
+    await openApp(page, '?example=hybrid-seed');
+    const before = await getDocument(page);
+
+    // Pane: add a server at the pointer.
+    const pane = (await page.locator('.react-flow__pane').boundingBox())!;
+    await openAndRunFirst(page, 'pane', 'insert.server', () => page.mouse.click(pane.x + 60, pane.y + pane.height - 60, { button: 'right' }));
+    await expect.poll(async () => (await getDocument(page)).servers.length).toBe(before.servers.length + 1);
+
+    // Tenant: add an inbound connector into it.
+    await openAndRunFirst(page, 'tenant', 'insert.inbound', () => node(page, 'contoso').click({ button: 'right', position: { x: 30, y: 10 } }));
+    await expect.poll(async () => (await getDocument(page)).tenants[0].inboundConnectors.length).toBe(before.tenants[0].inboundConnectors.length + 1);
+
+    // Server: the scenario form, prefilled with this server.
+    await openAndRunFirst(page, 'server', 'simulation.sendFromHere', () => node(page, 'contoso-app').click({ button: 'right' }));
+    await expect(page.locator('#scn-serverId')).toHaveValue('contoso-app');
+    await page.getByRole('button', { name: 'Cancel' }).click();
+
+    // External server: the same first command.
+    await fit(page);
+    await openAndRunFirst(page, 'external', 'simulation.sendFromHere', () => node(page, 'partner-mx').click({ button: 'right' }));
+    await expect(page.locator('#scn-serverId')).toHaveValue('partner-mx');
+    await page.getByRole('button', { name: 'Cancel' }).click();
+
+    // Connectors and rules: zoom to it (the camera moves).
+    const inbound = before.tenants[0].inboundConnectors[0].id;
+    const outbound = before.tenants[0].outboundConnectors[0].id;
+    const rule = before.tenants[0].transportRules[0].id;
+    for (const [target, id] of [['inbound', inbound], ['outbound', outbound], ['rule', rule]] as const) {
+      await fit(page);
+      const was = await viewport(page);
+      await openAndRunFirst(page, target, 'view.zoomToSelection', () => node(page, id).click({ button: 'right' }));
+      await expect.poll(() => viewport(page)).not.toBe(was);
+      expect(await page.evaluate(() => window.__mailflow?.getSelection())).toEqual([id]);
+    }
+
+    // A multi-selection: the selection's menu.
+    await fit(page);
+    await node(page, 'contoso-app').click();
+    await node(page, 'partner-mx').click({ modifiers: ['Control'] });
+    const was = await viewport(page);
+    await openAndRunFirst(page, 'selection', 'view.zoomToSelection', () => node(page, 'partner-mx').click({ button: 'right' }));
+    await expect.poll(() => viewport(page)).not.toBe(was);
+  });
+
+  test('a playback step has a context menu, and Shift+F10 opens a focused node\'s menu from the keyboard', async ({ page }) => {
+    await openApp(page, '?example=point-1-first-receipt');
+    await page.getByRole('tab', { name: 'Scenarios' }).click();
+    await page.getByRole('button', { name: 'Run', exact: true }).click();
+    const events = page.getByRole('table', { name: 'Events' });
+    await expect(events).toBeVisible();
+    await page.getByRole('button', { name: 'Reset', exact: true }).click();
+    const row = events.locator('tbody tr').first();
+    await openAndRunFirst(page, 'step', 'view.zoomToSelection', () => row.click({ button: 'right' }));
+
+    const ex01 = (await getDocument(page)).servers[0].id;
+    await node(page, ex01).focus();
+    await page.keyboard.press('Shift+F10');
+    const menuBox = page.locator('.context-menu[data-target="server"]');
+    await expect(menuBox).toBeVisible();
+    await expect(menuBox.getByRole('menuitem').first()).toBeFocused();
+    await page.keyboard.press('Escape');
+    await expect(menuBox).toBeHidden();
+    await expect(node(page, ex01)).toBeFocused();
+  });
+});
