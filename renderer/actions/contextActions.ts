@@ -11,6 +11,7 @@ import { locateEntity, type EntityKind } from '../model/entities';
 import { usePlaybackStore } from '../playback/playbackStore';
 import { useUiStore } from '../store/uiStore';
 import type { Action, ActionContext, ActionId } from './registry';
+import { useShortcutsDialog } from './ShortcutsDialog';
 
 export type ContextTarget = 'pane' | EntityKind | 'selection' | 'step';
 
@@ -146,5 +147,22 @@ export function contextActions(): Action[] {
         useScenarioRequest.setState((s) => ({ serverId: id, nonce: s.nonce + 1 }));
       },
     },
+    {
+      id: 'help.shortcuts',
+      labelKey: 'actions.help.shortcuts',
+      group: 'help',
+      shortcut: 'Shift+?',
+      perform: () => useShortcutsDialog.setState({ open: true }),
+    },
+    {
+      id: 'view.toggleLegend',
+      labelKey: 'actions.view.toggleLegend',
+      group: 'view',
+      checked: () => useLegend.getState().open,
+      perform: () => useLegend.setState((s) => ({ open: !s.open })),
+    },
   ];
 }
+
+/** The on-canvas legend's open state (collapsed by default: the canvas is for the design). */
+export const useLegend = create<{ open: boolean }>()(() => ({ open: false }));

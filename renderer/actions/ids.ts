@@ -25,6 +25,8 @@ export const ACTION_IDS = [
   'view.zoomToSelection',
   'view.showInEvents',
   'simulation.sendFromHere',
+  'help.shortcuts',
+  'view.toggleLegend',
   'present.next',
   'present.previous',
   'present.leave',

@@ -22,6 +22,8 @@ import { canvasActions } from '../actions/canvasActions';
 import { addEntity, commitPositions, moveChildToTenant, refuseDropOutsideTenant } from '../actions/editing';
 import { registerActions } from '../actions/registry';
 import { ContextMenu } from './ContextMenu';
+import { Legend } from './Legend';
+import { ShortcutsDialog } from '../actions/ShortcutsDialog';
 import { useContextMenuHandlers } from './useContextMenuHandlers';
 import { isChildKind, type PaletteKind } from '../model/entities';
 import { announce, CanvasAnnouncer } from './announcer';
@@ -457,6 +459,8 @@ export function Canvas() {
       </ReactFlow>
       <CanvasAnnouncer />
       <ContextMenu />
+      <Legend />
+      <ShortcutsDialog />
       {moveRequest && <MoveToTenantDialog request={moveRequest} tenants={doc.tenants} onMove={onMoveToTenant} onCancel={onCancelMove} />}
     </div>
   );

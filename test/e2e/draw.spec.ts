@@ -128,3 +128,29 @@ test.describe('context menus', () => {
     await expect(node(page, ex01)).toBeFocused();
   });
 });
+
+test('? lists the shortcuts from the registry, and the legend explains the canvas in both languages', async ({ page }) => {
+  await openApp(page, '?example=hybrid-seed');
+  await page.locator('.react-flow__pane').click();
+  await page.keyboard.press('Shift+?');
+  const dialog = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+  await expect(dialog).toBeVisible();
+  await expect(dialog.locator('tr[data-action="file.save"]')).toContainText('Ctrl+S');
+  await expect(dialog.locator('tr[data-action="canvas.contextMenu"]')).toContainText('Shift+F10');
+  await page.screenshot({ path: test.info().outputPath('shortcuts.png') });
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+
+  const legend = page.getByTestId('canvas-legend');
+  await legend.getByRole('button', { name: 'Legend' }).click();
+  const body = legend.getByRole('region', { name: 'Legend' });
+  await expect(body).toContainText('Inbound connector');
+  await expect(body).toContainText('Outbound connector to the Internet');
+  await expect(body).toContainText('First received here');
+  await page.screenshot({ path: test.info().outputPath('legend-en.png') });
+
+  await openApp(page, '?example=hybrid-seed&lang=ja');
+  await page.getByTestId('canvas-legend').getByRole('button', { name: '凡例' }).click();
+  await expect(page.getByRole('region', { name: '凡例' })).toContainText('受信コネクタ');
+  await page.screenshot({ path: test.info().outputPath('legend-ja.png') });
+});

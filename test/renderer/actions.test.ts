@@ -11,6 +11,7 @@ import { ACTION_IDS } from '../../renderer/actions/ids';
 import { buildMenuModel, inMenuOrder, NATIVE_MENU_ACTION_IDS, startMenuSync, toAccelerator } from '../../renderer/actions/menuModel';
 import {
   findShortcutCollisions,
+  formatShortcut,
   getActionContext,
   matchesShortcut,
   performAction,
@@ -46,6 +47,17 @@ describe('action registry', () => {
         if (id !== '-') expect(translate(actions.get(id)!.labelKey), `${lang} ${id}`).not.toBe(actions.get(id)!.labelKey);
       }
     }
+  });
+
+  it('lists every key of every action in the keyboard reference (the ? dialog renders this list)', () => {
+    const list = shortcutList(allActions(), (k) => k, false);
+    for (const action of allActions()) {
+      for (const key of [action.shortcut, ...(action.altShortcuts ?? [])].filter((k): k is string => !!k)) {
+        expect(list.find((e) => e.id === action.id)?.keys, `${action.id} ${key}`).toContain(formatShortcut(key, false));
+      }
+    }
+    expect(list.find((e) => e.id === 'help.shortcuts')?.keys).toEqual(['Shift+?']);
+    expect(list.find((e) => e.id === 'canvas.contextMenu')?.keys).toEqual(['Shift+F10', 'ContextMenu']);
   });
 
   it('gives no two actions the same key where both apply', () => {
