@@ -10,6 +10,7 @@ import './styles.css';
 import { coreActions } from './actions/coreActions';
 import './actions/i18n';
 import { buildMenuModel, startMenuSync } from './actions/menuModel';
+import { arrangeActions } from './actions/arrangeActions';
 import { contextActions } from './actions/contextActions';
 import { performAction, registerActions, useActionRegistry } from './actions/registry';
 import { App } from './app/App';
@@ -44,6 +45,7 @@ async function start(): Promise<void> {
   applyTheme(theme, false);
   registerActions(coreActions());
   registerActions(contextActions());
+  registerActions(arrangeActions());
   installIntegrationActions();
 
   if (window.__MAILFLOW_TEST__) {

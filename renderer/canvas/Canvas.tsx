@@ -301,6 +301,12 @@ export function Canvas() {
         const rect = wrapper.current?.getBoundingClientRect();
         return rect ? flow.screenToFlowPosition({ x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 }) : { x: 0, y: 0 };
       },
+      boxesOf: (ids) =>
+        ids.flatMap((id) => {
+          const n = flow.getInternalNode(id);
+          if (!n || n.parentId) return [];
+          return [{ id, x: n.internals.positionAbsolute.x, y: n.internals.positionAbsolute.y, w: n.measured.width ?? n.width ?? 0, h: n.measured.height ?? n.height ?? 0 }];
+        }),
     });
     // The first fit (React Flow's `fitView` prop would fit every node, even of a large design).
     useUiStore.getState().revealIds([]);

@@ -154,3 +154,38 @@ test('? lists the shortcuts from the registry, and the legend explains the canva
   await expect(page.getByRole('region', { name: '凡例' })).toContainText('受信コネクタ');
   await page.screenshot({ path: test.info().outputPath('legend-ja.png') });
 });
+
+test('align left on three nodes gives them equal x, as one undo step', async ({ page }) => {
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await openApp(page, '?example=hybrid-seed');
+  // Three servers of the on-premises zone (the layout keeps each kind in its zone), two of them moved apart first.
+  const ids = ['contoso-ex01', 'contoso-app', 'fabrikam-scan-relay'];
+  for (const [id, dx] of [[ids[1], 120], [ids[2], 60]] as const) {
+    const box = (await node(page, id).boundingBox())!;
+    await page.mouse.move(box.x + 20, box.y + 10);
+    await page.mouse.down();
+    await page.mouse.move(box.x + 20 + dx / 2, box.y + 12, { steps: 4 });
+    await page.mouse.move(box.x + 20 + dx, box.y + 14, { steps: 4 });
+    await page.mouse.up();
+  }
+  const xs = async () => new Set(await Promise.all(ids.map(async (id) => Math.round((await node(page, id).boundingBox())!.x)))).size;
+  await expect.poll(xs).toBe(3);
+  await node(page, ids[0]).click();
+  await node(page, ids[1]).click({ modifiers: ['Control'] });
+  await node(page, ids[2]).click({ modifiers: ['Control'] });
+  expect((await page.evaluate(() => window.__mailflow?.getSelection()))?.sort()).toEqual([...ids].sort());
+  const before = (await getDocument(page)).view?.positions ?? {};
+  await node(page, ids[1]).click({ button: 'right' });
+  await page.locator('.context-menu[data-target="selection"]').getByRole('menuitem', { name: 'Align left' }).click();
+  await expect.poll(async () => {
+    const p = (await getDocument(page)).view?.positions ?? {};
+    return new Set(ids.map((id) => p[id]?.x)).size;
+  }).toBe(1);
+  // As drawn, too: the three left edges line up on the canvas.
+  await expect.poll(xs).toBe(1);
+  await page.screenshot({ path: test.info().outputPath('aligned.png') });
+  await page.keyboard.press('Control+z');
+  await expect.poll(async () => ((await getDocument(page)).view?.positions ?? {})[ids[1]]?.x).toBe(before[ids[1]]?.x);
+  expect(((await getDocument(page)).view?.positions ?? {})[ids[2]]?.x).toBe(before[ids[2]]?.x);
+  await expect.poll(xs).toBe(3);
+});
