@@ -171,6 +171,14 @@ export function contextActions(): Action[] {
       perform: () => useShortcutsDialog.setState({ open: true }),
     },
     {
+      id: 'edit.find',
+      labelKey: 'actions.edit.find',
+      group: 'edit',
+      shortcut: 'Mod+F',
+      worksInTextFields: true,
+      perform: () => useFind.setState((s) => ({ open: true, nonce: s.nonce + 1 })),
+    },
+    {
       id: 'view.toggleLegend',
       labelKey: 'actions.view.toggleLegend',
       group: 'view',
@@ -179,6 +187,9 @@ export function contextActions(): Action[] {
     },
   ];
 }
+
+/** The find bar's state; `nonce` re-focuses its field when Ctrl+F is pressed again. */
+export const useFind = create<{ open: boolean; nonce: number }>()(() => ({ open: false, nonce: 0 }));
 
 /** The on-canvas legend's open state (collapsed by default: the canvas is for the design). */
 export const useLegend = create<{ open: boolean }>()(() => ({ open: false }));

@@ -27,6 +27,7 @@ export const ACTION_IDS = [
   'simulation.sendFromHere',
   'help.shortcuts',
   'view.toggleLegend',
+  'edit.find',
   'arrange.alignLeft',
   'arrange.alignCenter',
   'arrange.alignRight',

@@ -23,6 +23,7 @@ import { addEntity, commitPositions, moveChildToTenant, refuseDropOutsideTenant 
 import { registerActions } from '../actions/registry';
 import { ContextMenu } from './ContextMenu';
 import { Legend } from './Legend';
+import { FindBar } from './FindBar';
 import { ShortcutsDialog } from '../actions/ShortcutsDialog';
 import { useContextMenuHandlers } from './useContextMenuHandlers';
 import { isChildKind, type PaletteKind } from '../model/entities';
@@ -466,6 +467,7 @@ export function Canvas() {
       <CanvasAnnouncer />
       <ContextMenu />
       <Legend />
+      <FindBar />
       <ShortcutsDialog />
       {moveRequest && <MoveToTenantDialog request={moveRequest} tenants={doc.tenants} onMove={onMoveToTenant} onCancel={onCancelMove} />}
     </div>

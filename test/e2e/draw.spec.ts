@@ -189,3 +189,26 @@ test('align left on three nodes gives them equal x, as one undo step', async ({ 
   expect(((await getDocument(page)).view?.positions ?? {})[ids[2]]?.x).toBe(before[ids[2]]?.x);
   await expect.poll(xs).toBe(3);
 });
+
+test('Ctrl+F finds an IP address, lists it, and Enter zooms to the server', async ({ page }) => {
+  await openApp(page, '?example=hybrid-seed');
+  await page.locator('.react-flow__pane').click();
+  await page.keyboard.press('Control+f');
+  const search = page.getByRole('searchbox', { name: 'Find in the design' });
+  await expect(search).toBeFocused();
+  await search.fill('203.0.113.50');
+  const results = page.getByRole('list', { name: 'Matches' });
+  // The connector that lists the IP and the server that has it.
+  await expect(results.getByRole('button')).toHaveCount(2);
+  await expect(results).toContainText('From the application server (IP)');
+  await expect(results).toContainText('Application server (SMTP, no TLS)');
+  const was = await viewport(page);
+  await search.press('Enter');
+  await search.press('Enter');
+  await expect.poll(() => page.evaluate(() => window.__mailflow?.getSelection())).toEqual(['contoso-app']);
+  await expect(page.getByRole('status').filter({ hasText: '2 of 2 matches' })).toBeVisible();
+  await expect.poll(() => viewport(page)).not.toBe(was);
+  await page.screenshot({ path: test.info().outputPath('find.png') });
+  await search.press('Escape');
+  await expect(search).toBeHidden();
+});
