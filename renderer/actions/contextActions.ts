@@ -6,6 +6,7 @@
  */
 import { create } from 'zustand';
 import { getCanvasApi } from '../canvas/canvasApi';
+import { createNote } from '../canvas/NoteNode';
 import { t } from '../i18n';
 import { locateEntity, type EntityKind } from '../model/entities';
 import { usePlaybackStore } from '../playback/playbackStore';
@@ -24,7 +25,7 @@ const ADD_CHILD: ContextItem[] = ['insert.inbound', 'insert.outbound', 'insert.r
 const ENTITY: ContextItem[] = ['view.zoomToSelection', 'edit.duplicate', 'edit.delete', '-', 'edit.copyId', 'view.showInEvents'];
 
 export const CONTEXT_MENUS: Record<ContextTarget, ContextItem[]> = {
-  pane: [...ADD_TOP, '-', 'edit.paste', 'edit.selectAll', 'view.fitView'],
+  pane: [...ADD_TOP, 'insert.note', '-', 'edit.paste', 'edit.selectAll', 'view.fitView'],
   tenant: [...ADD_CHILD, '-', ...ENTITY],
   server: ['simulation.sendFromHere', '-', ...ENTITY],
   external: ['simulation.sendFromHere', '-', ...ENTITY],
@@ -169,6 +170,14 @@ export function contextActions(): Action[] {
       group: 'help',
       shortcut: 'Shift+?',
       perform: () => useShortcutsDialog.setState({ open: true }),
+    },
+    {
+      id: 'insert.note',
+      labelKey: 'notes.kind',
+      group: 'insert',
+      perform: (ctx) => {
+        createNote(ctx.at ?? getCanvasApi()?.viewportCenter() ?? { x: 0, y: 0 }, t('notes.new'));
+      },
     },
     {
       id: 'edit.find',

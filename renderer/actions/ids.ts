@@ -28,6 +28,7 @@ export const ACTION_IDS = [
   'help.shortcuts',
   'view.toggleLegend',
   'edit.find',
+  'insert.note',
   'arrange.alignLeft',
   'arrange.alignCenter',
   'arrange.alignRight',

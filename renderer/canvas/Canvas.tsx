@@ -14,6 +14,7 @@ import {
   useReactFlow,
   type Node,
   type NodeChange,
+  type NodeTypes,
   type OnSelectionChangeParams,
 } from '@xyflow/react';
 import { useTranslation } from 'react-i18next';
@@ -22,6 +23,7 @@ import { canvasActions } from '../actions/canvasActions';
 import { addEntity, commitPositions, moveChildToTenant, refuseDropOutsideTenant } from '../actions/editing';
 import { registerActions } from '../actions/registry';
 import { ContextMenu } from './ContextMenu';
+import { NoteNode, noteNodes, updateNoteIn } from './NoteNode';
 import { Legend } from './Legend';
 import { FindBar } from './FindBar';
 import { ShortcutsDialog } from '../actions/ShortcutsDialog';
@@ -48,6 +50,8 @@ export const PALETTE_MIME = 'application/x-mailflow-kind';
 const EMPTY_SELECTION: ReadonlySet<string> = new Set();
 /** Above this many tenants + servers, opening a document shows its beginning instead of all of it. */
 const LARGE_DOCUMENT = 150;
+
+const canvasNodeTypes: NodeTypes = { ...nodeTypes, note: NoteNode as NodeTypes[string] };
 
 function withSelection(nodes: FlowNode[], selection: ReadonlySet<string>): FlowNode[] {
   let changed = false;
@@ -104,8 +108,10 @@ export function Canvas() {
   const previousBase = useRef<FlowNode[]>([]);
   const base = useMemo(() => {
     const derived = documentToFlow(doc, { selection: EMPTY_SELECTION, diagnostics: diagnosticMap, label });
-    const nodes = reuseUnchangedNodes(previousBase.current, derived.nodes);
-    previousBase.current = nodes;
+    const reused = reuseUnchangedNodes(previousBase.current, derived.nodes);
+    previousBase.current = reused;
+    // Notes (view.notes) are drawn over the design, after the derived nodes (few, so always fresh).
+    const nodes = [...reused, ...noteNodes(doc)];
     return { nodes, edges: derived.edges, bounds: derived.bounds };
   }, [doc, diagnosticMap, label]);
   const boundsRef = useRef(base.bounds);
@@ -248,7 +254,9 @@ export function Canvas() {
       const positions: Record<string, Position> = {};
       let modelChanged = false;
       for (const n of dragged) {
-        if (n.parentId && isChildKind(n.type ?? '')) {
+        if (n.type === 'note') {
+          updateNoteIn(n.id, { x: Math.round(n.position.x), y: Math.round(n.position.y) });
+        } else if (n.parentId && isChildKind(n.type ?? '')) {
           // A connector or rule: where did it land? Another tenant → move it in the model.
           const internal = flow.getInternalNode(n.id);
           const abs = internal?.internals.positionAbsolute ?? n.position;
@@ -394,7 +402,7 @@ export function Canvas() {
       <ReactFlow<FlowNode>
         nodes={nodes}
         edges={base.edges}
-        nodeTypes={nodeTypes}
+        nodeTypes={canvasNodeTypes}
         edgeTypes={edgeTypes}
         onNodesChange={onNodesChange}
         onSelectionChange={onSelectionChange}

@@ -212,3 +212,39 @@ test('Ctrl+F finds an IP address, lists it, and Enter zooms to the server', asyn
   await search.press('Escape');
   await expect(search).toBeHidden();
 });
+
+test('a note made from the context menu is edited in place, exported as SVG text, and reopens with the design', async ({ page }) => {
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await openApp(page, '?example=hybrid-seed&picker=input');
+  const pane = (await page.locator('.react-flow__pane').boundingBox())!;
+  await page.mouse.click(pane.x + 80, pane.y + pane.height - 80, { button: 'right' });
+  await page.locator('.context-menu[data-target="pane"]').getByRole('menuitem', { name: 'Note' }).click();
+  const note = page.getByTestId('canvas-note');
+  await expect(note).toBeVisible();
+  await note.dblclick();
+  const editor = page.getByRole('textbox', { name: 'Note text' });
+  await editor.fill('Cut over the MX record on Friday');
+  await editor.press('Control+Enter');
+  await expect(note).toContainText('Cut over the MX record on Friday');
+  await page.getByRole('button', { name: 'Colour #B4E5FF' }).click();
+  await expect(note).toHaveCSS('background-color', 'rgb(180, 229, 255)');
+  const saved = await getDocument(page);
+  const notes = (saved.view as { notes?: Array<{ text: string; color?: string }> }).notes;
+  expect(notes).toEqual([expect.objectContaining({ text: 'Cut over the MX record on Friday', color: '#B4E5FF' })]);
+  await page.screenshot({ path: test.info().outputPath('note.png') });
+
+  await menu(page, 'File', 'Export…');
+  const dialog = page.getByRole('dialog', { name: 'Export diagram' });
+  await dialog.locator('input[name="mf-export-format"][value="svg"]').check();
+  const downloadPromise = page.waitForEvent('download');
+  await dialog.getByRole('button', { name: 'Export SVG' }).click();
+  const download = await downloadPromise;
+  const svg = await readFile((await download.path())!);
+  expect(svg.toString('utf8')).toContain('>Cut over the MX record on Friday<');
+
+  await menu(page, 'File', 'New');
+  await page.getByRole('button', { name: /Don.t save|Discard/ }).click().catch(() => undefined);
+  await expect.poll(async () => (await getDocument(page)).tenants.length).toBe(0);
+  await page.locator('#mailflow-open-input').setInputFiles({ name: download.suggestedFilename(), mimeType: 'image/svg+xml', buffer: svg });
+  await expect(page.getByTestId('canvas-note')).toContainText('Cut over the MX record on Friday');
+});
