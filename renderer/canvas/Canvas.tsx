@@ -23,6 +23,7 @@ import { canvasActions } from '../actions/canvasActions';
 import { addEntity, commitPositions, moveChildToTenant, refuseDropOutsideTenant } from '../actions/editing';
 import { registerActions } from '../actions/registry';
 import { ContextMenu } from './ContextMenu';
+import { isSendsViaConnection, onSendsViaConnect } from './sendsVia';
 import { NoteNode, noteNodes, updateNoteIn } from './NoteNode';
 import { Legend } from './Legend';
 import { FindBar } from './FindBar';
@@ -416,7 +417,9 @@ export function Canvas() {
           // Only a user's pan or zoom has an event; fits and the playback camera do not.
           if (event) userMoved.current = true;
         }}
-        nodesConnectable={false}
+        nodesConnectable={true}
+        isValidConnection={isSendsViaConnection}
+        onConnect={onSendsViaConnect}
         deleteKeyCode={null}
         selectionKeyCode="Shift"
         multiSelectionKeyCode={['Meta', 'Control']}

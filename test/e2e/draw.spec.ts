@@ -248,3 +248,48 @@ test('a note made from the context menu is edited in place, exported as SVG text
   await page.locator('#mailflow-open-input').setInputFiles({ name: download.suggestedFilename(), mimeType: 'image/svg+xml', buffer: svg });
   await expect(page.getByTestId('canvas-note')).toContainText('Cut over the MX record on Friday');
 });
+
+/** Drags from a server's link handle onto a node (React Flow's connect gesture). */
+async function drawLink(page: Page, fromId: string, toId: string): Promise<void> {
+  const handle = node(page, fromId).locator('.react-flow__handle.source');
+  await node(page, fromId).hover();
+  const h = (await handle.boundingBox())!;
+  const target = (await node(page, toId).boundingBox())!;
+  await page.mouse.move(h.x + h.width / 2, h.y + h.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(target.x + 20, target.y + target.height / 2, { steps: 8 });
+  await page.mouse.move(target.x + 8, target.y + target.height / 2, { steps: 4 });
+  await page.mouse.up();
+}
+
+test.describe('sends-via links', () => {
+  test('server → IP connector adds the IP after a preview, as one undo step', async ({ page }) => {
+    await page.setViewportSize({ width: 1920, height: 1080 });
+    await openApp(page, '?example=hybrid-seed');
+    const before = await getDocument(page);
+    const connector = before.tenants[0].inboundConnectors.find((c) => c.senderIPAddresses.length > 0)!;
+    await drawLink(page, 'contoso-ex01', connector.id);
+    const confirm = page.getByRole('dialog', { name: 'Sends via this connector' });
+    await expect(confirm).toContainText('Add 203.0.113.10');
+    await page.screenshot({ path: test.info().outputPath('sends-via-preview.png') });
+    await confirm.getByRole('button', { name: 'Apply' }).click();
+    await expect.poll(async () => (await getDocument(page)).tenants[0].inboundConnectors.find((c) => c.id === connector.id)?.senderIPAddresses).toEqual([...connector.senderIPAddresses, '203.0.113.10']);
+    await page.locator('.react-flow__pane').click();
+    await page.keyboard.press('Control+z');
+    await expect.poll(async () => (await getDocument(page)).tenants[0].inboundConnectors.find((c) => c.id === connector.id)?.senderIPAddresses).toEqual(connector.senderIPAddresses);
+  });
+
+  test('server → Partner connector is refused with the reason', async ({ page }) => {
+    await page.setViewportSize({ width: 1920, height: 1080 });
+    await openApp(page, '?picker=input');
+    const doc = JSON.parse(await readFile('examples/hybrid-seed.mailflow.json', 'utf8')) as { tenants: Array<{ inboundConnectors: Array<{ id: string; connectorType: string; senderIPAddresses?: string[] }> }> };
+    const connector = doc.tenants[0].inboundConnectors.find((c) => (c.senderIPAddresses ?? []).length > 0)!;
+    connector.connectorType = 'Partner';
+    await page.locator('#mailflow-open-input').setInputFiles({ name: 'partner.mailflow.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(doc)) });
+    await expect(node(page, connector.id)).toBeVisible();
+    const before = await getDocument(page);
+    await drawLink(page, 'contoso-ex01', connector.id);
+    await expect(page.getByText(/is a Partner connector: it is for a partner organization's servers/)).toBeVisible();
+    expect(await getDocument(page)).toEqual(before);
+  });
+});
