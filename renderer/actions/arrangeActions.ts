@@ -20,6 +20,9 @@ const DISTRIBUTE: Array<[ActionId, DistributeAxis]> = [
   ['arrange.distributeVertical', 'vertical'],
 ];
 
+/** The align and distribute ids in menu order (the selection's context menu lists them). */
+export const ARRANGE_ACTION_IDS: ActionId[] = [...ALIGN, ...DISTRIBUTE].map(([id]) => id);
+
 /** Top-level entities only: connectors and rules are placed by their tenant. */
 const topLevel = (ctx: ActionContext) => ctx.selection.filter((id) => ctx.doc.servers.some((s) => s.id === id) || ctx.doc.tenants.some((t) => t.id === id));
 

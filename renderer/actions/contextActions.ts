@@ -6,6 +6,7 @@
  */
 import { create } from 'zustand';
 import { getCanvasApi } from '../canvas/canvasApi';
+import { ARRANGE_ACTION_IDS } from './arrangeActions';
 import { createNote } from '../canvas/NoteNode';
 import { t } from '../i18n';
 import { locateEntity, type EntityKind } from '../model/entities';
@@ -37,14 +38,7 @@ export const CONTEXT_MENUS: Record<ContextTarget, ContextItem[]> = {
     'edit.duplicate',
     'edit.delete',
     '-',
-    'arrange.alignLeft',
-    'arrange.alignCenter',
-    'arrange.alignRight',
-    'arrange.alignTop',
-    'arrange.alignMiddle',
-    'arrange.alignBottom',
-    'arrange.distributeHorizontal',
-    'arrange.distributeVertical',
+    ...ARRANGE_ACTION_IDS,
     '-',
     'edit.copy',
     'edit.cut',
