@@ -12,6 +12,7 @@ import './actions/i18n';
 import { buildMenuModel, startMenuSync } from './actions/menuModel';
 import { arrangeActions } from './actions/arrangeActions';
 import { contextActions } from './actions/contextActions';
+import { playbackContextActions } from './playback/contextActions';
 import { performAction, registerActions, useActionRegistry } from './actions/registry';
 import { App } from './app/App';
 import { CrashSwitch, crashForTest, ErrorBoundary } from './app/ErrorBoundary';
@@ -45,6 +46,7 @@ async function start(): Promise<void> {
   applyTheme(theme, false);
   registerActions(coreActions());
   registerActions(contextActions());
+  registerActions(playbackContextActions());
   registerActions(arrangeActions());
   installIntegrationActions();
 

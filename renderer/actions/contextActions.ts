@@ -10,7 +10,6 @@ import { ARRANGE_ACTION_IDS } from './arrangeActions';
 import { createNote } from '../canvas/NoteNode';
 import { t } from '../i18n';
 import { locateEntity, type EntityKind } from '../model/entities';
-import { usePlaybackStore } from '../playback/playbackStore';
 import { useUiStore } from '../store/uiStore';
 import type { Action, ActionContext, ActionId } from './registry';
 import { useShortcutsDialog } from './ShortcutsDialog';
@@ -123,40 +122,6 @@ export function contextActions(): Action[] {
       shortcut: 'Shift+2',
       enabled: (ctx) => ctx.selection.length > 0,
       perform: (ctx) => getCanvasApi()?.fitView(ctx.selection),
-    },
-    {
-      id: 'view.showInEvents',
-      labelKey: 'actions.view.showInEvents',
-      group: 'view',
-      inMenu: false,
-      enabled: (ctx) => oneEntity(ctx) !== null,
-      perform: (ctx) => {
-        const id = oneEntity(ctx);
-        const plan = usePlaybackStore.getState().plan;
-        const step = plan?.steps.find((s) => s.event.at === id || s.focus === id);
-        if (!step) {
-          useUiStore.getState().toast('info', t('contextMenu.notInEvents'));
-          return;
-        }
-        usePlaybackStore.getState().goTo(step.index);
-      },
-    },
-    {
-      id: 'simulation.sendFromHere',
-      labelKey: 'actions.simulation.sendFromHere',
-      group: 'simulation',
-      inMenu: false,
-      enabled: (ctx) => {
-        const id = oneEntity(ctx);
-        const kind = id ? locateEntity(ctx.doc, id)?.kind : null;
-        return kind === 'server' || kind === 'external';
-      },
-      perform: (ctx) => {
-        const id = oneEntity(ctx);
-        if (!id) return;
-        useUiStore.getState().setRightTab('scenarios');
-        useScenarioRequest.setState((s) => ({ serverId: id, nonce: s.nonce + 1 }));
-      },
     },
     {
       id: 'help.shortcuts',

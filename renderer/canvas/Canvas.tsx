@@ -25,7 +25,6 @@ import { registerActions } from '../actions/registry';
 import { ContextMenu } from './ContextMenu';
 import { isSendsViaConnection, onSendsViaConnect } from './sendsVia';
 import { NoteNode, noteNodes, updateNoteIn } from './NoteNode';
-import { Legend } from './Legend';
 import { FindBar } from './FindBar';
 import { ShortcutsDialog } from '../actions/ShortcutsDialog';
 import { useContextMenuHandlers } from './useContextMenuHandlers';
@@ -477,7 +476,6 @@ export function Canvas() {
       </ReactFlow>
       <CanvasAnnouncer />
       <ContextMenu />
-      <Legend />
       <FindBar />
       <ShortcutsDialog />
       {moveRequest && <MoveToTenantDialog request={moveRequest} tenants={doc.tenants} onMove={onMoveToTenant} onCancel={onCancelMove} />}

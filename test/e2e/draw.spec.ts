@@ -247,12 +247,6 @@ test('a note made from the context menu is edited in place, exported as SVG text
   await expect.poll(async () => (await getDocument(page)).tenants.length).toBe(0);
   await page.locator('#mailflow-open-input').setInputFiles({ name: download.suggestedFilename(), mimeType: 'image/svg+xml', buffer: svg });
   await expect(page.getByTestId('canvas-note')).toContainText('Cut over the MX record on Friday');
-
-  // Present mode shows the design's notes with the simulation.
-  await page.getByRole('button', { name: 'Present', exact: true }).click();
-  await page.getByRole('dialog', { name: 'Choose the scenarios to present' }).getByRole('button', { name: 'Start presenting' }).click();
-  await expect(page.getByTestId('present-caption')).toBeVisible();
-  await expect(page.getByTestId('canvas-note')).toContainText('Cut over the MX record on Friday');
 });
 
 /** Drags from a server's link handle onto a node (React Flow's connect gesture). */

@@ -3,6 +3,7 @@
  * present mode, the canvas's keys), and a translator over all locale bundles — for tests of the
  * registry and of the menu model, without a DOM.
  */
+import { playbackContextActions } from '../../renderer/playback/contextActions';
 import { arrangeActions } from '../../renderer/actions/arrangeActions';
 import { contextActions } from '../../renderer/actions/contextActions';
 import i18next from 'i18next';
@@ -24,6 +25,7 @@ export function allActions(): Action[] {
     ...presentActions(),
     ...canvasActions({ describe: (id) => id, requestMove: () => undefined }),
     ...contextActions(),
+    ...playbackContextActions(),
     ...arrangeActions(),
   ];
 }

@@ -5,8 +5,8 @@
  */
 import { useTranslation } from 'react-i18next';
 import { useLegend } from '../actions/contextActions';
-import { KIND_LIST } from '../inspector/kinds';
-import './legend.css';
+import { KIND_LIST } from './kinds';
+import '../canvas/legend.css';
 
 /** Edge classes of renderer/canvas/documentToFlow.ts with their stroke, as the canvas draws them. */
 export const LEGEND_EDGES = [
