@@ -78,7 +78,8 @@ export function targetOfId(ctx: Pick<ActionContext, 'doc'>, id: string): Context
 /** A request to open the scenario form prefilled with a sending server (the Scenarios tab takes it). */
 export const useScenarioRequest = create<{ serverId: string | null; nonce: number }>()(() => ({ serverId: null, nonce: 0 }));
 
-const oneEntity = (ctx: ActionContext) => (ctx.selection.length === 1 && locateEntity(ctx.doc, ctx.selection[0]) ? ctx.selection[0] : null);
+/** The one selected entity's id, or null (commands about a single component). */
+export const oneEntity = (ctx: ActionContext) => (ctx.selection.length === 1 && locateEntity(ctx.doc, ctx.selection[0]) ? ctx.selection[0] : null);
 
 export function contextActions(): Action[] {
   return [

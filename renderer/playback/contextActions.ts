@@ -3,14 +3,12 @@
  * them): show a component in the Events list, and send a test message from a server. They live
  * here so actions/ does not import playback/.
  */
-import { useScenarioRequest } from '../actions/contextActions';
-import type { Action, ActionContext } from '../actions/registry';
+import { oneEntity, useScenarioRequest } from '../actions/contextActions';
+import type { Action } from '../actions/registry';
 import { t } from '../i18n';
 import { locateEntity } from '../model/entities';
 import { useUiStore } from '../store/uiStore';
 import { usePlaybackStore } from './playbackStore';
-
-const oneEntity = (ctx: ActionContext) => (ctx.selection.length === 1 && locateEntity(ctx.doc, ctx.selection[0]) ? ctx.selection[0] : null);
 
 export function playbackContextActions(): Action[] {
   return [
