@@ -11,6 +11,9 @@ import { coreActions } from './actions/coreActions';
 import { asOfActions } from './app/asOfActions';
 import './actions/i18n';
 import { buildMenuModel, startMenuSync } from './actions/menuModel';
+import { arrangeActions } from './actions/arrangeActions';
+import { contextActions } from './actions/contextActions';
+import { playbackContextActions } from './playback/contextActions';
 import { performAction, registerActions, useActionRegistry } from './actions/registry';
 import { App } from './app/App';
 import { CrashSwitch, crashForTest, ErrorBoundary } from './app/ErrorBoundary';
@@ -44,6 +47,9 @@ async function start(): Promise<void> {
   applyTheme(theme, false);
   registerActions(coreActions());
   registerActions(asOfActions());
+  registerActions(contextActions());
+  registerActions(playbackContextActions());
+  registerActions(arrangeActions());
   installIntegrationActions();
 
   if (window.__MAILFLOW_TEST__) {

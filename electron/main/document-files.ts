@@ -115,7 +115,7 @@ export class DocumentFiles {
         if (isPicturePath(resolved)) {
           // The renderer opens it as an untitled design; the picture itself is never written.
           const embedded = importDocumentFromBytes(displayName(resolved), new Uint8Array(bytes));
-          if (embedded === null) return { ok: false, reason: 'error', message: `No Mailflow design inside this picture: ${resolved}` };
+          if (embedded === null) return { ok: false, reason: 'no-design', name: displayName(resolved) };
           return { ok: true, file: { path: resolved, name: displayName(resolved), text: embedded, stamp: stampOf(bytes, info.mtimeMs) } };
         }
         const text = decodeUtf8(bytes);

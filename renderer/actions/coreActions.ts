@@ -4,7 +4,7 @@ import { applyLanguage, applyTheme } from '../app/preferences';
 import { getCanvasApi } from '../canvas/canvasApi';
 import { computeAutoLayout } from '../canvas/layout';
 import { newDocument, openDocument, saveDocument } from '../files/fileController';
-import { locateEntity, type PaletteKind } from '../model/entities';
+import { isChildKind, locateEntity, type PaletteKind } from '../model/entities';
 import { getPlatform } from '../platform';
 import { redo, undo, useDocumentStore } from '../store/documentStore';
 import { useUiStore } from '../store/uiStore';
@@ -87,8 +87,10 @@ export function coreActions(): Action[] {
         id: p.id,
         labelKey: `kinds.${p.kind}`,
         group: 'insert',
-        perform: () => {
-          addEntity(p.kind);
+        perform: (ctx) => {
+          // From a context menu: at the pointer, into the tenant under it (as a palette drop).
+          if (ctx.at) addEntity(p.kind, isChildKind(p.kind) ? { tenantId: ctx.at.tenantId, dropped: true } : { position: ctx.at, dropped: true });
+          else addEntity(p.kind);
         },
       }),
     ),

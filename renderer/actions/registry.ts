@@ -33,6 +33,8 @@ export interface ActionContext {
   dirty: boolean;
   /** The canvas node the key was pressed on (keyboard shortcuts only). */
   focusedNodeId: string | null;
+  /** Where a context menu was opened (flow coordinates) and the tenant under it: "add here" places there. */
+  at?: { x: number; y: number; tenantId: string | null } | null;
 }
 
 export interface Action {

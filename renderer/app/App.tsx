@@ -1,4 +1,5 @@
 /** The designer's shell: top bar, palette, canvas, inspector/diagnostics tabs, status bar. */
+import { Legend } from '../inspector/Legend';
 import { useEffect, useState, type CSSProperties, type DragEvent } from 'react';
 import { ReactFlowProvider } from '@xyflow/react';
 import { useTranslation } from 'react-i18next';
@@ -144,6 +145,8 @@ export function App() {
           <main className="center" aria-label={t('canvas.label')}>
             <div className="canvas-area">
               <Canvas />
+              {/* The canvas legend reads the kind descriptors (inspector/), so it is mounted here, over the canvas. */}
+              <Legend />
               <CanvasOverlaySlot />
               <AnalyzeHost />
             </div>

@@ -14,6 +14,7 @@ import {
   useReactFlow,
   type Node,
   type NodeChange,
+  type NodeTypes,
   type OnSelectionChangeParams,
 } from '@xyflow/react';
 import { useTranslation } from 'react-i18next';
@@ -21,6 +22,12 @@ import type { Position } from '../../shared/model/schema';
 import { canvasActions } from '../actions/canvasActions';
 import { addEntity, commitPositions, moveChildToTenant, refuseDropOutsideTenant } from '../actions/editing';
 import { registerActions } from '../actions/registry';
+import { ContextMenu } from './ContextMenu';
+import { isSendsViaConnection, onSendsViaConnect } from './sendsVia';
+import { NoteNode, noteNodes, updateNoteIn } from './NoteNode';
+import { FindBar } from './FindBar';
+import { ShortcutsDialog } from '../actions/ShortcutsDialog';
+import { useContextMenuHandlers } from './useContextMenuHandlers';
 import { isChildKind, type PaletteKind } from '../model/entities';
 import { announce, CanvasAnnouncer } from './announcer';
 import { MoveToTenantDialog, type MoveToTenantRequest } from './MoveToTenantDialog';
@@ -43,6 +50,8 @@ export const PALETTE_MIME = 'application/x-mailflow-kind';
 const EMPTY_SELECTION: ReadonlySet<string> = new Set();
 /** Above this many tenants + servers, opening a document shows its beginning instead of all of it. */
 const LARGE_DOCUMENT = 150;
+
+const canvasNodeTypes: NodeTypes = { ...nodeTypes, note: NoteNode as NodeTypes[string] };
 
 function withSelection(nodes: FlowNode[], selection: ReadonlySet<string>): FlowNode[] {
   let changed = false;
@@ -100,8 +109,10 @@ export function Canvas() {
   const previousBase = useRef<FlowNode[]>([]);
   const base = useMemo(() => {
     const derived = documentToFlow(doc, { selection: EMPTY_SELECTION, diagnostics: diagnosticMap, label, today });
-    const nodes = reuseUnchangedNodes(previousBase.current, derived.nodes);
-    previousBase.current = nodes;
+    const reused = reuseUnchangedNodes(previousBase.current, derived.nodes);
+    previousBase.current = reused;
+    // Notes (view.notes) are drawn over the design, after the derived nodes (few, so always fresh).
+    const nodes = [...reused, ...noteNodes(doc)];
     return { nodes, edges: derived.edges, bounds: derived.bounds };
   }, [doc, diagnosticMap, label, today]);
   const boundsRef = useRef(base.bounds);
@@ -244,7 +255,9 @@ export function Canvas() {
       const positions: Record<string, Position> = {};
       let modelChanged = false;
       for (const n of dragged) {
-        if (n.parentId && isChildKind(n.type ?? '')) {
+        if (n.type === 'note') {
+          updateNoteIn(n.id, { x: Math.round(n.position.x), y: Math.round(n.position.y) });
+        } else if (n.parentId && isChildKind(n.type ?? '')) {
           // A connector or rule: where did it land? Another tenant → move it in the model.
           const internal = flow.getInternalNode(n.id);
           const abs = internal?.internals.positionAbsolute ?? n.position;
@@ -269,6 +282,9 @@ export function Canvas() {
       event.dataTransfer.dropEffect = 'copy';
     }
   }, []);
+
+  // Right-click menus (renderer/actions/contextActions.ts); "add here" places at the pointer.
+  const openContextMenu = useContextMenuHandlers(flow);
 
   const onDrop = useCallback(
     (event: DragEvent) => {
@@ -295,6 +311,12 @@ export function Canvas() {
         const rect = wrapper.current?.getBoundingClientRect();
         return rect ? flow.screenToFlowPosition({ x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 }) : { x: 0, y: 0 };
       },
+      boxesOf: (ids) =>
+        ids.flatMap((id) => {
+          const n = flow.getInternalNode(id);
+          if (!n || n.parentId) return [];
+          return [{ id, x: n.internals.positionAbsolute.x, y: n.internals.positionAbsolute.y, w: n.measured.width ?? n.width ?? 0, h: n.measured.height ?? n.height ?? 0 }];
+        }),
     });
     // The first fit (React Flow's `fitView` prop would fit every node, even of a large design).
     useUiStore.getState().revealIds([]);
@@ -381,18 +403,23 @@ export function Canvas() {
       <ReactFlow<FlowNode>
         nodes={nodes}
         edges={base.edges}
-        nodeTypes={nodeTypes}
+        nodeTypes={canvasNodeTypes}
         edgeTypes={edgeTypes}
         onNodesChange={onNodesChange}
         onSelectionChange={onSelectionChange}
         onNodeDragStart={onNodeDragStart}
         onNodeDragStop={onNodeDragStop}
         onPaneClick={() => useUiStore.getState().select([])}
+        onPaneContextMenu={openContextMenu.onPane}
+        onNodeContextMenu={openContextMenu.onNode}
+        onSelectionContextMenu={openContextMenu.onSelection}
         onMoveStart={(event) => {
           // Only a user's pan or zoom has an event; fits and the playback camera do not.
           if (event) userMoved.current = true;
         }}
-        nodesConnectable={false}
+        nodesConnectable={true}
+        isValidConnection={isSendsViaConnection}
+        onConnect={onSendsViaConnect}
         deleteKeyCode={null}
         selectionKeyCode="Shift"
         multiSelectionKeyCode={['Meta', 'Control']}
@@ -449,6 +476,9 @@ export function Canvas() {
         {showMinimap && <Minimap nodes={base.nodes} theme={theme} label={t('canvas.minimap')} />}
       </ReactFlow>
       <CanvasAnnouncer />
+      <ContextMenu />
+      <FindBar />
+      <ShortcutsDialog />
       {moveRequest && <MoveToTenantDialog request={moveRequest} tenants={doc.tenants} onMove={onMoveToTenant} onCancel={onCancelMove} />}
     </div>
   );

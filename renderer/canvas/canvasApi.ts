@@ -10,6 +10,8 @@ export interface CanvasApi {
   zoomOut(): void;
   /** The flow coordinates at the centre of the visible canvas. */
   viewportCenter(): Position;
+  /** Drawn boxes of the top-level nodes among `ids` (align and distribute move only those). */
+  boxesOf?(ids: string[]): Array<{ id: string; x: number; y: number; w: number; h: number }>;
 }
 
 let api: CanvasApi | null = null;

@@ -8,6 +8,7 @@
  * (inbound, rules, outbound) so a tenant always fits its contents. Zones, the Exchange Online front
  * door and the Internet are drawn around/next to the entities and are not part of the model.
  */
+import type { NoteNodeData } from './NoteNode';
 import { Position as Side, type Edge, type Node, type NodeHandle } from '@xyflow/react';
 import { evaluationDate } from '../../shared/model/service';
 import { serverStateAt, type ServerState } from './serverState';
@@ -79,7 +80,7 @@ export interface LandmarkData extends Record<string, unknown> {
   label: string;
 }
 export type EntityNodeData = TenantData | InboundData | OutboundData | RuleData | ServerData;
-export type FlowNodeData = EntityNodeData | ZoneData | LandmarkData;
+export type FlowNodeData = EntityNodeData | ZoneData | LandmarkData | NoteNodeData;
 export type FlowNode = Node<FlowNodeData>;
 
 export interface FlowUiInput {

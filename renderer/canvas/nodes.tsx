@@ -82,8 +82,9 @@ function Badge({ summary }: { summary: DiagnosticSummary | null }) {
 function Handles({ back = false }: { back?: boolean }) {
   return (
     <>
-      <Handle type="target" position={Position.Left} isConnectable={false} className="node-handle" />
-      <Handle type="source" position={Position.Right} isConnectable={false} className="node-handle" />
+      {/* A server's right handle starts a "sends via" link (renderer/canvas/sendsVia.ts); any left handle takes it, the check decides. */}
+      <Handle type="target" position={Position.Left} isConnectable={true} className="node-handle" />
+      <Handle type="source" position={Position.Right} isConnectable={back} className={`node-handle${back ? ' node-handle-link' : ''}`} />
       {back && <Handle type="target" id={SERVER_BACK_HANDLE} position={Position.Right} isConnectable={false} className="node-handle" />}
     </>
   );

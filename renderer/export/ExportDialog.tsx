@@ -6,6 +6,7 @@
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { simulateScenario } from '../../shared/engine/simulate';
 import type { Simulation } from '../../shared/engine/types';
 import type { TopologyDocument } from '../../shared/model/schema';
 import { EXPORT_FORMATS, type ExportFormat } from '../../shared/diagram/import';
@@ -46,25 +47,37 @@ export function ExportDialog({ document: doc, simulation, onClose, platform, doc
     return () => previous?.focus?.();
   }, []);
 
-  const withSimulation = options.includeSimulation && simulation !== null;
+  // The scenario to draw: the last run's by default; any other is run here, so nothing has to be run first.
+  const [scenarioId, setScenarioId] = useState<string>(simulation?.scenarioId ?? '');
+  const chosen = useMemo((): { simulation: Simulation | null; error: string | null } => {
+    if (!scenarioId) return { simulation: null, error: null };
+    if (simulation && simulation.scenarioId === scenarioId) return { simulation, error: null };
+    try {
+      return { simulation: simulateScenario(doc, scenarioId, { lang }), error: null };
+    } catch (e) {
+      return { simulation: null, error: e instanceof Error ? e.message : String(e) };
+    }
+  }, [doc, scenarioId, simulation, lang]);
+  const chosenSimulation = chosen.simulation;
+  const withSimulation = options.includeSimulation && chosenSimulation !== null;
   const preview = useMemo(() => {
     const drawn = renderDiagramSvg(doc, {
       theme: options.theme,
       transparent: options.transparent,
       padding: options.padding,
       lang,
-      simulation: withSimulation ? simulation : null,
+      simulation: withSimulation ? chosenSimulation : null,
       embedDocument: false,
     });
     return { url: URL.createObjectURL(new Blob([drawn.svg], { type: MIME_TYPES.svg })), width: drawn.width, height: drawn.height };
-  }, [doc, options.theme, options.transparent, options.padding, lang, withSimulation, simulation]);
+  }, [doc, options.theme, options.transparent, options.padding, lang, withSimulation, chosenSimulation]);
   useEffect(() => () => URL.revokeObjectURL(preview.url), [preview.url]);
 
   const run = async () => {
     setBusy(true);
     setError(null);
     try {
-      const file: ExportFile = await exportDiagramFile(doc, { ...options, includeSimulation: withSimulation }, simulation, lang, platform);
+      const file: ExportFile = await exportDiagramFile(doc, { ...options, includeSimulation: withSimulation }, chosenSimulation, lang, platform);
       await platform.saveExport(file.name, file.format, file.data);
       onClose();
     } catch (e) {
@@ -127,15 +140,34 @@ export function ExportDialog({ document: doc, simulation, onClose, platform, doc
           />
         </label>
         <label>
+          {t('export.scenario')}{' '}
+          <select
+            value={scenarioId}
+            onChange={(e) => {
+              setScenarioId(e.target.value);
+              // Choosing a scenario means wanting it drawn; choosing none turns the drawing off.
+              setOptions({ includeSimulation: e.target.value !== '' });
+            }}
+          >
+            <option value="">{t('export.noScenario')}</option>
+            {doc.scenarios.map((s) => (
+              <option key={s.id} value={s.id}>
+                {s.name || s.id}
+              </option>
+            ))}
+          </select>
+        </label>
+        {chosen.error && <p className="dialog-hint">{t('export.scenarioFailed', { reason: chosen.error })}</p>}
+        <label>
           <input
             type="checkbox"
             checked={withSimulation}
-            disabled={simulation === null}
+            disabled={chosenSimulation === null}
             onChange={(e) => setOptions({ includeSimulation: e.target.checked })}
           />{' '}
           {t('export.includeSimulation')}
         </label>
-        {simulation === null && <p className="dialog-hint">{t('export.noSimulation')}</p>}
+        {chosenSimulation === null && !chosen.error && <p className="dialog-hint">{t('export.noSimulation')}</p>}
         <figure className="export-preview">
           <img src={preview.url} alt={t('export.previewAlt', { title: doc.title })} style={{ maxWidth: '100%', maxHeight: '40vh' }} />
           <figcaption>{t('export.size', { width: preview.width, height: preview.height })}</figcaption>

@@ -71,6 +71,7 @@ type TopologyDocumentStamp = import('../../shared/ipc/contract').FileStamp | nul
 export async function handleOpenResult(result: PlatformOpenResult, options: { askFirst: boolean }): Promise<void> {
   if (!result.ok) {
     if (result.reason === 'error') toastError(t('file.openFailed', { message: result.message }));
+    if (result.reason === 'no-design') toastError(t('export.noDesignInPicture', { name: result.name }));
     return;
   }
   if (options.askFirst && !(await confirmDiscardChanges())) return;

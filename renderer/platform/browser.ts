@@ -4,6 +4,7 @@
  * in IndexedDB; settings in localStorage. "Unsaved changes" are asked about with beforeunload.
  */
 import type { FileStamp, MenuActionId } from '../../shared/ipc/contract';
+import { importDocumentFromBytes } from '../../shared/diagram/import';
 import { idb } from './idb';
 import type {
   ExportFileFormat,
@@ -23,7 +24,11 @@ const SETTINGS_KEY = 'mailflow.settings';
 const RECENT_LIMIT = 8;
 /** Without a file handle, Open Recent keeps a copy of the text; bigger files are not kept. */
 const RECENT_TEXT_LIMIT = 5 * 1024 * 1024;
-const FILE_TYPES = [{ description: 'Mailflow topology', accept: { 'application/json': ['.json'] } }];
+// Exported PNG/SVG pictures carry the design (shared/diagram/import.ts), so the picker lists them too.
+const FILE_TYPES = [
+  { description: 'Mailflow topology', accept: { 'application/json': ['.json'] } },
+  { description: 'Exported diagram (PNG, SVG)', accept: { 'image/png': ['.png'], 'image/svg+xml': ['.svg'] } },
+];
 
 // The File System Access API is not in TypeScript's DOM library yet; only what is used here.
 interface FsaWritable {
@@ -105,6 +110,12 @@ export function createBrowserPlatform(options: { useFilePicker: boolean }): Plat
 
   async function fromHandle(handle: FsaFileHandle): Promise<PlatformOpenResult> {
     const file = await handle.getFile();
+    if (/\.(png|svg)$/i.test(handle.name)) {
+      // Only the embedded design is opened; the picture is never written back (no handle kept).
+      const embedded = importDocumentFromBytes(handle.name, new Uint8Array(await file.arrayBuffer()));
+      if (embedded === null) return { ok: false, reason: 'no-design', name: handle.name };
+      return { ok: true, file: { name: handle.name, path: null, text: embedded, stamp: null, handle: null } };
+    }
     const text = await file.text();
     return { ok: true, file: { name: handle.name, path: null, text, stamp: await stampOf(file, text), handle } };
   }

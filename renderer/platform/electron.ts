@@ -21,7 +21,7 @@ function fromBase64(text: string): Uint8Array {
 }
 
 function fromOpenResult(result: OpenResult): PlatformOpenResult {
-  if (!result.ok) return result.reason === 'cancelled' ? { ok: false, reason: 'cancelled' } : { ok: false, reason: 'error', message: result.message };
+  if (!result.ok) return result;
   const f = result.file;
   return { ok: true, file: { name: f.name, path: f.path, text: f.text, stamp: f.stamp, handle: null } };
 }

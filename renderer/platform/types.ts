@@ -19,7 +19,8 @@ export interface OpenedDocumentFile {
 export type PlatformOpenResult =
   | { ok: true; file: OpenedDocumentFile }
   | { ok: false; reason: 'cancelled' }
-  | { ok: false; reason: 'error'; message: string };
+  | { ok: false; reason: 'error'; message: string }
+  | { ok: false; reason: 'no-design'; name: string };
 
 export interface PlatformSaveRequest {
   text: string;

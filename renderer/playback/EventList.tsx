@@ -2,6 +2,7 @@
  * The event list ("Events"): one row per engine event, filterable by kind and tenant. Choosing a
  * row moves playback to that step and selects its entity on the canvas.
  */
+import { useContextMenu } from '../actions/contextActions';
 import { useEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EVENT_KINDS } from '../../shared/engine/types';
@@ -100,6 +101,12 @@ export function EventList() {
                   aria-current={current ? 'step' : undefined}
                   tabIndex={0}
                   onClick={() => chooseStep(s)}
+                  onContextMenu={(e) => {
+                    // A playback step's menu (renderer/actions/contextActions.ts) acts on the step's entity.
+                    e.preventDefault();
+                    chooseStep(s);
+                    useContextMenu.getState().show({ target: 'step', x: e.clientX, y: e.clientY, at: null });
+                  }}
                   onKeyDown={(e) => {
                     if (e.key === 'Enter' || e.key === ' ') {
                       e.preventDefault();

@@ -5,6 +5,7 @@
  */
 import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useScenarioRequest } from '../actions/contextActions';
 import { performAction } from '../actions/registry';
 import { commitValidated, useDocumentStore } from '../store/documentStore';
 import { askConfirm, useUiStore } from '../store/uiStore';
@@ -45,6 +46,14 @@ export function ScenarioPanel() {
       usePlaybackStore.getState().selectScenario(id);
     }
   }, [uiSelection]);
+  // "Send a test message from here" (a server's context menu): the form, prefilled with that server.
+  const requested = useScenarioRequest((s) => s.serverId);
+  useEffect(() => {
+    if (!requested) return;
+    useScenarioRequest.setState({ serverId: null });
+    const current = useDocumentStore.getState().doc;
+    setEditing({ draft: { ...newDraft(current, 'message', t('playback.form.titleNew')), serverId: requested }, originalId: null });
+  }, [requested, t]);
   const selectedId = doc.scenarios.some((s) => s.id === selected) ? selected : (doc.scenarios[0]?.id ?? null);
   const selectedScenario = doc.scenarios.find((s) => s.id === selectedId) ?? null;
   const checkList = checks ? Object.values(checks) : [];

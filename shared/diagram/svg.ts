@@ -12,6 +12,7 @@ import { base64Decode, base64Encode, utf8Decode, utf8Encode } from './encoding';
 import { diagramLabels, type DiagramLabels } from './labels';
 import { FONT, LINE_GAP, layoutDiagram, linesHeight, type Card, type DiagramLayout, type Point, type TextLine } from './layout';
 import { embeddedDocumentPayload, svgMetadataContent } from './metadata';
+import { drawNotes, layoutNotes } from './notes';
 import { buildOverlay, type Overlay } from './overlay';
 import { escapeXml, textWidth, wrapText } from './text';
 import { DEFAULT_FONT_FAMILY, PALETTES, type DiagramPalette, type DiagramThemeName } from './theme';
@@ -118,13 +119,15 @@ export function renderDiagramSvg(doc: TopologyDocument, options: DiagramOptions 
 
   const caption = captionFor(doc, sim, L, 1100);
   const captionWidth = Math.max(...caption.lines.map((l) => textWidth(l.text, l.size, l.bold)));
+  // The design's notes go in a row under the legend (shared/diagram/notes.ts).
+  const notes = layoutNotes(doc.view?.notes ?? []);
   const layout = layoutDiagram({
     doc,
     labels: L,
     padding,
     headerHeight: caption.height,
-    footerHeight: 30,
-    minFooterWidth: Math.max(legendWidth(L, sim !== null), captionWidth),
+    footerHeight: 30 + notes.height,
+    minFooterWidth: Math.max(legendWidth(L, sim !== null), captionWidth, notes.width),
   });
   const overlay = sim ? buildOverlay(doc, layout, sim, L) : null;
   const { width, height } = layout;
@@ -157,6 +160,7 @@ export function renderDiagramSvg(doc: TopologyDocument, options: DiagramOptions 
   if (layout.showSmartHosts) drawCard(out, layout.smartHosts, P, overlay);
   if (overlay) drawOverlay(out, overlay, P);
   drawLegend(out, layout, P, L, sim !== null);
+  drawNotes(out, notes, layout.footer.x, layout.footer.y + 36);
   out.push('</svg>');
   return { svg: out.join('\n') + '\n', width, height, layout };
 }

@@ -51,7 +51,12 @@ export interface OpenedFile {
   stamp: FileStamp;
 }
 
-export type OpenResult = { ok: true; file: OpenedFile } | { ok: false; reason: 'cancelled' } | { ok: false; reason: 'error'; message: string };
+export type OpenResult =
+  | { ok: true; file: OpenedFile }
+  | { ok: false; reason: 'cancelled' }
+  | { ok: false; reason: 'error'; message: string }
+  /** A PNG/SVG picture without an embedded design: the renderer says so in the user's language. */
+  | { ok: false; reason: 'no-design'; name: string };
 
 export const exportRequestSchema = z.strictObject({
   suggestedName: z.string().min(1).max(255),

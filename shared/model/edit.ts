@@ -305,6 +305,21 @@ function clipboardChild(f: LocatedChild): ClipboardPayload['children'][number] {
   }
 }
 
+/**
+ * The name a pasted copy gets, as draw.io and Office name duplicates: "Name (copy)", then "Name (copy 2)", …
+ * among the names already used in the same collection, so a copy never reads as the original. An empty name
+ * stays empty (the canvas then shows the id, which is fresh anyway).
+ */
+export function copyName(name: string, taken: Iterable<string>): string {
+  if (!name.trim()) return name;
+  const used = new Set([...taken].map((n) => n.toLowerCase()));
+  const base = name.replace(/ \(copy(?: \d+)?\)$/, '');
+  for (let n = 1; ; n++) {
+    const candidate = `${base} (copy${n === 1 ? '' : ` ${n}`})`;
+    if (!used.has(candidate.toLowerCase())) return candidate;
+  }
+}
+
 export interface PasteResult {
   doc: TopologyDocument;
   /** Ids of the pasted top-level entities and children (for selection). */
@@ -347,6 +362,7 @@ export function pasteEntities(
     const copy: Tenant = {
       ...t,
       id: uniqueId(taken, t.id),
+      name: copyName(t.name, next.tenants.map((x) => x.name)),
       acceptedDomains,
       recipients: [...new Set(recipients)],
       inboundConnectors: t.inboundConnectors.map((c) => ({ ...c, id: uniqueId(taken, c.id) })),
@@ -359,7 +375,7 @@ export function pasteEntities(
     if (p) positions[copy.id] = p;
   }
   for (const s of payload.servers) {
-    const copy: Server = { ...s, id: uniqueId(taken, s.id) };
+    const copy: Server = { ...s, id: uniqueId(taken, s.id), name: copyName(s.name, next.servers.map((x) => x.name)) };
     next = { ...next, servers: [...next.servers, copy] };
     newIds.push(copy.id);
     const p = shifted(s.id);
@@ -373,7 +389,12 @@ export function pasteEntities(
       skipped++;
       continue;
     }
-    let entity: ChildEntity = { ...c.entity, id: uniqueId(taken, c.entity.id) };
+    const siblings = c.kind === 'inbound' ? tenant.inboundConnectors : c.kind === 'outbound' ? tenant.outboundConnectors : tenant.transportRules;
+    let entity: ChildEntity = {
+      ...c.entity,
+      id: uniqueId(taken, c.entity.id),
+      name: copyName(c.entity.name, siblings.map((x: { name: string }) => x.name)),
+    };
     if (c.kind === 'rule') {
       entity = { ...(entity as TransportRule), priority: tenant.transportRules.reduce((m, r) => Math.max(m, r.priority + 1), 0) };
     }

@@ -251,14 +251,19 @@ describe('opening an exported picture', () => {
     expect(save.ok).toBe(false);
   });
 
-  it('refuses a picture without a design', async () => {
+  it('refuses a picture without a design with a reason the renderer words in the user\'s language', async () => {
     const dir = await tempDir();
     const picture = path.join(dir, 'plain.png');
     await writeFile(picture, await readFile(path.join(__dirname, '../../build/icon.png')));
     const opened = await new DocumentFiles().read(picture, false);
     expect(opened.ok).toBe(false);
-    expect(!opened.ok && opened.reason === 'error' && opened.message).toContain('No Mailflow design');
+    expect(opened).toEqual({ ok: false, reason: 'no-design', name: 'plain.png' });
   });
+});
+
+it('the desktop Open dialog lists exported PNG and SVG pictures next to documents', async () => {
+  const { OPEN_FILTERS } = await import('../../electron/main/ipc-routes');
+  expect(OPEN_FILTERS.flatMap((f) => f.extensions)).toEqual(expect.arrayContaining(['json', 'png', 'svg']));
 });
 
 describe('which opened files may be written', () => {

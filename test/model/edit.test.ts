@@ -15,6 +15,7 @@ import {
   moveChild,
   parseClipboardPayload,
   pasteEntities,
+  copyName,
   renameId,
 } from '../../shared/model/edit';
 import { uniqueId } from '../../shared/model/ids';
@@ -117,11 +118,25 @@ describe('copy and paste', () => {
     const pasted = pasteEntities(hybrid, payload, { targetTenantId: 'fabrikam' });
     const fabrikam = pasted.doc.tenants.find((t) => t.id === 'fabrikam')!;
     const copy = fabrikam.transportRules[fabrikam.transportRules.length - 1];
-    expect(copy.name).toBe(rule.name);
+    expect(copy.name).toBe(`${rule.name} (copy)`);
     expect(copy.priority).toBe(Math.max(-1, ...hybrid.tenants[1].transportRules.map((r) => r.priority)) + 1);
     expectLoadable(pasted.doc);
     const nowhere = pasteEntities(deleteEntities(hybrid, ['contoso']), payload);
     expect(nowhere).toMatchObject({ newIds: [], skipped: 1 });
+  });
+
+  it('names pasted copies "… (copy)", then "… (copy 2)", with fresh ids, so a copy never reads as the original', () => {
+    const server = hybrid.servers[0];
+    const once = pasteEntities(hybrid, copyEntities(hybrid, [server.id, 'contoso']));
+    const serverCopy = once.doc.servers[once.doc.servers.length - 1];
+    expect(serverCopy.name).toBe(`${server.name} (copy)`);
+    expect(serverCopy.id).not.toBe(server.id);
+    expect(once.doc.tenants[once.doc.tenants.length - 1].name).toBe(`${hybrid.tenants[0].name} (copy)`);
+    const twice = pasteEntities(once.doc, copyEntities(hybrid, [server.id]));
+    expect(twice.doc.servers[twice.doc.servers.length - 1].name).toBe(`${server.name} (copy 2)`);
+    expect(copyName('EX01 (copy)', ['EX01', 'EX01 (copy)'])).toBe('EX01 (copy 2)');
+    expect(copyName('', ['x'])).toBe('');
+    expectLoadable(twice.doc);
   });
 
   it('reads a payload back through its schema and refuses anything else', () => {

@@ -6,10 +6,12 @@
 import { describe, expect, it } from 'vitest';
 import { LANGUAGES } from '../../shared/i18n/languages';
 import { MENU_ACTION_IDS, menuModelSchema } from '../../shared/ipc/contract';
+import { CONTEXT_MENUS } from '../../renderer/actions/contextActions';
 import { ACTION_IDS } from '../../renderer/actions/ids';
 import { buildMenuModel, inMenuOrder, NATIVE_MENU_ACTION_IDS, startMenuSync, toAccelerator } from '../../renderer/actions/menuModel';
 import {
   findShortcutCollisions,
+  formatShortcut,
   getActionContext,
   matchesShortcut,
   performAction,
@@ -31,6 +33,31 @@ describe('action registry', () => {
     const actions = actionMap();
     for (const id of MENU_ACTION_IDS) expect(actions.has(id), id).toBe(true);
     expect([...NATIVE_MENU_ACTION_IDS].sort()).toEqual([...MENU_ACTION_IDS].sort());
+  });
+
+  it('builds every context menu from registered actions, labelled in every language', async () => {
+    const actions = actionMap();
+    for (const [target, items] of Object.entries(CONTEXT_MENUS)) {
+      expect(items[0], target).not.toBe('-');
+      for (const id of items) if (id !== '-') expect(actions.has(id), `${target}: ${id}`).toBe(true);
+    }
+    for (const lang of LANGUAGES) {
+      const translate = await translatorFor(lang);
+      for (const id of new Set(Object.values(CONTEXT_MENUS).flat())) {
+        if (id !== '-') expect(translate(actions.get(id)!.labelKey), `${lang} ${id}`).not.toBe(actions.get(id)!.labelKey);
+      }
+    }
+  });
+
+  it('lists every key of every action in the keyboard reference (the ? dialog renders this list)', () => {
+    const list = shortcutList(allActions(), (k) => k, false);
+    for (const action of allActions()) {
+      for (const key of [action.shortcut, ...(action.altShortcuts ?? [])].filter((k): k is string => !!k)) {
+        expect(list.find((e) => e.id === action.id)?.keys, `${action.id} ${key}`).toContain(formatShortcut(key, false));
+      }
+    }
+    expect(list.find((e) => e.id === 'help.shortcuts')?.keys).toEqual(['Shift+?']);
+    expect(list.find((e) => e.id === 'canvas.contextMenu')?.keys).toEqual(['Shift+F10', 'ContextMenu']);
   });
 
   it('gives no two actions the same key where both apply', () => {

@@ -3,6 +3,9 @@
  * present mode, the canvas's keys), and a translator over all locale bundles — for tests of the
  * registry and of the menu model, without a DOM.
  */
+import { playbackContextActions } from '../../renderer/playback/contextActions';
+import { arrangeActions } from '../../renderer/actions/arrangeActions';
+import { contextActions } from '../../renderer/actions/contextActions';
 import i18next from 'i18next';
 import { coreActions } from '../../renderer/actions/coreActions';
 import { canvasActions } from '../../renderer/actions/canvasActions';
@@ -23,6 +26,9 @@ export function allActions(): Action[] {
     ...playbackActions(),
     ...presentActions(),
     ...canvasActions({ describe: (id) => id, requestMove: () => undefined }),
+    ...contextActions(),
+    ...playbackContextActions(),
+    ...arrangeActions(),
   ];
 }
 

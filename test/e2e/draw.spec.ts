@@ -1,0 +1,295 @@
+/**
+ * Issue 13 (work like draw.io and Packet Tracer): the export dialog's scenario picker and the
+ * other diagram-tool habits (paste naming, open pictures) as a user reaches for them.
+ */
+import { readFile } from 'node:fs/promises';
+import { expect, test, type Page } from '@playwright/test';
+import { getDocument, openApp } from './helpers';
+
+async function menu(page: Page, group: string, item: string): Promise<void> {
+  await page.getByRole('menubar').getByRole('menuitem', { name: group, exact: true }).click();
+  await page
+    .getByRole('menu', { name: group })
+    .getByRole('menuitem')
+    .filter({ has: page.locator('.menu-label', { hasText: new RegExp(`^${item.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) }) })
+    .click();
+}
+
+test('the export dialog runs the scenario chosen in it: nothing has to be run first', async ({ page }) => {
+  await openApp(page, '?example=point-1-first-receipt');
+  await menu(page, 'File', 'Export…');
+  const dialog = page.getByRole('dialog', { name: 'Export diagram' });
+  const include = dialog.getByRole('checkbox', { name: /Include the simulation/ });
+  await expect(include).toBeDisabled();
+  await dialog.getByRole('combobox', { name: 'Scenario' }).selectOption({ label: "EX01 sends to Fabrikam: Contoso's rule blocks it" });
+  await expect(include).toBeEnabled();
+  await expect(include).toBeChecked();
+  await dialog.locator('input[name="mf-export-format"][value="svg"]').check();
+  const downloadPromise = page.waitForEvent('download');
+  await dialog.getByRole('button', { name: 'Export SVG' }).click();
+  const download = await downloadPromise;
+  const svg = (await readFile((await download.path())!)).toString('utf8');
+  expect(svg).toContain('First receipt');
+  expect(svg).toContain('5.7.1');
+});
+
+test('a picture without a design chosen in File ▸ Open is refused in words, and the design stays', async ({ page }) => {
+  await openApp(page, '?example=point-1-first-receipt&picker=input');
+  const before = await getDocument(page);
+  await page.locator('#mailflow-open-input').setInputFiles({ name: 'photo.svg', mimeType: 'image/svg+xml', buffer: Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"/>') });
+  await expect(page.getByText('photo.svg does not contain a Mailflow design.')).toBeVisible();
+  expect(await getDocument(page)).toEqual(before);
+});
+
+const node = (page: Page, id: string) => page.locator(`.react-flow__node[data-id="${id}"]`);
+async function fit(page: Page): Promise<void> {
+  await page.locator('.react-flow__controls-fitview').click();
+  await page.waitForTimeout(450);
+}
+const viewport = (page: Page) => page.locator('.react-flow__viewport').getAttribute('style');
+
+/** Right-clicks, checks the menu is the target's and that its first item is the expected command, and runs it. */
+async function openAndRunFirst(page: Page, target: string, firstAction: string, open: () => Promise<void>): Promise<void> {
+  await open();
+  const menuBox = page.locator(`.context-menu[data-target="${target}"]`);
+  await expect(menuBox).toBeVisible();
+  const first = menuBox.getByRole('menuitem').first();
+  await expect(first).toHaveAttribute('data-action', firstAction);
+  await page.screenshot({ path: test.info().outputPath(`context-menu-${target}.png`) });
+  await first.click();
+  await expect(menuBox).toBeHidden();
+}
+
+test.describe('context menus', () => {
+  test('each context menu opens on its target and performs its first command', async ({ page }) => {
+    await page.setViewportSize({ width: 1920, height: 1080 });
+    await openApp(page, '?example=hybrid-seed');
+    const before = await getDocument(page);
+
+    // Pane: add a server at the pointer.
+    const pane = (await page.locator('.react-flow__pane').boundingBox())!;
+    await openAndRunFirst(page, 'pane', 'insert.server', () => page.mouse.click(pane.x + 60, pane.y + pane.height - 60, { button: 'right' }));
+    await expect.poll(async () => (await getDocument(page)).servers.length).toBe(before.servers.length + 1);
+
+    // Tenant: add an inbound connector into it.
+    await openAndRunFirst(page, 'tenant', 'insert.inbound', () => node(page, 'contoso').click({ button: 'right', position: { x: 30, y: 10 } }));
+    await expect.poll(async () => (await getDocument(page)).tenants[0].inboundConnectors.length).toBe(before.tenants[0].inboundConnectors.length + 1);
+
+    // Server: the scenario form, prefilled with this server.
+    await openAndRunFirst(page, 'server', 'simulation.sendFromHere', () => node(page, 'contoso-app').click({ button: 'right' }));
+    await expect(page.locator('#scn-serverId')).toHaveValue('contoso-app');
+    await page.getByRole('button', { name: 'Cancel' }).click();
+
+    // External server: the same first command.
+    await fit(page);
+    await openAndRunFirst(page, 'external', 'simulation.sendFromHere', () => node(page, 'partner-mx').click({ button: 'right' }));
+    await expect(page.locator('#scn-serverId')).toHaveValue('partner-mx');
+    await page.getByRole('button', { name: 'Cancel' }).click();
+
+    // Connectors and rules: zoom to it (the camera moves).
+    const inbound = before.tenants[0].inboundConnectors[0].id;
+    const outbound = before.tenants[0].outboundConnectors[0].id;
+    const rule = before.tenants[0].transportRules[0].id;
+    for (const [target, id] of [['inbound', inbound], ['outbound', outbound], ['rule', rule]] as const) {
+      await fit(page);
+      const was = await viewport(page);
+      await openAndRunFirst(page, target, 'view.zoomToSelection', () => node(page, id).click({ button: 'right' }));
+      await expect.poll(() => viewport(page)).not.toBe(was);
+      expect(await page.evaluate(() => window.__mailflow?.getSelection())).toEqual([id]);
+    }
+
+    // A multi-selection: the selection's menu.
+    await fit(page);
+    await node(page, 'contoso-app').click();
+    await node(page, 'partner-mx').click({ modifiers: ['Control'] });
+    const was = await viewport(page);
+    await openAndRunFirst(page, 'selection', 'view.zoomToSelection', () => node(page, 'partner-mx').click({ button: 'right' }));
+    await expect.poll(() => viewport(page)).not.toBe(was);
+  });
+
+  test('a playback step has a context menu, and Shift+F10 opens a focused node\'s menu from the keyboard', async ({ page }) => {
+    await openApp(page, '?example=point-1-first-receipt');
+    await page.getByRole('tab', { name: 'Scenarios' }).click();
+    await page.getByRole('button', { name: 'Run', exact: true }).click();
+    const events = page.getByRole('table', { name: 'Events' });
+    await expect(events).toBeVisible();
+    await page.getByRole('button', { name: 'Reset', exact: true }).click();
+    const row = events.locator('tbody tr').first();
+    await openAndRunFirst(page, 'step', 'view.zoomToSelection', () => row.click({ button: 'right' }));
+
+    const ex01 = (await getDocument(page)).servers[0].id;
+    await node(page, ex01).focus();
+    await page.keyboard.press('Shift+F10');
+    const menuBox = page.locator('.context-menu[data-target="server"]');
+    await expect(menuBox).toBeVisible();
+    await expect(menuBox.getByRole('menuitem').first()).toBeFocused();
+    await page.keyboard.press('Escape');
+    await expect(menuBox).toBeHidden();
+    await expect(node(page, ex01)).toBeFocused();
+  });
+});
+
+test('? lists the shortcuts from the registry, and the legend explains the canvas in both languages', async ({ page }) => {
+  await openApp(page, '?example=hybrid-seed');
+  await page.locator('.react-flow__pane').click();
+  await page.keyboard.press('Shift+?');
+  const dialog = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+  await expect(dialog).toBeVisible();
+  await expect(dialog.locator('tr[data-action="file.save"]')).toContainText('Ctrl+S');
+  await expect(dialog.locator('tr[data-action="canvas.contextMenu"]')).toContainText('Shift+F10');
+  await page.screenshot({ path: test.info().outputPath('shortcuts.png') });
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+
+  const legend = page.getByTestId('canvas-legend');
+  await legend.getByRole('button', { name: 'Legend' }).click();
+  const body = legend.getByRole('region', { name: 'Legend' });
+  await expect(body).toContainText('Inbound connector');
+  await expect(body).toContainText('Outbound connector to the Internet');
+  await expect(body).toContainText('First received here');
+  await page.screenshot({ path: test.info().outputPath('legend-en.png') });
+
+  await openApp(page, '?example=hybrid-seed&lang=ja');
+  await page.getByTestId('canvas-legend').getByRole('button', { name: '凡例' }).click();
+  await expect(page.getByRole('region', { name: '凡例' })).toContainText('受信コネクタ');
+  await page.screenshot({ path: test.info().outputPath('legend-ja.png') });
+});
+
+test('align left on three nodes gives them equal x, as one undo step', async ({ page }) => {
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await openApp(page, '?example=hybrid-seed');
+  // Three servers of the on-premises zone (the layout keeps each kind in its zone), two of them moved apart first.
+  const ids = ['contoso-ex01', 'contoso-app', 'fabrikam-scan-relay'];
+  for (const [id, dx] of [[ids[1], 120], [ids[2], 60]] as const) {
+    const box = (await node(page, id).boundingBox())!;
+    await page.mouse.move(box.x + 20, box.y + 10);
+    await page.mouse.down();
+    await page.mouse.move(box.x + 20 + dx / 2, box.y + 12, { steps: 4 });
+    await page.mouse.move(box.x + 20 + dx, box.y + 14, { steps: 4 });
+    await page.mouse.up();
+  }
+  const xs = async () => new Set(await Promise.all(ids.map(async (id) => Math.round((await node(page, id).boundingBox())!.x)))).size;
+  await expect.poll(xs).toBe(3);
+  await node(page, ids[0]).click();
+  await node(page, ids[1]).click({ modifiers: ['Control'] });
+  await node(page, ids[2]).click({ modifiers: ['Control'] });
+  expect((await page.evaluate(() => window.__mailflow?.getSelection()))?.sort()).toEqual([...ids].sort());
+  const before = (await getDocument(page)).view?.positions ?? {};
+  await node(page, ids[1]).click({ button: 'right' });
+  await page.locator('.context-menu[data-target="selection"]').getByRole('menuitem', { name: 'Align left' }).click();
+  await expect.poll(async () => {
+    const p = (await getDocument(page)).view?.positions ?? {};
+    return new Set(ids.map((id) => p[id]?.x)).size;
+  }).toBe(1);
+  // As drawn, too: the three left edges line up on the canvas.
+  await expect.poll(xs).toBe(1);
+  await page.screenshot({ path: test.info().outputPath('aligned.png') });
+  await page.keyboard.press('Control+z');
+  await expect.poll(async () => ((await getDocument(page)).view?.positions ?? {})[ids[1]]?.x).toBe(before[ids[1]]?.x);
+  expect(((await getDocument(page)).view?.positions ?? {})[ids[2]]?.x).toBe(before[ids[2]]?.x);
+  await expect.poll(xs).toBe(3);
+});
+
+test('Ctrl+F finds an IP address, lists it, and Enter zooms to the server', async ({ page }) => {
+  await openApp(page, '?example=hybrid-seed');
+  await page.locator('.react-flow__pane').click();
+  await page.keyboard.press('Control+f');
+  const search = page.getByRole('searchbox', { name: 'Find in the design' });
+  await expect(search).toBeFocused();
+  await search.fill('203.0.113.50');
+  const results = page.getByRole('list', { name: 'Matches' });
+  // The connector that lists the IP and the server that has it.
+  await expect(results.getByRole('button')).toHaveCount(2);
+  await expect(results).toContainText('From the application server (IP)');
+  await expect(results).toContainText('Application server (SMTP, no TLS)');
+  const was = await viewport(page);
+  await search.press('Enter');
+  await search.press('Enter');
+  await expect.poll(() => page.evaluate(() => window.__mailflow?.getSelection())).toEqual(['contoso-app']);
+  await expect(page.getByRole('status').filter({ hasText: '2 of 2 matches' })).toBeVisible();
+  await expect.poll(() => viewport(page)).not.toBe(was);
+  await page.screenshot({ path: test.info().outputPath('find.png') });
+  await search.press('Escape');
+  await expect(search).toBeHidden();
+});
+
+test('a note made from the context menu is edited in place, exported as SVG text, and reopens with the design', async ({ page }) => {
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await openApp(page, '?example=hybrid-seed&picker=input');
+  const pane = (await page.locator('.react-flow__pane').boundingBox())!;
+  await page.mouse.click(pane.x + 80, pane.y + pane.height - 80, { button: 'right' });
+  await page.locator('.context-menu[data-target="pane"]').getByRole('menuitem', { name: 'Note' }).click();
+  const note = page.getByTestId('canvas-note');
+  await expect(note).toBeVisible();
+  await note.dblclick();
+  const editor = page.getByRole('textbox', { name: 'Note text' });
+  await editor.fill('Cut over the MX record on Friday');
+  await editor.press('Control+Enter');
+  await expect(note).toContainText('Cut over the MX record on Friday');
+  await page.getByRole('button', { name: 'Colour #B4E5FF' }).click();
+  await expect(note).toHaveCSS('background-color', 'rgb(180, 229, 255)');
+  const saved = await getDocument(page);
+  const notes = (saved.view as { notes?: Array<{ text: string; color?: string }> }).notes;
+  expect(notes).toEqual([expect.objectContaining({ text: 'Cut over the MX record on Friday', color: '#B4E5FF' })]);
+  await page.screenshot({ path: test.info().outputPath('note.png') });
+
+  await menu(page, 'File', 'Export…');
+  const dialog = page.getByRole('dialog', { name: 'Export diagram' });
+  await dialog.locator('input[name="mf-export-format"][value="svg"]').check();
+  const downloadPromise = page.waitForEvent('download');
+  await dialog.getByRole('button', { name: 'Export SVG' }).click();
+  const download = await downloadPromise;
+  const svg = await readFile((await download.path())!);
+  expect(svg.toString('utf8')).toContain('>Cut over the MX record on Friday<');
+
+  await menu(page, 'File', 'New');
+  await page.getByRole('button', { name: /Don.t save|Discard/ }).click().catch(() => undefined);
+  await expect.poll(async () => (await getDocument(page)).tenants.length).toBe(0);
+  await page.locator('#mailflow-open-input').setInputFiles({ name: download.suggestedFilename(), mimeType: 'image/svg+xml', buffer: svg });
+  await expect(page.getByTestId('canvas-note')).toContainText('Cut over the MX record on Friday');
+});
+
+/** Drags from a server's link handle onto a node (React Flow's connect gesture). */
+async function drawLink(page: Page, fromId: string, toId: string): Promise<void> {
+  const handle = node(page, fromId).locator('.react-flow__handle.source');
+  await node(page, fromId).hover();
+  const h = (await handle.boundingBox())!;
+  const target = (await node(page, toId).boundingBox())!;
+  await page.mouse.move(h.x + h.width / 2, h.y + h.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(target.x + 20, target.y + target.height / 2, { steps: 8 });
+  await page.mouse.move(target.x + 8, target.y + target.height / 2, { steps: 4 });
+  await page.mouse.up();
+}
+
+test.describe('sends-via links', () => {
+  test('server → IP connector adds the IP after a preview, as one undo step', async ({ page }) => {
+    await page.setViewportSize({ width: 1920, height: 1080 });
+    await openApp(page, '?example=hybrid-seed');
+    const before = await getDocument(page);
+    const connector = before.tenants[0].inboundConnectors.find((c) => c.senderIPAddresses.length > 0)!;
+    await drawLink(page, 'contoso-ex01', connector.id);
+    const confirm = page.getByRole('dialog', { name: 'Sends via this connector' });
+    await expect(confirm).toContainText('Add 203.0.113.10');
+    await page.screenshot({ path: test.info().outputPath('sends-via-preview.png') });
+    await confirm.getByRole('button', { name: 'Apply' }).click();
+    await expect.poll(async () => (await getDocument(page)).tenants[0].inboundConnectors.find((c) => c.id === connector.id)?.senderIPAddresses).toEqual([...connector.senderIPAddresses, '203.0.113.10']);
+    await page.locator('.react-flow__pane').click();
+    await page.keyboard.press('Control+z');
+    await expect.poll(async () => (await getDocument(page)).tenants[0].inboundConnectors.find((c) => c.id === connector.id)?.senderIPAddresses).toEqual(connector.senderIPAddresses);
+  });
+
+  test('server → Partner connector is refused with the reason', async ({ page }) => {
+    await page.setViewportSize({ width: 1920, height: 1080 });
+    await openApp(page, '?picker=input');
+    const doc = JSON.parse(await readFile('examples/hybrid-seed.mailflow.json', 'utf8')) as { tenants: Array<{ inboundConnectors: Array<{ id: string; connectorType: string; senderIPAddresses?: string[] }> }> };
+    const connector = doc.tenants[0].inboundConnectors.find((c) => (c.senderIPAddresses ?? []).length > 0)!;
+    connector.connectorType = 'Partner';
+    await page.locator('#mailflow-open-input').setInputFiles({ name: 'partner.mailflow.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(doc)) });
+    await expect(node(page, connector.id)).toBeVisible();
+    const before = await getDocument(page);
+    await drawLink(page, 'contoso-ex01', connector.id);
+    await expect(page.getByText(/is a Partner connector: it is for a partner organization's servers/)).toBeVisible();
+    expect(await getDocument(page)).toEqual(before);
+  });
+});
