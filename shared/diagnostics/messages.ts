@@ -78,7 +78,7 @@ export const MESSAGES: Messages = {
       `Fix: use a certificate whose domain is an accepted domain of ${a.tenant}, or add that domain as an accepted domain (MC1226222).`,
     ja: (a) =>
       `${a.tenant} のコネクタ "${a.connector}": 証明書名 ${a.certificate} から ${a.tenant} の承認済みドメインが見つかりません (確認したドメイン: ${a.checked}、certDomainMatch ${a.mode})。` +
-      `このサーバーからのメールは MAIL FROM または宛先のドメインが承認済みの場合にのみ帰属され、インターネット宛ての NDR (空の送信者) は 550 5.7.64 ATTR36 で拒否されます。` +
+      `このサーバーからのメールは MAIL FROM または受信者のドメインが承認済みの場合にのみテナントが特定され、インターネット宛ての NDR (空の送信者) は 550 5.7.64 ATTR36 で拒否されます。` +
       `対処: ${a.tenant} の承認済みドメインの証明書を使うか、そのドメインを承認済みドメインに追加してください (MC1226222)。`,
   },
   'ip-connector-overlap': {
@@ -88,7 +88,7 @@ export const MESSAGES: Messages = {
       `Fix: give each organization its own sending IP, or use certificate-based connectors with each tenant's own domain (MC1226222).`,
     ja: (a) =>
       `${a.tenant} のコネクタ "${a.connector}" の ${a.range} が、${a.otherTenant} の "${a.otherConnector}" の ${a.otherRange} と重複しています。` +
-      `共有 IP からのメールは送信者と宛先のドメインでのみ帰属が判定され、どちらのテナントも承認していないメールは 550 5.7.64 で拒否されます。` +
+      `共有 IP からのメールは送信者と受信者のドメインでのみテナントが特定され、どちらのテナントも承認していないメールは 550 5.7.64 で拒否されます。` +
       `対処: 組織ごとに送信 IP を分けるか、各テナントのドメインの証明書によるコネクタを使ってください (MC1226222)。`,
   },
   'multiple-recipient-domains-ip-connector': {
@@ -99,11 +99,11 @@ export const MESSAGES: Messages = {
         : `It is accepted only because every domain belongs to ${a.tenant}; with the 2017 behaviour it would be rejected with 550 5.7.64. `) +
       `Fix: send from an address in an accepted domain of ${a.tenant}, send one recipient domain per session, or use a certificate connector.`,
     ja: (a) =>
-      `シナリオ "${a.scenario}": ${a.server} が ${a.sender} (${a.tenant} の承認済みドメインではない) から、1 つのセッションで複数ドメイン (${a.domains}) 宛てに IP コネクタ "${a.connector}" 経由で送信します。` +
+      `シナリオ "${a.scenario}": ${a.server} が ${a.sender} (${a.tenant} の承認済みドメインではない) から、1 つのセッションで複数ドメイン (${a.domains}) 宛てに IP アドレス ベースのコネクタ "${a.connector}" 経由で送信します。` +
       (a.outcome === 'rejected'
         ? `Exchange Online はどのドメインで検証すべきか判断できず、550 5.7.64 で拒否します。`
-        : `すべてのドメインが ${a.tenant} のものであるため受信されますが、2017 年の動作では 550 5.7.64 で拒否されます。`) +
-      `対処: ${a.tenant} の承認済みドメインのアドレスから送信するか、宛先ドメインごとにセッションを分けるか、証明書によるコネクタを使ってください。`,
+        : `すべてのドメインが ${a.tenant} のものであるため受信されますが、2017 年当時の動作であれば 550 5.7.64 で拒否されていました。`) +
+      `対処: ${a.tenant} の承認済みドメインのアドレスから送信するか、受信者のドメインごとにセッションを分けるか、証明書によるコネクタを使ってください。`,
   },
   'outside-rule-blocks-other-tenants': {
     en: (a) =>
@@ -111,7 +111,7 @@ export const MESSAGES: Messages = {
       `Its mail to ${a.others} is first received in ${a.tenant}, so this rule rejects it before the hand-off. ` +
       `Fix: add the other tenants' domains as exceptions (exceptIfRecipientDomainIs), or scope the rule with fromScope / senderDomainIs.`,
     ja: (a) =>
-      `${a.tenant} のルール "${a.rule}" は組織外の宛先をブロックし、${a.server} は ${a.tenant} の OnPremises コネクタ経由で送信します。` +
+      `${a.tenant} のルール "${a.rule}" は組織外の受信者をブロックし、${a.server} は ${a.tenant} の送信元が組織のメール サーバーのコネクタ経由で送信します。` +
       `${a.others} 宛てのメールもまず ${a.tenant} で受信されるため、引き渡しの前にこのルールで拒否されます。` +
       `対処: 他テナントのドメインを例外 (exceptIfRecipientDomainIs) に追加するか、fromScope や senderDomainIs でルールの対象を絞ってください。`,
   },
@@ -138,7 +138,7 @@ export const MESSAGES: Messages = {
       `${a.domain} is an InternalRelay domain of ${a.tenant}, but no enabled OnPremises outbound connector covers it: mail to its unknown recipients comes back as 550 5.4.14 (routing loop). ` +
       `Fix: add an outbound connector to your organization's email server for ${a.domain}, or make the domain Authoritative.`,
     ja: (a) =>
-      `${a.domain} は ${a.tenant} の InternalRelay ドメインですが、これを対象とする有効な OnPremises 送信コネクタがありません。未知の宛先へのメールは 550 5.4.14 (ルーティング ループ) で返されます。` +
+      `${a.domain} は ${a.tenant} の内部の中継ドメインですが、これを対象とする有効な OnPremises 送信コネクタがありません。存在しない受信者へのメールは 550 5.4.14 (ルーティング ループ) で返されます。` +
       `対処: ${a.domain} 用に組織のメール サーバーへの送信コネクタを追加するか、ドメインを Authoritative にしてください。`,
   },
   'duplicate-accepted-domain': {
@@ -158,7 +158,7 @@ export const MESSAGES: Messages = {
       `The certificate ${a.subject} of ${a.server} ${a.state === 'expired' ? `expired on ${a.date}` : `is not valid before ${a.date}`} (evaluated as of ${a.asOf}): it matches no connector${a.connectors ? ` (${a.connectors} stop matching)` : ''}, so its mail is attributed by its sender and recipient domains only, and relay to the Internet is refused with 550 5.7.64. ` +
       `Fix: install a renewed certificate whose name the connector names, and update notBefore/notAfter.`,
     ja: (a) =>
-      `${a.server} の証明書 ${a.subject} は${a.state === 'expired' ? ` ${a.date} に期限切れになりました` : ` ${a.date} より前は有効ではありません`} (${a.asOf} 時点で評価)。どのコネクタにも一致しない${a.connectors ? ` (${a.connectors} が一致しなくなる)` : ''}ため、メールは送信者と宛先のドメインでのみ帰属され、インターネットへの中継は 550 5.7.64 で拒否されます。` +
+      `${a.server} の証明書 ${a.subject} は${a.state === 'expired' ? ` ${a.date} に期限切れになりました` : ` ${a.date} より前は有効ではありません`} (${a.asOf} 時点で評価)。どのコネクタにも一致しない${a.connectors ? ` (${a.connectors} が一致しなくなる)` : ''}ため、メールは送信者と受信者のドメインでのみテナントが特定され、インターネットへの中継は 550 5.7.64 で拒否されます。` +
       `対処: コネクタが指定する名前の更新済み証明書をインストールし、notBefore/notAfter を更新してください。`,
   },
   'certificate-expiring': {
@@ -187,7 +187,7 @@ export const MESSAGES: Messages = {
           : `As of ${a.asOf} its connection is ${a.stage === 'block' ? 'blocked' : 'throttled'} for ${a.minutes} min/h (${a.stage === 'block' ? '550 5.7.230' : '450 4.7.230'}). `) +
       `Fix: update the server (Exchange SE, or the latest CU and SU), or pause enforcement for up to 90 days a year with New-TenantExemptionInfo -BlockingScenario UnpatchedOnPremServer -NumberOfDays n.`,
     ja: (a) =>
-      `${a.server} は${a.why === 'endOfSupport' ? 'サポートが終了した' : '最新ではない'} Exchange ${a.version} を実行し、${a.tenant} の OnPremises コネクタ経由で送信します。` +
+      `${a.server} は${a.why === 'endOfSupport' ? 'サポートが終了した' : '最新ではない'} Exchange ${a.version} を実行し、${a.tenant} の送信元が組織のメール サーバーのコネクタ経由で送信します。` +
       (a.pausedUntil
         ? `${a.pausedUntil} まで適用は一時停止されていますが、その後メールは${a.stage === 'block' ? 'ブロック (550 5.7.230)' : a.stage === 'throttle' ? 'スロットリング (450 4.7.230)' : 'レポート'}されます。`
         : a.stage === 'report'
@@ -221,9 +221,9 @@ export const MESSAGES: Messages = {
           : `its mail goes to the first of ${a.tenants} listed. `) +
       `Fix: give each tenant its own certificate name and connector.`,
     ja: (a) =>
-      `${a.server} の証明書が複数テナントのコネクタ (${a.connectors}) に一致します。送信者と宛先のドメインで 1 つに絞り込めない場合、` +
+      `${a.server} の証明書が複数テナントのコネクタ (${a.connectors}) に一致します。送信者と受信者のドメインで 1 つに絞り込めない場合、` +
       (a.policy === 'unstable'
-        ? `Exchange Online はメールを ${a.tenants} のいずれにも帰属させる可能性があります。このような構成は「予期せず動作しなくなる可能性があります」(MC1226222)。`
+        ? `Exchange Online はメールを ${a.tenants} のいずれのテナントとしても特定する可能性があります。このような構成は「予期せず動作しなくなる可能性があります」(MC1226222)。`
         : a.policy === 'reject'
           ? `メールは拒否されます (ambiguousTenantPolicy reject)。`
           : `メールは ${a.tenants} のうち最初に記載されたテナントに送られます。`) +

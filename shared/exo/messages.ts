@@ -240,11 +240,11 @@ export const IMPORT_REASONS: Record<ImportReasonCode, Texts> = {
   },
   'rule-placeholder-action': {
     en: () => "none of the rule's actions is in the model, and a rule needs one; a placeholder header action stands in (the rule is disabled)",
-    ja: () => 'このルールの操作はどれもモデルにありませんが、ルールには操作が必要です。代わりにヘッダーを設定する仮の操作を入れました (ルールは無効です)',
+    ja: () => 'このルールのアクションはどれもモデルにありませんが、ルールにはアクションが 1 つ以上必要です。代わりにメッセージ ヘッダーを設定する仮のアクションを入れました (ルールは無効です)',
   },
   'rule-no-action': {
     en: () => 'the rule has no action; kept disabled and named "[not evaluated]" with a placeholder header action',
-    ja: () => 'このルールには操作がありません。ヘッダーを設定する仮の操作を入れ、無効にして「[not evaluated]」の名前で保持しました',
+    ja: () => 'このルールにはアクションがありません。メッセージ ヘッダーを設定する仮のアクションを入れ、無効にして「[not evaluated]」の名前で保持しました',
   },
   'rule-duplicate': {
     en: () => 'a rule of this name appeared earlier in the import; this copy was not imported',
@@ -279,7 +279,7 @@ export const PROPERTY_NOTES: Record<string, Record<Lang, string>> = {
   trustedorganizations: { en: 'cross-organization trust is not modelled', ja: '組織間の信頼はモデル化されていません' },
   cloudservicesmailenabled: {
     en: 'hybrid cross-premises headers (set by the Hybrid Configuration wizard); they do not change attribution in the model',
-    ja: 'ハイブリッドのクロスプレミス ヘッダーです (ハイブリッド構成ウィザードが設定)。モデルでの帰属判定は変わりません',
+    ja: 'ハイブリッドのクロスプレミス ヘッダーです (ハイブリッド構成ウィザードが設定)。モデルでのテナントの特定は変わりません',
   },
   treatmessagesasinternal: { en: 'treating messages as internal is not modelled', ja: 'メッセージを内部として扱う設定はモデル化されていません' },
   efskipips: {

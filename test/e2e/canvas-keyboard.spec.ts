@@ -155,7 +155,7 @@ test('announcements are in Japanese in the Japanese UI', async ({ page }) => {
   const connector = '受信コネクタ From Contoso on-premises';
   await tabToNode(page, connector);
   await page.keyboard.press('Enter');
-  await expect(announcer(page)).toHaveText(`${connector} を選択しました。インスペクターに設定が表示されます。`);
+  await expect(announcer(page)).toHaveText(`${connector} を選択しました。[プロパティ] タブに設定が表示されます。`);
   await page.keyboard.press('m');
   await expect(page.getByRole('dialog', { name: 'テナントへの移動' })).toBeVisible();
   await page.keyboard.press('Enter');

@@ -1,0 +1,71 @@
+/**
+ * The names a sentence uses for a setting, a rule condition or a connector restriction: the
+ * labels the UI shows for them (renderer/i18n/*.json `fields` and `enums`), never the internal
+ * camelCase name. Engine texts, diagnostics and the CLI take them from here; shared/ cannot read
+ * the renderer's locale files, so test/i18n/camelCase.test.ts checks these stay the UI's words.
+ */
+import type { Lang } from './languages';
+
+type Labels = Readonly<Record<string, { en: string; ja: string }>>;
+
+/** Rule conditions and exceptions ("sentToScope:NotInOrganization", "senderDomainIs"…). */
+const CONDITIONS: Labels = {
+  'sentToScope:InOrganization': { en: 'the recipient is inside the organization', ja: '受信者の場所が組織内' },
+  'sentToScope:NotInOrganization': { en: 'the recipient is outside the organization', ja: '受信者の場所が組織外' },
+  'fromScope:InOrganization': { en: 'the sender is inside the organization', ja: '送信者の場所が組織内' },
+  'fromScope:NotInOrganization': { en: 'the sender is outside the organization', ja: '送信者の場所が組織外' },
+  recipientDomainIs: { en: 'the recipient domain is', ja: '受信者のドメインが次の場合' },
+  senderDomainIs: { en: 'the sender domain is', ja: '送信者のドメインが次の場合' },
+  exceptIfRecipientDomainIs: { en: 'except if the recipient domain is', ja: '受信者のドメインが次の場合を除く' },
+  exceptIfSenderDomainIs: { en: 'except if the sender domain is', ja: '送信者のドメインが次の場合を除く' },
+};
+
+/** A Partner connector's restrictions. */
+const RESTRICTIONS: Labels = {
+  requireTls: { en: 'Require TLS', ja: 'TLS を必須にする' },
+  restrictDomainsToIPAddresses: { en: 'Reject mail not sent from these IP addresses', ja: 'これらの IP アドレス以外から送信されたメールを拒否する' },
+  restrictDomainsToCertificate: { en: 'Reject mail not sent with this certificate', ja: 'この証明書で送信されていないメールを拒否する' },
+};
+
+/** How a certificate's name is compared with accepted domains (service setting). */
+const CERT_MODES: Labels = {
+  oneLabelUp: { en: 'the name or its parent domain', ja: '名前またはその親ドメイン' },
+  exact: { en: 'exact name only', ja: '完全一致のみ' },
+  anyAncestor: { en: 'the name or any parent domain', ja: '名前または任意の上位ドメイン' },
+  wildcardNamespace: { en: 'wildcard namespace (2017)', ja: 'ワイルドカードの名前空間 (2017 年)' },
+};
+
+/** Service settings, as the inspector labels them. */
+const SETTINGS: Labels = {
+  headerFromCountsForRelay: { en: 'The From header (P2) counts for relay', ja: '差出人 (From) ヘッダー (P2) をリレーの判定に使用する' },
+  multiRecipientDomainPolicy: { en: 'Several recipient domains without an accepted sender domain', ja: '送信者ドメインが承認されておらず、受信者ドメインが複数ある場合' },
+  certDomainMatch: { en: 'Certificate domain matching', ja: '証明書のドメインと承認済みドメインの照合方法' },
+  ambiguousTenantPolicy: { en: 'A certificate that matches connectors in several tenants', ja: '証明書が複数のテナントのコネクタに一致する場合' },
+  nullSenderSkipsRules: { en: 'Mail flow rules skip the null sender', ja: 'メール フロー ルールは空の送信者 (MAIL FROM:<>) を処理しない' },
+  unattributedRelayReply: { en: 'Reply to an unattributed relay', ja: 'テナントを特定できない中継への応答' },
+  routeAllMessagesViaOnPremises: { en: 'Route all messages via on-premises (centralized mail transport)', ja: 'すべてのメッセージをオンプレミス経由でルーティングする (メール トランスポートの集中管理)' },
+  rejectIfMultipleDomains: { en: 'reject', ja: '拒否する' },
+  acceptIfSameTenant: { en: 'accept if one tenant accepts them all', ja: '1 つのテナントがすべて承認していれば受け入れる' },
+  reject: { en: 'reject', ja: '拒否する' },
+  firstListed: { en: 'use the first listed tenant', ja: '最初に記載されたテナントを使用する' },
+};
+
+function pick(table: Labels, name: string, lang: Lang): string {
+  const l = table[name];
+  // An unknown name is a PowerShell condition or action kept as imported ("SubjectContainsWords"):
+  // it is what the administrator sees in Exchange, so it is shown as is.
+  return l ? l[lang] : name;
+}
+
+export const conditionLabel = (name: string, lang: Lang): string => pick(CONDITIONS, name, lang);
+export const restrictionLabel = (name: string, lang: Lang): string => pick(RESTRICTIONS, name, lang);
+export const certModeLabel = (name: string, lang: Lang): string => pick(CERT_MODES, name, lang);
+export const settingLabel = (name: string, lang: Lang): string => pick(SETTINGS, name, lang);
+
+/** All labels, for the test that compares them with the UI's locale files. */
+export const SETTING_LABEL_TABLES = { CONDITIONS, RESTRICTIONS, CERT_MODES, SETTINGS } as const;
+
+/** A number grouped by thousands in the language (29,800). */
+export function formatNumber(n: number, lang: Lang): string {
+  return new Intl.NumberFormat(lang === 'ja' ? 'ja-JP' : 'en-US').format(n);
+}
