@@ -24,7 +24,7 @@ const CONDITIONS: Labels = {
 const RESTRICTIONS: Labels = {
   requireTls: { en: 'Require TLS', ja: 'TLS を必須にする' },
   restrictDomainsToIPAddresses: { en: 'Reject mail not sent from these IP addresses', ja: 'これらの IP アドレス以外から送信されたメールを拒否する' },
-  restrictDomainsToCertificate: { en: 'Reject mail not sent with this certificate', ja: 'この証明書で送信されていないメールを拒否する' },
+  restrictDomainsToCertificate: { en: 'Reject mail without a matching certificate', ja: '一致する証明書のないメールを拒否する' },
 };
 
 /** How a certificate's name is compared with accepted domains (service setting). */
@@ -42,7 +42,7 @@ const SETTINGS: Labels = {
   certDomainMatch: { en: 'Certificate domain matching', ja: '証明書のドメインと承認済みドメインの照合方法' },
   ambiguousTenantPolicy: { en: 'A certificate that matches connectors in several tenants', ja: '証明書が複数のテナントのコネクタに一致する場合' },
   nullSenderSkipsRules: { en: 'Mail flow rules skip the null sender', ja: 'メール フロー ルールは空の送信者 (MAIL FROM:<>) を処理しない' },
-  unattributedRelayReply: { en: 'Reply to an unattributed relay', ja: 'テナントを特定できない中継への応答' },
+  unattributedRelayReply: { en: 'Reply to an unattributed relay', ja: 'テナントを特定できないリレーへの応答' },
   routeAllMessagesViaOnPremises: { en: 'Route all messages via on-premises (centralized mail transport)', ja: 'すべてのメッセージをオンプレミス経由でルーティングする (メール トランスポートの集中管理)' },
   rejectIfMultipleDomains: { en: 'reject', ja: '拒否する' },
   acceptIfSameTenant: { en: 'accept if one tenant accepts them all', ja: '1 つのテナントがすべて承認していれば受け入れる' },
