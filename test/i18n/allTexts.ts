@@ -17,7 +17,11 @@ export const TEMPLATE_FILES = [
   'shared/diagram/labels.ts',
   'shared/analysis/text.ts',
   'shared/model/timeline.ts',
-  'cli/commands/humanJa.ts',
+  'shared/check.ts',
+  'shared/i18n/outcomeLabels.ts',
+  'cli/commands/core.ts',
+  'cli/commands/diff.ts',
+  'cli/commands/analyze.ts',
 ];
 
 export interface Text {
