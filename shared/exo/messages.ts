@@ -68,7 +68,7 @@ type Texts = Record<Lang, (a: ReasonParams) => string>;
 
 const EN_PART: Record<RulePartKind, string> = { condition: 'a condition', exception: 'an exception', action: 'an action' };
 const EN_PART_BARE: Record<RulePartKind, string> = { condition: 'condition', exception: 'exception', action: 'action' };
-const JA_PART: Record<RulePartKind, string> = { condition: '条件', exception: '例外', action: '操作' };
+const JA_PART: Record<RulePartKind, string> = { condition: '条件', exception: '例外', action: 'アクション' };
 const part = (a: ReasonParams): RulePartKind => (a.kind === 'exception' || a.kind === 'action' ? a.kind : 'condition');
 
 const IP_LEFT_OUT = { en: '; this value was left out', ja: '。この値は除外しました' };
@@ -86,7 +86,7 @@ export const IMPORT_REASONS: Record<ImportReasonCode, Texts> = {
     en: () =>
       'ExternalRelay is not in format version 1; imported as InternalRelay, which the simulation treats the same way here (the domain is accepted, and with no recipients listed every recipient goes out through the outbound connector). The PowerShell export never changes an ExternalRelay domain.',
     ja: () =>
-      'ExternalRelay (外部の中継) は形式バージョン 1 にないため、InternalRelay (内部の中継) としてインポートしました。ここではシミュレーション上の扱いは同じです (ドメインは承認済みで、受信者が一覧にないため、すべての受信者宛てのメールが送信コネクタから送信されます)。PowerShell エクスポートが ExternalRelay のドメインを変更することはありません。',
+      '外部の中継ドメイン (ExternalRelay) は形式バージョン 1 にないため、内部の中継ドメイン (InternalRelay) としてインポートしました。ここではシミュレーション上の扱いは同じです (ドメインは承認済みで、受信者が一覧にないため、すべての受信者宛てのメールが送信コネクタから送信されます)。PowerShell エクスポートが ExternalRelay のドメインを変更することはありません。',
   },
   'domain-type-unknown': {
     en: () => 'not Authoritative, InternalRelay or ExternalRelay; the accepted domain was not imported',
@@ -182,7 +182,7 @@ export const IMPORT_REASONS: Record<ImportReasonCode, Texts> = {
   },
   'rule-test-mode': {
     en: () => 'the rule is in test mode, so Exchange does not enforce its actions; imported disabled',
-    ja: () => 'このルールはテスト モードのため、Exchange はその操作を実行しません。無効としてインポートしました',
+    ja: () => 'このルールはテスト モードのため、Exchange はそのアクションを実行しません。無効としてインポートしました',
   },
   'rule-mode-unknown': {
     en: () => 'not Audit, AuditAndNotify or Enforce; treated as Enforce',
@@ -236,7 +236,7 @@ export const IMPORT_REASONS: Record<ImportReasonCode, Texts> = {
     en: (a) =>
       `kept disabled and named "[not evaluated]": the simulation cannot evaluate ${a.parts}, so it would misjudge what this rule does; the document format has no field for this, hence the name`,
     ja: (a) =>
-      `無効にして「[not evaluated]」の名前で保持しました。シミュレーションは ${a.parts} を評価できず、このルールの動作を誤って判断するためです。ドキュメント形式にこれを示すフィールドがないため、名前で示しています`,
+      `無効にして「[not evaluated]」の名前で保持しました。シミュレーションは ${String(a.parts).split(', ').join('、')} を評価できず、このルールの動作を誤って判断するためです。ドキュメント形式にこれを示すフィールドがないため、名前で示しています`,
   },
   'rule-placeholder-action': {
     en: () => "none of the rule's actions is in the model, and a rule needs one; a placeholder header action stands in (the rule is disabled)",
@@ -337,6 +337,12 @@ export const PROPERTY_NOTES: Record<string, Record<Lang, string>> = {
 export function importReasonText(code: ImportReasonCode, params: ReasonParams | undefined, lang: Lang): string {
   const texts = IMPORT_REASONS[code] as Texts | undefined;
   return texts ? texts[lang](params ?? {}) : GENERIC[lang];
+}
+
+/** The property column in a language: the import's pseudo-properties ("(rule)") are words and get translated. */
+export function importPropertyText(property: string, lang: Lang): string {
+  const JA_PSEUDO: Record<string, string> = { '(rule)': '(ルール)', '(actions)': '(アクション)', '(other properties)': '(その他のプロパティ)' };
+  return lang === 'ja' ? (JA_PSEUDO[property] ?? property) : property;
 }
 
 /**

@@ -25,7 +25,7 @@ const SEED = 'https://blogs.technet.microsoft.com/exchangeteamjp/2017/12/07/';
 const STYLE = 'https://learn.microsoft.com/ja-jp/globalization/reference/microsoft-style-guides';
 
 export const GLOSSARY = {
-  action: { en: 'action', ja: 'アクション', source: RULE_ACTIONS, replaces: ['処理:', 'ルールの操作', /(?:ルールに(?:は)?|仮の)操作/] },
+  action: { en: 'action', ja: 'アクション', source: RULE_ACTIONS, replaces: ['処理:', 'ルールの操作', /(?:ルールに(?:は)?|仮の|その|されていない)操作/] },
   enhancedStatusCode: { en: 'enhanced status code', ja: '拡張状態コード', source: NDR, replaces: ['拡張ステータス コード', '拡張ステータスコード'] },
   recipient: { en: 'recipient', ja: '受信者', source: RULE_ACTIONS, replaces: ['宛先'] },
   deferred: { en: 'deferred', ja: '遅延', source: SEED, replaces: ['延期', '保留'] },

@@ -50,6 +50,42 @@ const SETTINGS: Labels = {
   firstListed: { en: 'use the first listed tenant', ja: '最初に記載されたテナントを使用する' },
 };
 
+/**
+ * Document fields as the inspector labels them (renderer/i18n/ja.json `fields`), for the diff's
+ * "field: old → new" lines in Japanese. English output keeps the field names of the format.
+ */
+const FIELDS_JA: Readonly<Record<string, string>> = {
+  name: '名前',
+  enabled: '有効',
+  priority: '優先度',
+  connectorType: 'コネクタの種類',
+  domainType: 'ドメインの種類',
+  matchSubDomains: 'サブドメインにも一致させる',
+  recipients: '受信者',
+  recipientDomains: '受信者ドメイン',
+  senderDomains: '送信者ドメイン',
+  senderIPAddresses: '送信元 IP アドレス',
+  smartHosts: 'スマート ホスト',
+  tlsSenderCertificateName: 'TLS 送信者証明書の名前',
+  useMXRecord: 'MX レコードを使用する',
+  requireTls: 'TLS を必須にする',
+  restrictDomainsToCertificate: '一致する証明書のないメールを拒否する',
+  restrictDomainsToIPAddresses: 'これらの IP アドレス以外から送信されたメールを拒否する',
+  routeAllMessagesViaOnPremises: 'すべてのメッセージをオンプレミス経由でルーティングする (メール トランスポートの集中管理)',
+  allAcceptedDomains: 'すべての承認済みドメイン',
+  rejectDirectSend: '直接送信 (Direct Send) を拒否する',
+};
+
+/** A document field's label in Japanese ("[受信者ドメイン]"); its name in English. */
+export function fieldLabel(name: string, lang: Lang): string {
+  return lang === 'ja' && FIELDS_JA[name] ? `[${FIELDS_JA[name]}]` : name;
+}
+
+/** A value of a diff line in Japanese: はい / いいえ for booleans. */
+export function booleanWord(v: boolean, lang: Lang): string {
+  return lang === 'ja' ? (v ? 'はい' : 'いいえ') : String(v);
+}
+
 function pick(table: Labels, name: string, lang: Lang): string {
   const l = table[name];
   // An unknown name is a PowerShell condition or action kept as imported ("SubjectContainsWords"):
