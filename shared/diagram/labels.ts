@@ -67,6 +67,8 @@ export interface DiagramLabels {
   legendNdr: string;
   legendStop: string;
   service: (preset: string) => string;
+  /** The SMTP stage where Exchange Online refused the message, for the stop mark ("550 5.7.64 (DATA の終了時)"). */
+  stage: (stage: 'connect' | 'mail' | 'rcpt' | 'data') => string;
   keyNames: Record<string, string>;
   dispositions: Record<string, string>;
   loadSummary: (deferred: string, expired: string, hours: number) => string;
@@ -137,6 +139,7 @@ const EN: DiagramLabels = {
   legendHandoff: 'Hand-off between tenants',
   legendNdr: 'NDR to the sender',
   legendStop: 'Refused here',
+  stage: (s) => s.toUpperCase(),
   service: (p) => `Service behaviour: ${p === '2017-12' ? 'as of December 2017' : 'current'}`,
   keyNames: {
     certificate: 'certificate',
@@ -223,6 +226,7 @@ const JA: DiagramLabels = {
   legendHandoff: 'テナント間の引き渡し',
   legendNdr: '送信者への NDR',
   legendStop: 'ここで拒否',
+  stage: (s) => ({ connect: '接続時', mail: 'MAIL FROM', rcpt: 'RCPT TO', data: 'DATA の終了時' })[s],
   service: (p) => `サービスの動作: ${p === '2017-12' ? '2017 年 12 月時点' : '現在'}`,
   keyNames: {
     certificate: '証明書',

@@ -82,7 +82,7 @@ export function buildOverlay(doc: TopologyDocument, layout: DiagramLayout, sim: 
 
   if (sim.type === 'load') {
     if (sim.result !== 'accepted') {
-      stopAtFrontDoor(`${code} (${sim.smtp.stage.toUpperCase()})`);
+      stopAtFrontDoor(`${code} (${L.stage(sim.smtp.stage)})`);
       return overlay;
     }
     const connector = sim.coveringConnector ? layout.cards.get(sim.coveringConnector) : undefined;
@@ -99,7 +99,7 @@ export function buildOverlay(doc: TopologyDocument, layout: DiagramLayout, sim: 
   const msg: MessageSimulation = sim;
   for (const e of eventsOf(msg, 'connectorMatch')) for (const c of e.data.candidates) overlay.considered.add(c.connector);
   if (msg.result !== 'accepted') {
-    stopAtFrontDoor(`${code} (${msg.smtp.stage.toUpperCase()})`);
+    stopAtFrontDoor(`${code} (${L.stage(msg.smtp.stage)})`);
     return overlay;
   }
 
