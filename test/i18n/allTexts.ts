@@ -87,6 +87,18 @@ function jsonTexts(file: string): Text[] {
 
 export const LOCALE_FILES = localeFiles();
 
+/** The gallery's Japanese titles, descriptions and scenario names (examples/index.json). */
+function galleryTexts(): Text[] {
+  const gallery = JSON.parse(readFileSync(join(ROOT, 'examples/index.json'), 'utf8')) as {
+    examples: Array<{ file: string; title: { ja: string }; description: { ja: string }; scenarioNames?: Record<string, { ja: string }> }>;
+  };
+  return gallery.examples.flatMap((e) => [
+    { where: `examples/index.json ${e.file} title`, text: e.title.ja, ja: true },
+    { where: `examples/index.json ${e.file} description`, text: e.description.ja, ja: true },
+    ...Object.entries(e.scenarioNames ?? {}).map(([id, n]) => ({ where: `examples/index.json ${e.file} ${id}`, text: n.ja, ja: true })),
+  ]);
+}
+
 export function allTexts(): Text[] {
   const files = TEMPLATE_FILES.filter((f) => {
     try {
@@ -95,5 +107,5 @@ export function allTexts(): Text[] {
       return false;
     }
   });
-  return [...files.flatMap(templateTexts), ...LOCALE_FILES.flatMap(jsonTexts)];
+  return [...files.flatMap(templateTexts), ...LOCALE_FILES.flatMap(jsonTexts), ...galleryTexts()];
 }
