@@ -69,6 +69,12 @@ export interface DiagramLabels {
   service: (preset: string) => string;
   /** The SMTP stage where Exchange Online refused the message, for the stop mark ("550 5.7.64 (DATA の終了時)"). */
   stage: (stage: 'connect' | 'mail' | 'rcpt' | 'data') => string;
+  /** A connector's type as the Exchange admin center words it (組織のメール サーバー / パートナー組織). */
+  connectorTypes: Record<'OnPremises' | 'Partner', string>;
+  /** Between the conditions of a rule card (Japanese lists take 、). */
+  listSeparator: string;
+  /** An InternalRelay domain's marker beside its name. */
+  internalRelay: string;
   keyNames: Record<string, string>;
   dispositions: Record<string, string>;
   loadSummary: (deferred: string, expired: string, hours: number) => string;
@@ -140,6 +146,9 @@ const EN: DiagramLabels = {
   legendNdr: 'NDR to the sender',
   legendStop: 'Refused here',
   stage: (s) => s.toUpperCase(),
+  connectorTypes: { OnPremises: 'OnPremises', Partner: 'Partner' },
+  listSeparator: '; ',
+  internalRelay: 'InternalRelay',
   service: (p) => `Service behaviour: ${p === '2017-12' ? 'as of December 2017' : 'current'}`,
   keyNames: {
     certificate: 'certificate',
@@ -226,6 +235,9 @@ const JA: DiagramLabels = {
   legendHandoff: 'テナント間の引き渡し',
   legendNdr: '送信者への NDR',
   legendStop: 'ここで拒否',
+  connectorTypes: { OnPremises: '組織のメール サーバー', Partner: 'パートナー組織' },
+  listSeparator: '、',
+  internalRelay: '内部の中継',
   stage: (s) => ({ connect: '接続時', mail: 'MAIL FROM', rcpt: 'RCPT TO', data: 'DATA の終了時' })[s],
   service: (p) => `サービスの動作: ${p === '2017-12' ? '2017 年 12 月時点' : '現在'}`,
   keyNames: {
