@@ -1,4 +1,5 @@
 /** The fixed words of the exported diagram, in both languages of the app. */
+import { JA_OUTCOME_WORDS } from '../i18n/outcomeLabels';
 import type { Lang } from '../engine/types';
 
 export interface DiagramLabels {
@@ -247,16 +248,7 @@ const JA: DiagramLabels = {
     rcptTo: '受信者のドメイン',
     recipientTenant: '受信者のテナント',
   },
-  dispositions: {
-    delivered: '配信',
-    onPremises: 'オンプレミスへ',
-    internet: 'インターネットへ',
-    ndr: 'NDR',
-    deleted: '削除',
-    redirected: 'リダイレクト',
-    rejected: '拒否',
-    deferred: '遅延',
-  },
+  dispositions: JA_OUTCOME_WORDS.disposition,
   loadSummary: (d, e, h) => `${h} 時間で延べ ${d} 回の遅延、${e} 通が期限切れ`,
 };
 

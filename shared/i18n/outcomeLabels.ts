@@ -10,7 +10,8 @@ import { JA } from './glossary';
 
 type Words = Readonly<Record<string, string>>;
 
-const JA_WORDS = {
+/** The Japanese words (the exported diagram's recipient lines use the dispositions too). */
+export const JA_OUTCOME_WORDS = {
   result: { accepted: '受け付け', rejected: '拒否', deferred: '遅延' },
   disposition: {
     delivered: '配信',
@@ -56,12 +57,12 @@ const JA_WORDS = {
   hour: { hour: '時間', offered: '提示', accepted: '受け付け', deferred: '遅延', queued: 'キュー', expired: '期限切れ', rejected: '拒否', threshold: 'しきい値' },
 } as const satisfies Record<string, Words>;
 
-export type OutcomeVocabulary = keyof typeof JA_WORDS;
+export type OutcomeVocabulary = keyof typeof JA_OUTCOME_WORDS;
 
 /** The word for a machine value in a language; English (and anything unknown) shows the value itself. */
 export function outcomeWord(kind: OutcomeVocabulary, value: string, lang: Lang): string {
   if (lang !== 'ja') return value;
-  const words: Words = JA_WORDS[kind];
+  const words: Words = JA_OUTCOME_WORDS[kind];
   return words[value] ?? value;
 }
 
