@@ -72,7 +72,7 @@ const HEAD = {
     limited: 'Two-tenant pairs: each tenant with the next one (more than 16 tenants).',
   },
   ja: {
-    asOf: (d: string, preset: string) => `評価日 ${d} (サービス プリセット ${preset})`,
+    asOf: (d: string, preset: string) => `評価日 ${d} (サービスの動作: ${preset === '2017-12' ? '2017 年 12 月時点' : preset === 'current' ? '現在' : preset})`,
     summary: (n: number, classes: number, parts: string) => `メッセージの種類 ${n} (シミュレーション ${classes} 回): ${parts}`,
     unstable: (n: number) => `不安定 ${n}`,
     to: '受信者',
@@ -100,7 +100,7 @@ export function formatAnalysis(a: Analysis, lang: Lang): string {
   lines.push(h.asOf(evaluatedAsOf(a), presetOf(a.doc)));
   const parts = CATEGORIES.filter((c) => a.summary.byCategory[c] > 0).map((c) => `${a.summary.byCategory[c]} ${t.categories[c]}`);
   if (a.summary.unstable > 0) parts.push(h.unstable(a.summary.unstable));
-  lines.push(h.summary(a.summary.cells, a.classCount, parts.join(', ')));
+  lines.push(h.summary(a.summary.cells, a.classCount, parts.join(lang === 'ja' ? '、' : ', ')));
   if (a.pairsLimited) lines.push(h.limited);
   for (let s = 0; s < a.sources.length; s++) {
     const source = a.sources[s];

@@ -123,7 +123,7 @@ export function outcomeText(o: CellOutcome | null, doc: TopologyDocument, lang: 
   if (o.result === 'deferred') return t.deferred(o.smtp.code, o.smtp.enhanced) + suffix;
   const fates = o.recipients.map((r) => recipientFate(r, doc, lang, r.path[r.path.length - 1] ?? null));
   if (fates.every((f) => f === fates[0])) return fates[0] + suffix;
-  return o.recipients.map((r, i) => `${r.address}: ${fates[i]}`).join('; ') + suffix;
+  return o.recipients.map((r, i) => `${r.address}: ${fates[i]}`).join(lang === 'ja' ? '、' : '; ') + suffix;
 }
 
 /**
