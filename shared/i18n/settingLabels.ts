@@ -45,7 +45,7 @@ const SETTINGS: Labels = {
   unattributedRelayReply: { en: 'Reply to an unattributed relay', ja: 'テナントを特定できないリレーへの応答' },
   routeAllMessagesViaOnPremises: { en: 'Route all messages via on-premises (centralized mail transport)', ja: 'すべてのメッセージをオンプレミス経由でルーティングする (メール トランスポートの集中管理)' },
   rejectIfMultipleDomains: { en: 'reject', ja: '拒否する' },
-  acceptIfSameTenant: { en: 'accept if one tenant accepts them all', ja: '1 つのテナントがすべて承認していれば受け入れる' },
+  acceptIfSameTenant: { en: 'accept if one tenant accepts them all', ja: '1 つのテナントがすべて承認していれば受け付ける' },
   reject: { en: 'reject', ja: '拒否する' },
   firstListed: { en: 'use the first listed tenant', ja: '最初に記載されたテナントを使用する' },
 };
