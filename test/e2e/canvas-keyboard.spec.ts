@@ -53,7 +53,7 @@ test('Tab reaches the canvas nodes and moves between them; Enter selects and ope
   expect(await getSelection(page)).toEqual([connectorId]);
   await expect(page.getByRole('tab', { name: 'Inspector' })).toHaveAttribute('aria-selected', 'true');
   await expect(page.getByRole('tabpanel')).toContainText('From Contoso on-premises');
-  await expect(announcer(page)).toHaveText(`Selected ${CONNECTOR}. The inspector shows its settings.`);
+  await expect(announcer(page)).toHaveText(`Selected ${CONNECTOR}. The Inspector tab shows its settings.`);
   await expect(announcer(page)).toHaveAttribute('aria-live', 'polite');
 });
 
