@@ -30,3 +30,10 @@ export function escapeForTerminal(text: string): string {
 export function escapeJsonForTerminal(text: string): string {
   return text.replace(UNSAFE, (ch) => `\\u${hex(ch.charCodeAt(0), 4)}`);
 }
+
+/** Display width: CJK characters take two columns. */
+export function width(s: string): number {
+  let w = 0;
+  for (const ch of s) w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch) ? 2 : 1;
+  return w;
+}

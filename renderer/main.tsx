@@ -26,6 +26,7 @@ import { prepareDiagramPrint, type PreparedPrint } from './export/printDiagram';
 import { usePlaybackStore } from './playback/playbackStore';
 import { getPlatform } from './platform';
 import { usePresentStore } from './playback/PresentMode';
+import { emptyDocument } from '../shared/model/edit';
 import { useDocumentStore } from './store/documentStore';
 import { useUiStore, type Language, type Theme } from './store/uiStore';
 
@@ -44,6 +45,9 @@ async function start(): Promise<void> {
     urlTheme === 'light' || urlTheme === 'dark' ? urlTheme : settings.theme === 'system' ? (system.prefersDark ? 'dark' : 'light') : settings.theme;
   initI18n(language);
   applyLanguage(language, false);
+  // The first, untouched empty document is titled in the UI's language (無題のトポロジ).
+  const first = useDocumentStore.getState();
+  if (first.doc === first.savedDoc && first.doc.tenants.length + first.doc.servers.length === 0) first.load(emptyDocument(t('file.untitled')), {});
   applyTheme(theme, false);
   registerActions(coreActions());
   registerActions(asOfActions());

@@ -2,6 +2,7 @@
  * `check`: runs a scenario and compares the outcome with its `expect` (document-format.md).
  * Domains, addresses and ids in `expect` compare case-insensitively (mailflow-model.md, "Terms").
  */
+import { outcomeWord } from './i18n/outcomeLabels';
 import type { Scenario, TopologyDocument } from './model/schema';
 import { simulateScenario } from './engine/simulate';
 import type { Lang, Simulation } from './engine/types';
@@ -17,12 +18,15 @@ export interface CheckResult {
 
 const same = (a: string | null | undefined, b: string | null | undefined) => (a ?? null)?.toLowerCase() === (b ?? null)?.toLowerCase();
 
+/** The recipient fields a difference names, in Japanese. */
+const FIELD_JA: Record<string, string> = { disposition: '処理結果', tenant: 'テナント', path: '経路', code: '拡張状態コード' };
+
 /** "What differed" lines, in English or Japanese. */
 const DIFF_TEXT = {
   en: {
     result: (want: string, got: string, reply: string) => `result: expected ${want}, got ${got} (${reply})`,
     code: (want: string, got: string) => `code: expected ${want}, got ${got}`,
-    tenant: (want: string, got: string) => `attributedTenant: expected ${want}, got ${got}`,
+    tenant: (want: string, got: string) => `attributed tenant: expected ${want}, got ${got}`,
     none: 'none',
     missing: (address: string, want: string) => `${address}: expected ${want}, but it is not a recipient of the result`,
     field: (address: string, field: string, want: string, got: string) => `${address}: ${field} expected ${want}, got ${got}`,
@@ -30,14 +34,17 @@ const DIFF_TEXT = {
       want ? 'unstable: expected an unstable attribution, but one tenant was decided' : `unstable: expected a stable attribution, but Exchange Online may pick ${tenants}`,
   },
   ja: {
-    result: (want: string, got: string, reply: string) => `結果: 期待値 ${want}、実際 ${got} (${reply})`,
-    code: (want: string, got: string) => `コード: 期待値 ${want}、実際 ${got}`,
-    tenant: (want: string, got: string) => `最初に受信するテナント: 期待値 ${want}、実際 ${got}`,
+    result: (want: string, got: string, reply: string) => `結果: 期待値は「${outcomeWord('result', want, 'ja')}」、実際は「${outcomeWord('result', got, 'ja')}」(${reply})`,
+    code: (want: string, got: string) => `拡張状態コード: 期待値は ${want}、実際は ${got}`,
+    tenant: (want: string, got: string) => `最初に受信するテナント: 期待値は ${want}、実際は ${got}`,
     none: 'なし',
-    missing: (address: string, want: string) => `${address}: 期待値 ${want} ですが、結果の宛先に含まれていません`,
-    field: (address: string, field: string, want: string, got: string) => `${address}: ${field} 期待値 ${want}、実際 ${got}`,
+    missing: (address: string, want: string) => `${address}: 期待値は「${outcomeWord('disposition', want, 'ja')}」ですが、この受信者は結果に含まれていません`,
+    field: (address: string, field: string, want: string, got: string) =>
+      `${address}: ${FIELD_JA[field] ?? field}の期待値は ${field === 'disposition' ? `「${outcomeWord('disposition', want, 'ja')}」` : want}、実際は ${field === 'disposition' ? `「${outcomeWord('disposition', got, 'ja')}」` : got}`,
     unstable: (want: boolean, tenants: string) =>
-      want ? 'unstable: 不安定な帰属を期待しましたが、1 つのテナントに決まりました' : `unstable: 安定した帰属を期待しましたが、Exchange Online は ${tenants} のいずれかを選ぶ可能性があります`,
+      want
+        ? '不安定: テナントの特定が不安定になることを期待しましたが、1 つのテナントに決まりました'
+        : `不安定: テナントの特定が安定することを期待しましたが、Exchange Online は ${tenants} のいずれかを選ぶ可能性があります`,
   },
 } as const;
 
@@ -52,7 +59,7 @@ export function compareWithExpectation(scenario: Scenario, sim: Simulation, lang
     diffs.push(t.tenant(ex.attributedTenant, sim.attribution?.tenant ?? t.none));
   }
   if (ex.unstable !== undefined && ex.unstable !== sim.unstable) {
-    diffs.push(t.unstable(ex.unstable, sim.type === 'message' ? (sim.alternatives ?? []).map((a) => a.tenant).join(', ') : ''));
+    diffs.push(t.unstable(ex.unstable, sim.type === 'message' ? (sim.alternatives ?? []).map((a) => a.tenant).join(lang === 'ja' ? '、' : ', ') : ''));
   }
   for (const [address, want] of Object.entries(ex.recipients ?? {})) {
     // The recipient as sent (a redirect target of the same address is reported separately).

@@ -22,6 +22,7 @@ import {
 } from '../../shared/analysis';
 import type { Lang, SimEvent } from '../../shared/engine';
 import { PRESETS, type Preset, type TopologyDocument } from '../../shared/model/schema';
+import { width } from '../terminal';
 import { EXIT, type CliCommand } from '../types';
 import { langOption, loadDocumentOrReport, UsageError } from './core';
 
@@ -71,10 +72,10 @@ const HEAD = {
     limited: 'Two-tenant pairs: each tenant with the next one (more than 16 tenants).',
   },
   ja: {
-    asOf: (d: string, preset: string) => `評価日 ${d} (サービス プリセット ${preset})`,
+    asOf: (d: string, preset: string) => `評価日 ${d} (サービスの動作: ${preset === '2017-12' ? '2017 年 12 月時点' : preset === 'current' ? '現在' : preset})`,
     summary: (n: number, classes: number, parts: string) => `メッセージの種類 ${n} (シミュレーション ${classes} 回): ${parts}`,
     unstable: (n: number) => `不安定 ${n}`,
-    to: '宛先',
+    to: '受信者',
     from: 'MAIL FROM',
     outcome: '結果',
     parts: (seq: number) => `イベント ${seq} で分岐:`,
@@ -85,12 +86,6 @@ const HEAD = {
   },
 } as const;
 
-/** Display width: CJK characters take two columns. */
-function width(s: string): number {
-  let w = 0;
-  for (const ch of s) w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch) ? 2 : 1;
-  return w;
-}
 const padTo = (s: string, n: number) => s + ' '.repeat(Math.max(1, n - width(s)));
 
 function presetOf(doc: TopologyDocument): string {
@@ -105,7 +100,7 @@ export function formatAnalysis(a: Analysis, lang: Lang): string {
   lines.push(h.asOf(evaluatedAsOf(a), presetOf(a.doc)));
   const parts = CATEGORIES.filter((c) => a.summary.byCategory[c] > 0).map((c) => `${a.summary.byCategory[c]} ${t.categories[c]}`);
   if (a.summary.unstable > 0) parts.push(h.unstable(a.summary.unstable));
-  lines.push(h.summary(a.summary.cells, a.classCount, parts.join(', ')));
+  lines.push(h.summary(a.summary.cells, a.classCount, parts.join(lang === 'ja' ? '、' : ', ')));
   if (a.pairsLimited) lines.push(h.limited);
   for (let s = 0; s < a.sources.length; s++) {
     const source = a.sources[s];

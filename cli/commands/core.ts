@@ -3,6 +3,9 @@
  */
 import { checkAll } from '../../shared/check';
 import { DEFAULT_LANG, isLang, LANGUAGE_LIST } from '../../shared/i18n/languages';
+import { width } from '../terminal';
+import { CLI_JA, outcomeWord } from '../../shared/i18n/outcomeLabels';
+import { formatNumber } from '../../shared/i18n/settingLabels';
 import { checkGuards } from '../../shared/analysis/guards';
 import { lint, type Diagnostic } from '../../shared/diagnostics';
 import { simulateMessage, simulateScenario, SimulationInputError, type Lang, type MessageInput, type Simulation } from '../../shared/engine';
@@ -98,15 +101,20 @@ function onePositional(args: ParsedArgs, what: string): string {
 }
 
 const pad = (s: string | number, n: number) => String(s).padEnd(n);
+/** Pads to n terminal columns, counting a Japanese character as two. */
+const padWide = (s: string, n: number) => s + ' '.repeat(Math.max(0, n - width(s)));
 
 export function formatSimulation(sim: Simulation, lang: Lang = 'en'): string {
   const lines: string[] = [];
+  // Japanese labels are about half as wide as the English kinds in a terminal (two columns each).
+  const kindWidth = lang === 'ja' ? 12 : 16;
   for (const e of sim.events) {
-    lines.push(`${String(e.seq).padStart(3)}  ${pad(e.kind, 16)} ${pad(e.at, 22)} ${e.text}`);
+    lines.push(`${String(e.seq).padStart(3)}  ${padWide(outcomeWord('kind', e.kind, lang), kindWidth)} ${pad(e.at, 22)} ${e.text}`);
   }
   lines.push('');
   if (sim.type === 'load') {
-    lines.push(`${pad('hour', 6)}${pad('offered', 10)}${pad('accepted', 10)}${pad('deferred', 10)}${pad('queued', 10)}${pad('expired', 10)}${pad('rejected', 10)}threshold`);
+    const h = (w: string, n: number) => padWide(outcomeWord('hour', w, lang), n);
+    lines.push(`${h('hour', 6)}${h('offered', 10)}${h('accepted', 10)}${h('deferred', 10)}${h('queued', 10)}${h('expired', 10)}${h('rejected', 10)}${h('threshold', 0)}`);
     for (const h of sim.hours) {
       lines.push(
         `${pad(h.hour, 6)}${pad(h.offered, 10)}${pad(h.accepted, 10)}${pad(h.deferred, 10)}${pad(h.queued, 10)}${pad(h.expired, 10)}${pad(h.rejected, 10)}${h.threshold === null ? '-' : Math.floor(h.threshold)}`,
@@ -114,20 +122,32 @@ export function formatSimulation(sim: Simulation, lang: Lang = 'en'): string {
     }
     lines.push('');
   }
-  lines.push(`SMTP ${sim.smtp.code} ${sim.smtp.enhanced} ${sim.smtp.text} (stage: ${sim.smtp.stage}) → ${sim.result}`);
+  const reply = `${sim.smtp.code} ${sim.smtp.enhanced} ${sim.smtp.text}`;
+  lines.push(
+    lang === 'ja'
+      ? CLI_JA.smtp(reply, outcomeWord('stage', sim.smtp.stage, lang), outcomeWord('result', sim.result, lang))
+      : `SMTP ${reply} (stage: ${sim.smtp.stage}) → ${sim.result}`,
+  );
   if (sim.attribution) {
     const a = sim.attribution;
-    lines.push(`Attribution: ${a.tenant} (${a.direction}, key ${a.key}${a.connector ? `, connector ${a.connector}` : ''})`);
+    lines.push(
+      lang === 'ja'
+        ? CLI_JA.attribution(a.tenant, outcomeWord('direction', a.direction, lang), outcomeWord('key', a.key, lang), a.connector)
+        : `Attribution: ${a.tenant} (${a.direction}, key ${a.key}${a.connector ? `, connector ${a.connector}` : ''})`,
+    );
   }
   for (const r of sim.recipients) {
     lines.push(
-      `  ${pad(r.address, 32)} ${pad(r.disposition, 11)} ${pad(r.tenant ?? '-', 14)} ${pad(r.path.length ? r.path.join(' → ') : '-', 28)} ${r.code}`,
+      `  ${pad(r.address, 32)} ${padWide(outcomeWord('disposition', r.disposition, lang), 11)} ${pad(r.tenant ?? '-', 14)} ${pad(r.path.length ? r.path.join(' → ') : '-', 28)} ${r.code}`,
     );
   }
   if (sim.type === 'message' && sim.alternatives) {
-    lines.push(lang === 'ja' ? '不安定: Exchange Online は次のいずれかを選ぶ可能性があります (MC1226222)' : 'Unstable: Exchange Online may pick any of these (MC1226222):');
+    lines.push(lang === 'ja' ? CLI_JA.unstable : 'Unstable: Exchange Online may pick any of these (MC1226222):');
+    const sep = lang === 'ja' ? '、' : ', ';
     for (const a of sim.alternatives) {
-      lines.push(`  ${pad(a.tenant, 14)} ${pad(a.result, 9)} ${a.smtp.code} ${a.smtp.enhanced}  ${a.recipients.map((r) => `${r.address} ${r.disposition}`).join(', ')}`);
+      lines.push(
+        `  ${pad(a.tenant, 14)} ${padWide(outcomeWord('result', a.result, lang), 9)} ${a.smtp.code} ${a.smtp.enhanced}  ${a.recipients.map((r) => `${r.address} ${outcomeWord('disposition', r.disposition, lang)}`).join(sep)}`,
+      );
     }
   }
   lines.push(evaluatedLine(sim.asOf, lang));
@@ -240,20 +260,25 @@ export const checkCommand: CliCommand = {
       io.stdout(evaluatedLine(asOf, input.lang) + '\n');
       for (const r of results) {
         const own = r.simulation.asOf !== asOf ? ` (${evaluatedLine(r.simulation.asOf, input.lang)})` : '';
-        io.stdout(`${r.pass ? 'PASS' : 'FAIL'}  ${r.scenarioId}  ${r.name}${own}${r.pass ? '' : `\n        ${r.differences.join('\n        ')}`}\n`);
+        io.stdout(`${verdict(r.pass, input.lang)}  ${r.scenarioId}  ${r.name}${own}${r.pass ? '' : `\n        ${r.differences.join('\n        ')}`}\n`);
       }
-      for (const g of guards) io.stdout(`${g.pass ? 'PASS' : 'FAIL'}  guard:${g.guardId}  ${g.name}${g.pass ? '' : `\n        ${g.differences.join('\n        ')}`}\n`);
+      for (const g of guards) io.stdout(`${verdict(g.pass, input.lang)}  ${input.lang === 'ja' ? CLI_JA.guard : 'guard'}:${g.guardId}  ${g.name}${g.pass ? '' : `\n        ${g.differences.join('\n        ')}`}\n`);
+      // The closing line stays as it is in every language: scripts read it.
+      if (input.lang === 'ja') io.stdout(`${CLI_JA.checkSummary(formatNumber(passed, 'ja'), formatNumber(failed, 'ja'))}\n`);
       io.stdout(`${passed} passed, ${failed} failed\n`);
     }
     return failed > 0 ? EXIT.failed : EXIT.ok;
   },
 };
 
-export function formatDiagnostics(diagnostics: Diagnostic[], header?: string): string {
-  const lines = diagnostics.map((d) => `${pad(d.severity, 8)} ${pad(d.rule, 42)} ${pad(d.entity ?? '-', 24)} ${d.message}`);
+const verdict = (pass: boolean, lang: Lang) => (lang === 'ja' ? (pass ? CLI_JA.pass : CLI_JA.fail) : pass ? 'PASS' : 'FAIL');
+
+export function formatDiagnostics(diagnostics: Diagnostic[], header?: string, lang: Lang = 'en'): string {
+  const lines = diagnostics.map((d) => `${padWide(outcomeWord('severity', d.severity, lang), 8)} ${pad(d.rule, 42)} ${pad(d.entity ?? '-', 24)} ${d.message}`);
   if (header) lines.unshift(header);
   const count = (s: string) => diagnostics.filter((d) => d.severity === s).length;
-  lines.push(`${count('error')} error(s), ${count('warning')} warning(s), ${count('info')} info`);
+  if (lang === 'ja') lines.push(CLI_JA.lintSummary(formatNumber(count('error'), 'ja'), formatNumber(count('warning'), 'ja'), formatNumber(count('info'), 'ja')));
+  else lines.push(`${count('error')} error(s), ${count('warning')} warning(s), ${count('info')} info`);
   return lines.join('\n') + '\n';
 }
 
@@ -271,7 +296,7 @@ export const lintCommand: CliCommand = {
       const count = (s: string) => diagnostics.filter((d) => d.severity === s).length;
       io.stdout(JSON.stringify({ asOf, diagnostics, errors, warnings: count('warning'), infos: count('info') }, null, 2) + '\n');
     } else {
-      io.stdout(formatDiagnostics(diagnostics, evaluatedLine(asOf, input.lang)));
+      io.stdout(formatDiagnostics(diagnostics, evaluatedLine(asOf, input.lang), input.lang));
     }
     return errors > 0 ? EXIT.failed : EXIT.ok;
   },

@@ -87,7 +87,17 @@ export function Canvas() {
   const lowDetail = useLowDetail();
 
   // React Flow's own live message for arrow moves is English-only and nameless: ours replaces it.
-  const ariaLabelConfig = useMemo(() => ({ 'node.a11yDescription.default': t('canvas.a11yNode'), 'node.a11yDescription.ariaLiveMessage': () => '' }), [t]);
+  const ariaLabelConfig = useMemo(
+    () => ({
+      'node.a11yDescription.default': t('canvas.a11yNode'),
+      'node.a11yDescription.ariaLiveMessage': () => '',
+      // The zoom buttons' accessible names, in the UI's language (React Flow's are English).
+      'controls.zoomIn.ariaLabel': t('actions.view.zoomIn'),
+      'controls.zoomOut.ariaLabel': t('actions.view.zoomOut'),
+      'controls.fitView.ariaLabel': t('actions.view.fitView'),
+    }),
+    [t],
+  );
   const diagnosticMap = useMemo(() => summariseDiagnostics(diagnostics), [diagnostics]);
   const label = useMemo(() => {
     // One translation per kind, not per node: i18next's t() is slow enough to matter 1,000 times.

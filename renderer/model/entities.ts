@@ -6,7 +6,15 @@
 import type { InboundConnector, OutboundConnector, Server, Tenant, TopologyDocument, TransportRule } from '../../shared/model/schema';
 import { acceptedDomainNames, allIds, freeDomain, uniqueId, type ChildEntity, type ChildKind } from '../../shared/model/edit';
 
+import { DEFAULT_NAMES, type DefaultNames } from '../../shared/i18n/defaultNames';
+import { langFromLocale } from '../../shared/i18n/languages';
+
 export * from '../../shared/model/edit';
+
+/** New objects are named in the UI's language, which renderer/i18n keeps on <html lang>. */
+function defaultNames(): DefaultNames {
+  return DEFAULT_NAMES[langFromLocale(typeof document === 'undefined' ? 'en' : document.documentElement.lang)];
+}
 
 function nextFreeIp(doc: TopologyDocument, prefix: string): string {
   const used = new Set(doc.servers.map((s) => s.ipAddress));
@@ -21,11 +29,12 @@ function nextFreeIp(doc: TopologyDocument, prefix: string): string {
 
 export function createTenant(doc: TopologyDocument, taken = allIds(doc)): Tenant {
   const n = doc.tenants.length + 1;
+  const names = defaultNames();
   const id = uniqueId(taken, `tenant-${n}`);
   const domain = freeDomain(acceptedDomainNames(doc), `${id}.example`);
   return {
     id,
-    name: `Tenant ${n}`,
+    name: names.tenant(n),
     acceptedDomains: [{ domainName: domain, domainType: 'Authoritative', matchSubDomains: false }],
     recipients: [],
     rejectDirectSend: false,
@@ -37,10 +46,11 @@ export function createTenant(doc: TopologyDocument, taken = allIds(doc)): Tenant
 
 export function createServer(doc: TopologyDocument, role: Server['role'], taken = allIds(doc)): Server {
   const sameRole = doc.servers.filter((s) => s.role === role).length + 1;
+  const names = defaultNames();
   return role === 'onPremises'
     ? {
         id: uniqueId(taken, `server-${sameRole}`),
-        name: `Server ${sameRole}`,
+        name: names.server(sameRole),
         role,
         // RFC 5737 documentation ranges, so a default never names a real host.
         ipAddress: nextFreeIp(doc, '203.0.113'),
@@ -49,7 +59,7 @@ export function createServer(doc: TopologyDocument, role: Server['role'], taken 
       }
     : {
         id: uniqueId(taken, `sender-${sameRole}`),
-        name: `External sender ${sameRole}`,
+        name: names.externalSender(sameRole),
         role,
         ipAddress: nextFreeIp(doc, '198.51.100'),
         tls: false,
@@ -58,11 +68,12 @@ export function createServer(doc: TopologyDocument, role: Server['role'], taken 
 }
 
 export function createChild(doc: TopologyDocument, kind: ChildKind, tenant: Tenant, taken = allIds(doc)): ChildEntity {
+  const names = defaultNames();
   switch (kind) {
     case 'inbound':
       return {
         id: uniqueId(taken, `${tenant.id}-inbound`),
-        name: 'Inbound connector',
+        name: names.inbound,
         connectorType: 'OnPremises',
         enabled: true,
         senderIPAddresses: [],
@@ -75,7 +86,7 @@ export function createChild(doc: TopologyDocument, kind: ChildKind, tenant: Tena
     case 'outbound':
       return {
         id: uniqueId(taken, `${tenant.id}-outbound`),
-        name: 'Outbound connector',
+        name: names.outbound,
         connectorType: 'OnPremises',
         enabled: true,
         recipientDomains: [],
@@ -88,7 +99,7 @@ export function createChild(doc: TopologyDocument, kind: ChildKind, tenant: Tena
       const priority = tenant.transportRules.reduce((max, r) => Math.max(max, r.priority + 1), 0);
       return {
         id: uniqueId(taken, `${tenant.id}-rule`),
-        name: 'Mail flow rule',
+        name: names.rule,
         priority,
         // A new rule is incomplete: disabled until the user chooses what it does (isIncompleteRule).
         enabled: false,

@@ -13,6 +13,7 @@ import { useWindowSize } from '../ui/useWindowSize';
 import { useDocumentStore } from '../store/documentStore';
 import { PlaybackControls } from './Controls';
 import { chooseStep, EventList } from './EventList';
+import { scenarioDisplayName } from './scenarioNames';
 import { translator } from './i18n';
 import { LoadChart } from './LoadChart';
 import { summarizeOutcome, type OutcomeSummary } from './outcome';
@@ -63,7 +64,7 @@ function RecipientStrip({ summary, name }: { summary: OutcomeSummary; name: (id:
 }
 
 export function PlaybackPanel() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const simulation = usePlaybackStore((s) => s.simulation);
   const scenarioId = usePlaybackStore((s) => s.scenarioId);
   const error = usePlaybackStore((s) => s.error);
@@ -84,8 +85,8 @@ export function PlaybackPanel() {
     <section className="pb-panel" aria-label={t('playback.controls.label')} data-testid="playback-panel" data-panel="playback" style={{ height: shown }}>
       <PanelSplitter panel="playback" value={shown} max={max} />
       <header className="pb-panel-head">
-        <span className="pb-scenario-name" title={scenario?.name}>
-          {scenario?.name ?? scenarioId}
+        <span className="pb-scenario-name" title={scenario ? scenarioDisplayName(scenario, i18n.language) : undefined}>
+          {scenario ? scenarioDisplayName(scenario, i18n.language) : scenarioId}
         </span>
         <PlaybackControls />
         <button type="button" className="pb-close" aria-label={t('playback.controls.close')} title={t('playback.controls.close')} onClick={() => usePlaybackStore.getState().clear()}>

@@ -16,6 +16,7 @@ import { CloseIcon, NextIcon, PreviousIcon } from '../ui/uiIcons';
 import { useDocumentStore } from '../store/documentStore';
 import { useUiStore } from '../store/uiStore';
 import { buildCaption } from './captions';
+import { scenarioDisplayName } from './scenarioNames';
 import { translator } from './i18n';
 import { summarizeOutcome } from './outcome';
 import { EvaluatedAsOf, ForkBar } from './Fork';
@@ -185,7 +186,7 @@ function useCaptionBand(ref: RefObject<HTMLElement | null>): void {
 }
 
 function Presentation() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const doc = useDocumentStore((s) => s.doc);
   const lang = useUiStore((s) => s.language);
   const simulation = usePlaybackStore((s) => s.simulation);
@@ -235,7 +236,7 @@ function Presentation() {
       <section ref={band} className="pb-caption" aria-label={t('playback.present.label')} aria-live="polite" data-testid="present-caption" data-panel="caption">
         <div className="pb-caption-head">
           <span>{t('playback.present.intro', { n: position + 1, total: playlist.length })}</span>
-          <h1 className="pb-caption-scenario">{scenario?.name}</h1>
+          <h1 className="pb-caption-scenario">{scenario && scenarioDisplayName(scenario, i18n.language)}</h1>
           {plan && <span>{t('playback.present.stepOf', { current: index + 1, total: plan.steps.length })}</span>}
           {simulation && <EvaluatedAsOf date={simulation.asOf} scenarioId={scenarioId} />}
         </div>

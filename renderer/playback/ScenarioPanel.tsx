@@ -11,6 +11,7 @@ import { commitValidated, useDocumentStore } from '../store/documentStore';
 import { askConfirm, useUiStore } from '../store/uiStore';
 import type { LoadError } from '../../shared/model/load';
 import { RESULTS } from '../../shared/model/schema';
+import { scenarioDisplayName } from './scenarioNames';
 import { translator } from './i18n';
 import { usePlaybackStore } from './playbackStore';
 import {
@@ -32,7 +33,7 @@ import { CheckIcon, CrossIcon, PlayIcon } from '../ui/uiIcons';
 type Editing = { draft: ScenarioDraft; originalId: string | null };
 
 export function ScenarioPanel() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const doc = useDocumentStore((s) => s.doc);
   const selected = usePlaybackStore((s) => s.selectedScenario);
   const checks = usePlaybackStore((s) => s.checks);
@@ -124,7 +125,7 @@ export function ScenarioPanel() {
                 <div className="pb-scenario-line">
                   <span className={`pb-kind-tag${s.load ? ' is-load' : ''}`}>{t(s.load ? 'playback.load' : 'playback.message')}</span>
                   <span className="pb-scenario-title">
-                    {s.name}
+                    {scenarioDisplayName(s, i18n.language)}
                     {runningId === s.id && (
                       <span className="pb-running-mark">
                         {' '}

@@ -45,13 +45,25 @@ function Checks({ checks, t, name }: { checks: DomainCheck[]; t: T; name: (id: s
   );
 }
 
+/**
+ * "Setting label: value label", in the words the inspector uses (fields.* and enums.*), never the
+ * internal `name: value` (issue 17); an unknown value (an SMTP code such as 4.4.62) is shown as is.
+ */
+function settingText(setting: { name: string; value: string | boolean }, t: T): string {
+  const key = setting.name.replace(/\./g, '_');
+  const name = t(`playback.detail.settingNames.${key}`, { defaultValue: t(`fields.${setting.name}`, { defaultValue: setting.name }) });
+  const raw = String(setting.value);
+  const value = /^[a-z]+$/i.test(raw)
+    ? t(`enums.${setting.name}.${raw}`, { defaultValue: t(`playback.detail.settingValues.${raw}`, { defaultValue: raw }) })
+    : raw;
+  return `${name}: ${value}`;
+}
+
 function Setting({ setting, t }: { setting: { name: string; value: string | boolean } | null; t: T }) {
   if (!setting) return null;
   return (
     <Row label={t('playback.detail.setting')}>
-      <code>
-        {setting.name}: {String(setting.value)}
-      </code>
+      {settingText(setting, t)}
     </Row>
   );
 }

@@ -33,8 +33,8 @@ const T = {
   ja: {
     from: (d: string) => `MAIL FROM ${d}`,
     external: '外部',
-    headerFrom: (d: string) => `MAIL FROM 外部、ヘッダー From ${d}`,
-    unknown: (d: string) => `${d} (存在しない宛先)`,
+    headerFrom: (d: string) => `MAIL FROM 外部、差出人 (From) ヘッダー ${d}`,
+    unknown: (d: string) => `${d} (存在しない受信者)`,
     internet: 'インターネット',
     mailbox: (t: string) => `${t} のクラウド メールボックス`,
     delivered: (t: string) => `${t} で配信`,
@@ -45,11 +45,11 @@ const T = {
     redirected: (t: string) => `${t} でリダイレクト`,
     rcptRejected: (code: string) => `RCPT で拒否 ${code}`,
     rejected: (code: number, enhanced: string) => `拒否 ${code} ${enhanced}`,
-    deferred: (code: number, enhanced: string) => `保留 ${code} ${enhanced}`,
+    deferred: (code: number, enhanced: string) => `遅延 ${code} ${enhanced}`,
     unstable: ' (不安定)',
     none: '(該当なし)',
-    to: '宛先',
-    categories: { delivered: '配信', partial: '一部配信', ndr: '未配信', rejected: '拒否', deferred: '保留' } as Record<Category, string>,
+    to: '受信者',
+    categories: { delivered: '配信', partial: '一部配信', ndr: '未配信', rejected: '拒否', deferred: '遅延' } as Record<Category, string>,
   },
 } as const;
 
@@ -123,7 +123,7 @@ export function outcomeText(o: CellOutcome | null, doc: TopologyDocument, lang: 
   if (o.result === 'deferred') return t.deferred(o.smtp.code, o.smtp.enhanced) + suffix;
   const fates = o.recipients.map((r) => recipientFate(r, doc, lang, r.path[r.path.length - 1] ?? null));
   if (fates.every((f) => f === fates[0])) return fates[0] + suffix;
-  return o.recipients.map((r, i) => `${r.address}: ${fates[i]}`).join('; ') + suffix;
+  return o.recipients.map((r, i) => `${r.address}: ${fates[i]}`).join(lang === 'ja' ? '、' : '; ') + suffix;
 }
 
 /**

@@ -3,6 +3,7 @@
  * message takes its own typed arguments (`ArgsByRule`), so a finding cannot forget or misspell one.
  */
 import type { Lang } from '../engine/types';
+import { certModeLabel, conditionLabel, settingLabel } from '../i18n/settingLabels';
 
 export type DiagnosticRule =
   | 'certificate-domain-not-accepted'
@@ -73,13 +74,13 @@ type Messages = { [R in DiagnosticRule]: Record<Lang, (a: ArgsByRule[R]) => stri
 export const MESSAGES: Messages = {
   'certificate-domain-not-accepted': {
     en: (a) =>
-      `Connector "${a.connector}" of ${a.tenant}: the certificate name ${a.certificate} does not lead to an accepted domain of ${a.tenant} (checked ${a.checked}, certDomainMatch ${a.mode}). ` +
+      `Connector "${a.connector}" of ${a.tenant}: the certificate name ${a.certificate} does not lead to an accepted domain of ${a.tenant} (checked ${a.checked}; matching: ${certModeLabel(a.mode, 'en')}). ` +
       `Mail from this server is attributed only when its MAIL FROM or recipient domain is accepted; NDRs (null sender) to the Internet are rejected with 550 5.7.64 ATTR36. ` +
       `Fix: use a certificate whose domain is an accepted domain of ${a.tenant}, or add that domain as an accepted domain (MC1226222).`,
     ja: (a) =>
-      `${a.tenant} のコネクタ "${a.connector}": 証明書名 ${a.certificate} から ${a.tenant} の承認済みドメインが見つかりません (確認したドメイン: ${a.checked}、certDomainMatch ${a.mode})。` +
-      `このサーバーからのメールは MAIL FROM または宛先のドメインが承認済みの場合にのみ帰属され、インターネット宛ての NDR (空の送信者) は 550 5.7.64 ATTR36 で拒否されます。` +
-      `対処: ${a.tenant} の承認済みドメインの証明書を使うか、そのドメインを承認済みドメインに追加してください (MC1226222)。`,
+      `${a.tenant} のコネクタ「${a.connector}」: 証明書の名前 ${a.certificate} から、${a.tenant} の承認済みドメインが見つかりません (確認したドメイン: ${a.checked}、照合方法: ${certModeLabel(a.mode, 'ja')})。` +
+      `そのため、このサーバーからのメールは、MAIL FROM または受信者のドメインが承認済みドメインである場合にのみテナントが特定され、インターネット宛ての配信不能レポート (NDR) (空の送信者 (MAIL FROM:<>) からのメール) は 550 5.7.64 ATTR36 で拒否されます。` +
+      `対処: ${a.tenant} の承認済みドメインを名前に含む証明書を使用するか、証明書のドメインを承認済みドメインとして追加してください (MC1226222)。`,
   },
   'ip-connector-overlap': {
     en: (a) =>
@@ -87,9 +88,9 @@ export const MESSAGES: Messages = {
       `Mail from a shared IP is attributed by the sender and recipient domains only; mail that neither tenant accepts is refused with 550 5.7.64. ` +
       `Fix: give each organization its own sending IP, or use certificate-based connectors with each tenant's own domain (MC1226222).`,
     ja: (a) =>
-      `${a.tenant} のコネクタ "${a.connector}" の ${a.range} が、${a.otherTenant} の "${a.otherConnector}" の ${a.otherRange} と重複しています。` +
-      `共有 IP からのメールは送信者と宛先のドメインでのみ帰属が判定され、どちらのテナントも承認していないメールは 550 5.7.64 で拒否されます。` +
-      `対処: 組織ごとに送信 IP を分けるか、各テナントのドメインの証明書によるコネクタを使ってください (MC1226222)。`,
+      `${a.tenant} のコネクタ「${a.connector}」の IP アドレスの範囲 ${a.range} が、${a.otherTenant} のコネクタ「${a.otherConnector}」の範囲 ${a.otherRange} と重複しています。` +
+      `共有の IP アドレスから送信されたメールは、送信者と受信者のドメインでのみテナントが特定されるため、どちらのテナントの承認済みドメインでもないメールは 550 5.7.64 で拒否されます。` +
+      `対処: 組織ごとに送信元の IP アドレスを分けるか、各テナントのドメインを名前に含む証明書を使用する証明書ベースのコネクタに切り替えてください (MC1226222)。`,
   },
   'multiple-recipient-domains-ip-connector': {
     en: (a) =>
@@ -99,21 +100,21 @@ export const MESSAGES: Messages = {
         : `It is accepted only because every domain belongs to ${a.tenant}; with the 2017 behaviour it would be rejected with 550 5.7.64. `) +
       `Fix: send from an address in an accepted domain of ${a.tenant}, send one recipient domain per session, or use a certificate connector.`,
     ja: (a) =>
-      `シナリオ "${a.scenario}": ${a.server} が ${a.sender} (${a.tenant} の承認済みドメインではない) から、1 つのセッションで複数ドメイン (${a.domains}) 宛てに IP コネクタ "${a.connector}" 経由で送信します。` +
+      `シナリオ「${a.scenario}」: ${a.server} は、${a.tenant} の承認済みドメインではない ${a.sender} から、1 つのセッションで複数のドメイン (${a.domains}) の受信者宛てに、IP アドレス ベースのコネクタ「${a.connector}」を経由して送信します。` +
       (a.outcome === 'rejected'
-        ? `Exchange Online はどのドメインで検証すべきか判断できず、550 5.7.64 で拒否します。`
-        : `すべてのドメインが ${a.tenant} のものであるため受信されますが、2017 年の動作では 550 5.7.64 で拒否されます。`) +
-      `対処: ${a.tenant} の承認済みドメインのアドレスから送信するか、宛先ドメインごとにセッションを分けるか、証明書によるコネクタを使ってください。`,
+        ? `Exchange Online はどのドメインで検証すべきか判断できないため、このメールを 550 5.7.64 で拒否します。`
+        : `すべてのドメインが ${a.tenant} のものであるため受け付けられますが、2017 年当時の動作であれば 550 5.7.64 で拒否されていました。`) +
+      `対処: ${a.tenant} の承認済みドメインのアドレスから送信するか、受信者のドメインごとにセッションを分けるか、証明書ベースのコネクタを使用してください。`,
   },
   'outside-rule-blocks-other-tenants': {
     en: (a) =>
       `Rule "${a.rule}" of ${a.tenant} blocks recipients outside ${a.tenant}, and ${a.server} sends through ${a.tenant}'s OnPremises connector. ` +
       `Its mail to ${a.others} is first received in ${a.tenant}, so this rule rejects it before the hand-off. ` +
-      `Fix: add the other tenants' domains as exceptions (exceptIfRecipientDomainIs), or scope the rule with fromScope / senderDomainIs.`,
+      `Fix: add the other tenants' domains to the exception "${conditionLabel('exceptIfRecipientDomainIs', 'en')}", or scope the rule with the condition "The sender is located" or "${conditionLabel('senderDomainIs', 'en')}".`,
     ja: (a) =>
-      `${a.tenant} のルール "${a.rule}" は組織外の宛先をブロックし、${a.server} は ${a.tenant} の OnPremises コネクタ経由で送信します。` +
-      `${a.others} 宛てのメールもまず ${a.tenant} で受信されるため、引き渡しの前にこのルールで拒否されます。` +
-      `対処: 他テナントのドメインを例外 (exceptIfRecipientDomainIs) に追加するか、fromScope や senderDomainIs でルールの対象を絞ってください。`,
+      `${a.tenant} のメール フロー ルール「${a.rule}」は組織外の受信者宛てのメールをブロックします。${a.server} は ${a.tenant} の送信元が組織のメール サーバーのコネクタを経由して送信するため、` +
+      `${a.others} 宛てのメールもまず ${a.tenant} が受信し、他のテナントへの引き渡しの前にこのルールで拒否されます。` +
+      `対処: 他のテナントのドメインをルールの例外 [${conditionLabel('exceptIfRecipientDomainIs', 'ja')}] に追加するか、条件 [送信者の場所] または [${conditionLabel('senderDomainIs', 'ja')}] でルールの対象を絞り込んでください。`,
   },
   'wildcard-captures-other-server': {
     en: (a) =>
@@ -121,33 +122,33 @@ export const MESSAGES: Messages = {
       `Mail from all of them is first received in ${a.tenant} and meets its rules, even mail meant for other tenants. ` +
       `Fix: use a specific certificate name on the connector, or give the other servers certificates outside ${a.pattern}.`,
     ja: (a) =>
-      `${a.tenant} のコネクタ "${a.connector}" (${a.pattern}) が複数のサーバーの証明書に一致します: ${a.servers}。` +
-      `これらすべてのサーバーからのメールが ${a.tenant} で最初に受信され、他テナント宛てであっても ${a.tenant} のルールが適用されます。` +
-      `対処: コネクタに個別の証明書名を指定するか、他のサーバーには ${a.pattern} に含まれない証明書を使ってください。`,
+      `${a.tenant} のコネクタ「${a.connector}」(${a.pattern}) が、複数のサーバーの証明書に一致します: ${a.servers}。` +
+      `これらのサーバーから送信されたメールは、他のテナント宛てであってもすべて ${a.tenant} が最初に受信し、${a.tenant} のメール フロー ルールが適用されます。` +
+      `対処: コネクタには個別の証明書の名前を指定するか、他のサーバーには ${a.pattern} に含まれない名前の証明書を使用してください。`,
   },
   'server-without-connector': {
     en: (a) =>
       `${a.server} (${a.ip}) sends to Exchange Online but no connector of any tenant covers it: a sudden rise in its volume is throttled (451 4.7.500 Server busy) until the IP builds history. ` +
       `Fix: create an inbound connector from your organization's email server that covers ${a.ip} (by IP or certificate).`,
     ja: (a) =>
-      `${a.server} (${a.ip}) は Exchange Online に送信しますが、どのテナントのコネクタの対象にもなっていません。送信量が急増すると、IP の実績ができるまで遅延されます (451 4.7.500 Server busy)。` +
-      `対処: ${a.ip} を対象とする「組織のメール サーバー」からの受信コネクタを (IP または証明書で) 作成してください。`,
+      `${a.server} (${a.ip}) は Exchange Online にメールを送信しますが、どのテナントのコネクタの対象にもなっていません。送信量が急増すると、この IP アドレスの送信実績が蓄積されるまで受信が遅延されます (IP スロットリング、451 4.7.500 Server busy)。` +
+      `対処: ${a.ip} を対象とする、送信元が組織のメール サーバーの受信コネクタを (IP アドレスまたは証明書で) 作成してください。`,
   },
   'internal-relay-without-connector': {
     en: (a) =>
       `${a.domain} is an InternalRelay domain of ${a.tenant}, but no enabled OnPremises outbound connector covers it: mail to its unknown recipients comes back as 550 5.4.14 (routing loop). ` +
       `Fix: add an outbound connector to your organization's email server for ${a.domain}, or make the domain Authoritative.`,
     ja: (a) =>
-      `${a.domain} は ${a.tenant} の InternalRelay ドメインですが、これを対象とする有効な OnPremises 送信コネクタがありません。未知の宛先へのメールは 550 5.4.14 (ルーティング ループ) で返されます。` +
-      `対処: ${a.domain} 用に組織のメール サーバーへの送信コネクタを追加するか、ドメインを Authoritative にしてください。`,
+      `${a.domain} は ${a.tenant} の内部の中継ドメインですが、このドメインを対象とする、送信先が組織のメール サーバーの有効な送信コネクタがありません。そのため、存在しない受信者宛てのメールは 550 5.4.14 (ルーティング ループ) で返されます。` +
+      `対処: ${a.domain} を対象とする、組織のメール サーバーへの送信コネクタを追加するか、ドメインの種類を権限のあるドメインに変更してください。`,
   },
   'duplicate-accepted-domain': {
     en: (a) => `${a.path}: ${a.found}. A domain can be an accepted domain of only one tenant. Fix: remove it from one of the tenants.`,
-    ja: (a) => `${a.path}: ${a.found}。1 つのドメインを承認済みドメインにできるのは 1 つのテナントだけです。対処: どちらかのテナントから削除してください。`,
+    ja: (a) => `${a.path}: ${a.found}。1 つのドメインを承認済みドメインとして登録できるのは 1 つのテナントだけです。対処: いずれかのテナントからドメインを削除してください。`,
   },
   'scenario-missing-server': {
     en: (a) => `${a.path}: ${a.found}. The scenario cannot run. Fix: choose ${a.expected}.`,
-    ja: (a) => `${a.path}: ${a.found}。このシナリオは実行できません。対処: 正しいサーバーを選んでください (${a.expected})。`,
+    ja: (a) => `${a.path}: ${a.found}。このシナリオは実行できません。対処: 送信元のサーバーを選択してください (${a.expected})。`,
   },
   'broken-reference': {
     en: (a) => `${a.path}: ${a.found}; expected ${a.expected}.`,
@@ -156,26 +157,26 @@ export const MESSAGES: Messages = {
   'certificate-expired': {
     en: (a) =>
       `The certificate ${a.subject} of ${a.server} ${a.state === 'expired' ? `expired on ${a.date}` : `is not valid before ${a.date}`} (evaluated as of ${a.asOf}): it matches no connector${a.connectors ? ` (${a.connectors} stop matching)` : ''}, so its mail is attributed by its sender and recipient domains only, and relay to the Internet is refused with 550 5.7.64. ` +
-      `Fix: install a renewed certificate whose name the connector names, and update notBefore/notAfter.`,
+      `Fix: install a renewed certificate whose name the connector names, and update its validity dates.`,
     ja: (a) =>
-      `${a.server} の証明書 ${a.subject} は${a.state === 'expired' ? ` ${a.date} に期限切れになりました` : ` ${a.date} より前は有効ではありません`} (${a.asOf} 時点で評価)。どのコネクタにも一致しない${a.connectors ? ` (${a.connectors} が一致しなくなる)` : ''}ため、メールは送信者と宛先のドメインでのみ帰属され、インターネットへの中継は 550 5.7.64 で拒否されます。` +
-      `対処: コネクタが指定する名前の更新済み証明書をインストールし、notBefore/notAfter を更新してください。`,
+      `${a.server} の証明書 ${a.subject} は${a.state === 'expired' ? ` ${a.date} に有効期限が切れています` : ` ${a.date} まで有効になりません`} (${a.asOf} 時点で評価)。そのため、この証明書はどのコネクタにも一致せず${a.connectors ? ` (一致しなくなるコネクタ: ${a.connectors})` : ''}、メールは送信者と受信者のドメインでのみテナントが特定され、インターネットへの中継は 550 5.7.64 で拒否されます。` +
+      `対処: コネクタに指定されている名前で更新した証明書をインストールし、証明書の有効期間 (開始日と終了日) を更新してください。`,
   },
   'certificate-expiring': {
     en: (a) =>
       `The certificate ${a.subject} of ${a.server} expires on ${a.date}, in ${a.days} day(s) (evaluated as of ${a.asOf}; the 60-day threshold of Exchange HealthChecker). ` +
       `After that date it matches no connector. Fix: renew it now with the same name, or update the connector's TlsSenderCertificateName with the renewal.`,
     ja: (a) =>
-      `${a.server} の証明書 ${a.subject} は ${a.date} (あと ${a.days} 日) に期限切れになります (${a.asOf} 時点で評価、Exchange HealthChecker の 60 日のしきい値)。` +
-      `期限後はどのコネクタにも一致しません。対処: 同じ名前で今すぐ更新するか、更新に合わせてコネクタの TlsSenderCertificateName を変更してください。`,
+      `${a.server} の証明書 ${a.subject} は ${a.date} に有効期限が切れます (あと ${a.days} 日、${a.asOf} 時点で評価。Exchange HealthChecker のしきい値は 60 日)。` +
+      `期限が切れると、この証明書はどのコネクタにも一致しなくなります。対処: 同じ名前で証明書を今すぐ更新するか、更新後の証明書に合わせてコネクタの TlsSenderCertificateName を変更してください。`,
   },
   'tls-below-minimum': {
     en: (a) =>
       `${a.server} offers only TLS ${a.version}, but Exchange Online negotiates TLS ${a.minimum} or above: the session goes on without TLS, no certificate is presented, and connector "${a.connector}" of ${a.tenant}, which names its certificate, stops matching. ` +
       `Fix: enable TLS 1.2 on the server (and its .NET/SChannel settings).`,
     ja: (a) =>
-      `${a.server} は TLS ${a.version} しか提供しませんが、Exchange Online は TLS ${a.minimum} 以上でのみネゴシエートします。TLS なしで続行されて証明書が提示されないため、この証明書を指定する ${a.tenant} のコネクタ "${a.connector}" に一致しなくなります。` +
-      `対処: サーバーで TLS 1.2 を有効にしてください (.NET や SChannel の設定も含む)。`,
+      `${a.server} は TLS ${a.version} にしか対応していませんが、Exchange Online は TLS ${a.minimum} 以上でのみネゴシエートします。そのため、セッションは TLS なしで続行されて証明書が提示されず、この証明書を指定している ${a.tenant} のコネクタ「${a.connector}」に一致しなくなります。` +
+      `対処: サーバーで TLS 1.2 を有効にしてください (.NET と SChannel の設定を含みます)。`,
   },
   'out-of-date-server': {
     en: (a) =>
@@ -187,20 +188,20 @@ export const MESSAGES: Messages = {
           : `As of ${a.asOf} its connection is ${a.stage === 'block' ? 'blocked' : 'throttled'} for ${a.minutes} min/h (${a.stage === 'block' ? '550 5.7.230' : '450 4.7.230'}). `) +
       `Fix: update the server (Exchange SE, or the latest CU and SU), or pause enforcement for up to 90 days a year with New-TenantExemptionInfo -BlockingScenario UnpatchedOnPremServer -NumberOfDays n.`,
     ja: (a) =>
-      `${a.server} は${a.why === 'endOfSupport' ? 'サポートが終了した' : '最新ではない'} Exchange ${a.version} を実行し、${a.tenant} の OnPremises コネクタ経由で送信します。` +
+      `${a.server} では${a.why === 'endOfSupport' ? 'サポートが終了した' : '最新の状態ではない'} Exchange ${a.version} が実行されており、${a.tenant} の送信元が組織のメール サーバーのコネクタを経由して送信します。` +
       (a.pausedUntil
-        ? `${a.pausedUntil} まで適用は一時停止されていますが、その後メールは${a.stage === 'block' ? 'ブロック (550 5.7.230)' : a.stage === 'throttle' ? 'スロットリング (450 4.7.230)' : 'レポート'}されます。`
+        ? `${a.pausedUntil} までは適用が一時停止されていますが、その後は${a.stage === 'block' ? 'メールがブロックされます (550 5.7.230)' : a.stage === 'throttle' ? '接続が調整 (スロットリング) されます (450 4.7.230)' : 'レポートされます'}。`
         : a.stage === 'report'
-          ? `${a.asOf} 時点では Exchange Online がレポートしており、続いてスロットリングとブロックが行われます。`
-          : `${a.asOf} 時点で接続は 1 時間あたり ${a.minutes} 分${a.stage === 'block' ? 'ブロック' : 'スロットリング'}されます (${a.stage === 'block' ? '550 5.7.230' : '450 4.7.230'})。`) +
-      `対処: サーバーを更新する (Exchange SE、または最新の CU と SU) か、New-TenantExemptionInfo -BlockingScenario UnpatchedOnPremServer -NumberOfDays n で年間最大 90 日まで適用を一時停止してください。`,
+          ? `${a.asOf} 時点では Exchange Online がレポートするだけですが、今後は接続の調整 (スロットリング) とブロックが行われます。`
+          : `${a.asOf} 時点で、接続は 1 時間あたり ${a.minutes} 分間${a.stage === 'block' ? 'ブロックされます (550 5.7.230)' : '調整 (スロットリング) されます (450 4.7.230)'}。`) +
+      `対処: サーバーを更新する (Exchange SE、または最新の CU と SU) か、New-TenantExemptionInfo -BlockingScenario UnpatchedOnPremServer -NumberOfDays n を実行して、1 年あたり最大 90 日間、適用を一時停止してください。`,
   },
   'enforcement-pause-too-long': {
     en: (a) =>
       `${a.tenant} pauses out-of-date server enforcement until ${a.until}, ${a.days} days after ${a.asOf}: Microsoft allows at most 90 days of pause per calendar year, so New-TenantExemptionInfo cannot set this. ` +
       `Fix: pause for at most 90 days and plan the server update.`,
     ja: (a) =>
-      `${a.tenant} は古いサーバーへの適用を ${a.until} まで (${a.asOf} から ${a.days} 日) 一時停止しています。Microsoft が認める一時停止は暦年あたり最大 90 日のため、New-TenantExemptionInfo ではこの設定はできません。` +
+      `${a.tenant} は、古いサーバーへの適用を ${a.until} まで (${a.asOf} から ${a.days} 日間) 一時停止しています。Microsoft が認める一時停止は 1 暦年あたり最大 90 日のため、New-TenantExemptionInfo ではこの期間を設定できません。` +
       `対処: 一時停止を 90 日以内にし、サーバーの更新を計画してください。`,
   },
   'sender-ip-range-too-wide': {
@@ -208,8 +209,8 @@ export const MESSAGES: Messages = {
       `Connector "${a.connector}" of ${a.tenant} lists ${a.range}: Exchange Online accepts only /24 to /32 in SenderIPAddresses (New-InboundConnector), so it would refuse this connector. ` +
       `Fix: list the sending servers' addresses, or ranges of /24 or narrower.`,
     ja: (a) =>
-      `${a.tenant} のコネクタ "${a.connector}" に ${a.range} が指定されています。Exchange Online の SenderIPAddresses は /24 から /32 のみを受け付ける (New-InboundConnector) ため、このコネクタは作成できません。` +
-      `対処: 送信サーバーのアドレス、または /24 以下の範囲を指定してください。`,
+      `${a.tenant} のコネクタ「${a.connector}」に ${a.range} が指定されています。Exchange Online の SenderIPAddresses (New-InboundConnector) は /24 から /32 までの範囲のみを受け付けるため、このコネクタは作成できません。` +
+      `対処: 送信サーバーの IP アドレス、または /24 以下の範囲を指定してください。`,
   },
   'certificate-matches-several-tenants': {
     en: (a) =>
@@ -217,24 +218,24 @@ export const MESSAGES: Messages = {
       (a.policy === 'unstable'
         ? `Exchange Online may attribute its mail to any of ${a.tenants}: such set-ups "may unexpectedly stop working" (MC1226222). `
         : a.policy === 'reject'
-          ? `its mail is refused (ambiguousTenantPolicy reject). `
+          ? `its mail is refused ("${settingLabel('ambiguousTenantPolicy', 'en')}": reject). `
           : `its mail goes to the first of ${a.tenants} listed. `) +
       `Fix: give each tenant its own certificate name and connector.`,
     ja: (a) =>
-      `${a.server} の証明書が複数テナントのコネクタ (${a.connectors}) に一致します。送信者と宛先のドメインで 1 つに絞り込めない場合、` +
+      `${a.server} の証明書が、複数のテナントのコネクタ (${a.connectors}) に一致します。送信者と受信者のドメインで 1 つのテナントに絞り込めない場合、` +
       (a.policy === 'unstable'
-        ? `Exchange Online はメールを ${a.tenants} のいずれにも帰属させる可能性があります。このような構成は「予期せず動作しなくなる可能性があります」(MC1226222)。`
+        ? `Exchange Online はメールの送信元テナントを ${a.tenants} のいずれとしても特定する可能性があります。このような構成は「予期せず動作しなくなる可能性があります」(MC1226222)。`
         : a.policy === 'reject'
-          ? `メールは拒否されます (ambiguousTenantPolicy reject)。`
-          : `メールは ${a.tenants} のうち最初に記載されたテナントに送られます。`) +
-      `対処: テナントごとに証明書名とコネクタを分けてください。`,
+          ? `[${settingLabel('ambiguousTenantPolicy', 'ja')}] が [${settingLabel('reject', 'ja')}] のため、メールは拒否されます。`
+          : `メールは ${a.tenants} のうち最初に記載されたテナントで処理されます。`) +
+      `対処: テナントごとに証明書の名前とコネクタを分けてください。`,
   },
   'rule-not-evaluated': {
     en: (a) =>
       `Rule "${a.rule}" of ${a.tenant} has conditions the model cannot evaluate (${a.conditions}): simulations skip it and say so, so their results may differ from Exchange Online for mail it would match. ` +
       `Fix: check the rule in Exchange Online, or express it with modelled conditions.`,
     ja: (a) =>
-      `${a.tenant} のルール "${a.rule}" にはモデルで評価できない条件 (${a.conditions}) があります。シミュレーションはこのルールをスキップしてその旨を示すため、このルールに一致するメールの結果は Exchange Online と異なる場合があります。` +
-      `対処: Exchange Online でルールを確認するか、モデル化された条件で表してください。`,
+      `${a.tenant} のメール フロー ルール「${a.rule}」には、シミュレーションで評価できない条件 (${a.conditions}) があります。シミュレーションではこのルールをスキップしてその旨を表示するため、このルールに一致するメールの結果は Exchange Online と異なる場合があります。` +
+      `対処: Exchange Online でルールを確認するか、シミュレーションで評価できる条件でルールを表現してください。`,
   },
 };

@@ -1,4 +1,5 @@
 /** The fixed words of the exported diagram, in both languages of the app. */
+import { JA_OUTCOME_WORDS } from '../i18n/outcomeLabels';
 import type { Lang } from '../engine/types';
 
 export interface DiagramLabels {
@@ -67,6 +68,14 @@ export interface DiagramLabels {
   legendNdr: string;
   legendStop: string;
   service: (preset: string) => string;
+  /** The SMTP stage where Exchange Online refused the message, for the stop mark ("550 5.7.64 (DATA の終了時)"). */
+  stage: (stage: 'connect' | 'mail' | 'rcpt' | 'data') => string;
+  /** A connector's type as the Exchange admin center words it (組織のメール サーバー / パートナー組織). */
+  connectorTypes: Record<'OnPremises' | 'Partner', string>;
+  /** Between the conditions of a rule card (Japanese lists take 、). */
+  listSeparator: string;
+  /** An InternalRelay domain's marker beside its name. */
+  internalRelay: string;
   keyNames: Record<string, string>;
   dispositions: Record<string, string>;
   loadSummary: (deferred: string, expired: string, hours: number) => string;
@@ -137,6 +146,10 @@ const EN: DiagramLabels = {
   legendHandoff: 'Hand-off between tenants',
   legendNdr: 'NDR to the sender',
   legendStop: 'Refused here',
+  stage: (s) => s.toUpperCase(),
+  connectorTypes: { OnPremises: 'OnPremises', Partner: 'Partner' },
+  listSeparator: '; ',
+  internalRelay: 'InternalRelay',
   service: (p) => `Service behaviour: ${p === '2017-12' ? 'as of December 2017' : 'current'}`,
   keyNames: {
     certificate: 'certificate',
@@ -162,8 +175,8 @@ const JA: DiagramLabels = {
   onPremises: 'オンプレミス',
   externalSenders: 'インターネットの送信元',
   exchangeOnline: 'Exchange Online',
-  eopTitle: 'EOP 受信口',
-  eopLines: ['接続、宛先、', 'テナントの判定'],
+  eopTitle: 'Exchange Online の受信段階',
+  eopLines: ['接続、受信者、', 'テナントの判定'],
   internet: 'インターネット',
   internetLines: ['MX またはパートナーの', 'スマート ホスト経由'],
   smartHosts: 'オンプレミスのスマート ホスト',
@@ -172,8 +185,8 @@ const JA: DiagramLabels = {
   inboundConnectors: '受信コネクタ',
   rules: 'メール フロー ルール (優先度順)',
   delivery: '配信と送信',
-  noInbound: '受信コネクタなし (宛先ドメインで判定)',
-  directEntry: 'コネクタなし (宛先ドメインで判定)',
+  noInbound: '受信コネクタなし (受信者のドメインで判定)',
+  directEntry: 'コネクタなし (受信者のドメインで判定)',
   noRules: 'メール フロー ルールなし',
   mailboxes: 'メールボックス',
   mailboxesAll: 'すべてのアドレス (未モデル化)',
@@ -190,26 +203,26 @@ const JA: DiagramLabels = {
   recipientDomains: 'ドメイン',
   allAcceptedDomains: 'すべての承認済みドメイン',
   viaMx: 'MX 参照',
-  centralized: '集中メール トランスポート',
+  centralized: 'メール トランスポートの集中管理',
   partnerRestrictions: '制限',
-  rejectDirectSend: 'Direct Send を拒否',
+  rejectDirectSend: '直接送信 (Direct Send) を拒否',
   conditionAll: '条件: すべてのメッセージ',
   priority: '優先度',
   conditionPrefix: '条件',
   exceptPrefix: '例外',
-  sentToOutside: '宛先が組織外',
-  sentToInside: '宛先が組織内',
+  sentToOutside: '受信者が組織外',
+  sentToInside: '受信者が組織内',
   fromInside: '送信者が組織内',
   fromOutside: '送信者が組織外',
-  recipientDomainIs: '宛先ドメイン',
+  recipientDomainIs: '受信者のドメイン',
   senderDomainIs: '送信者ドメイン',
-  actionReject: (code) => `処理: NDR ${code} で拒否`,
-  actionDelete: '処理: 通知せずに削除',
-  actionRedirect: '処理: リダイレクト',
-  actionHeader: '処理: ヘッダーを設定',
+  actionReject: (code) => `アクション: NDR ${code} で拒否`,
+  actionDelete: 'アクション: 通知せずに削除',
+  actionRedirect: 'アクション: リダイレクト',
+  actionHeader: 'アクション: メッセージ ヘッダーを設定',
   actionStop: '以降のルールを停止',
   firstReceipt: '最初の受信',
-  handoff: '中継',
+  handoff: '引き渡し',
   delivered: '配信',
   ndrReturn: 'NDR',
   scenario: 'シナリオ',
@@ -220,28 +233,23 @@ const JA: DiagramLabels = {
   legendRule: 'メール フロー ルール',
   legendOutbound: '送信コネクタ',
   legendPath: 'メッセージの経路',
-  legendHandoff: 'テナント間の中継',
+  legendHandoff: 'テナント間の引き渡し',
   legendNdr: '送信者への NDR',
   legendStop: 'ここで拒否',
+  connectorTypes: { OnPremises: '組織のメール サーバー', Partner: 'パートナー組織' },
+  listSeparator: '、',
+  internalRelay: '内部の中継',
+  stage: (s) => ({ connect: '接続時', mail: 'MAIL FROM', rcpt: 'RCPT TO', data: 'DATA の終了時' })[s],
   service: (p) => `サービスの動作: ${p === '2017-12' ? '2017 年 12 月時点' : '現在'}`,
   keyNames: {
     certificate: '証明書',
     mailFrom: 'MAIL FROM ドメイン',
-    headerFrom: 'From ヘッダーのドメイン',
-    rcptTo: '宛先ドメイン',
-    recipientTenant: '宛先のテナント',
+    headerFrom: '差出人 (From) ヘッダーのドメイン',
+    rcptTo: '受信者のドメイン',
+    recipientTenant: '受信者のテナント',
   },
-  dispositions: {
-    delivered: '配信',
-    onPremises: 'オンプレミスへ',
-    internet: 'インターネットへ',
-    ndr: 'NDR',
-    deleted: '削除',
-    redirected: 'リダイレクト',
-    rejected: '拒否',
-    deferred: '遅延',
-  },
-  loadSummary: (d, e, h) => `${h} 時間で ${d} 通を遅延、${e} 通が期限切れ`,
+  dispositions: JA_OUTCOME_WORDS.disposition,
+  loadSummary: (d, e, h) => `${h} 時間で延べ ${d} 回の遅延、${e} 通が期限切れ`,
 };
 
 export function diagramLabels(lang: Lang): DiagramLabels {

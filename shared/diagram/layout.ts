@@ -208,7 +208,7 @@ function serverCard(s: Server, L: DiagramLabels): Card {
 
 function inboundCard(c: InboundConnector, tenantId: string, L: DiagramLabels): Card {
   const content = [...lines(c.name, FONT.name, true, 'text')];
-  content.push(...lines(`${c.connectorType}${c.enabled ? '' : ` · ${L.disabled}`}`, FONT.detail, false, 'connectorAccent'));
+  content.push(...lines(`${L.connectorTypes[c.connectorType]}${c.enabled ? '' : ` · ${L.disabled}`}`, FONT.detail, false, 'connectorAccent'));
   if (c.tlsSenderCertificateName) content.push(...lines(`${L.certificate} ${c.tlsSenderCertificateName}`, FONT.detail, false, 'muted'));
   if (c.senderIPAddresses.length > 0) content.push(...lines(`${L.ip} ${list(c.senderIPAddresses)}`, FONT.detail, false, 'muted'));
   if (c.connectorType === 'Partner') {
@@ -235,8 +235,8 @@ function ruleSummary(r: TransportRule, L: DiagramLabels): { condition: string; a
   const exc: string[] = [];
   if (r.exceptions?.exceptIfRecipientDomainIs?.length) exc.push(`${L.recipientDomainIs} ${list(r.exceptions.exceptIfRecipientDomainIs, 3)}`);
   if (r.exceptions?.exceptIfSenderDomainIs?.length) exc.push(`${L.senderDomainIs} ${list(r.exceptions.exceptIfSenderDomainIs, 3)}`);
-  let condition = cond.length ? `${L.conditionPrefix}: ${cond.join('; ')}` : L.conditionAll;
-  if (exc.length) condition += ` · ${L.exceptPrefix}: ${exc.join('; ')}`;
+  let condition = cond.length ? `${L.conditionPrefix}: ${cond.join(L.listSeparator)}` : L.conditionAll;
+  if (exc.length) condition += ` · ${L.exceptPrefix}: ${exc.join(L.listSeparator)}`;
   const a = r.actions;
   const acts: string[] = [];
   if ((a.rejectMessageReasonText ?? null) !== null || (a.rejectMessageEnhancedStatusCode ?? null) !== null) {
@@ -259,7 +259,7 @@ function ruleCard(r: TransportRule, tenantId: string, L: DiagramLabels): Card {
 function outboundCard(c: OutboundConnector, tenantId: string, L: DiagramLabels): Card {
   const content = [...lines(c.name, FONT.name, true, 'text')];
   const target = c.useMXRecord || c.smartHosts.length === 0 ? L.viaMx : list(c.smartHosts, 2);
-  content.push(...lines(`${c.connectorType} → ${target}${c.enabled ? '' : ` · ${L.disabled}`}`, FONT.detail, false, 'outboundAccent'));
+  content.push(...lines(`${L.connectorTypes[c.connectorType]} → ${target}${c.enabled ? '' : ` · ${L.disabled}`}`, FONT.detail, false, 'outboundAccent'));
   const domains = c.allAcceptedDomains ? L.allAcceptedDomains : list(c.recipientDomains);
   content.push(...lines(`${L.recipientDomains}: ${domains}`, FONT.detail, false, 'muted'));
   if (c.routeAllMessagesViaOnPremises) content.push(...lines(L.centralized, FONT.detail, true, 'outboundAccent'));
@@ -362,7 +362,7 @@ export function layoutDiagram(input: LayoutInput): DiagramLayout {
     const x = tenantX;
     const header: TextLine[] = [...lines(b.t.name, FONT.tenant, true, 'title', headerTextWidth)];
     const domainText = b.t.acceptedDomains
-      .map((d) => `${d.domainName}${d.domainType === 'InternalRelay' ? ` (InternalRelay${d.matchSubDomains ? ', *.' : ''})` : ''}`)
+      .map((d) => `${d.domainName}${d.domainType === 'InternalRelay' ? ` (${L.internalRelay}${d.matchSubDomains ? ', *.' : ''})` : ''}`)
       .join(', ');
     header.push(...lines(`${L.acceptedDomains}: ${domainText || '—'}`, FONT.detail, false, 'muted', headerTextWidth));
     if (b.t.rejectDirectSend) header.push(...lines(L.rejectDirectSend, FONT.detail, false, 'muted', headerTextWidth));

@@ -72,7 +72,7 @@ export function buildOverlay(doc: TopologyDocument, layout: DiagramLayout, sim: 
 
   if (sim.type === 'load') {
     if (sim.result !== 'accepted') {
-      stopAtFrontDoor(`${code} (${sim.smtp.stage.toUpperCase()})`);
+      stopAtFrontDoor(`${code} (${L.stage(sim.smtp.stage)})`);
       return overlay;
     }
     const connector = sim.coveringConnector ? layout.cards.get(sim.coveringConnector) : undefined;
@@ -89,7 +89,7 @@ export function buildOverlay(doc: TopologyDocument, layout: DiagramLayout, sim: 
   const msg: MessageSimulation = sim;
   for (const c of reading.considered) overlay.considered.add(c);
   if (msg.result !== 'accepted') {
-    stopAtFrontDoor(`${code} (${msg.smtp.stage.toUpperCase()})`);
+    stopAtFrontDoor(`${code} (${L.stage(msg.smtp.stage)})`);
     return overlay;
   }
 

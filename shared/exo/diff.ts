@@ -9,6 +9,7 @@
  */
 import type { Lang } from '../engine/types';
 import type { AcceptedDomain, InboundConnector, OutboundConnector, Tenant, TransportRule } from '../model/schema';
+import { booleanWord, fieldLabel } from '../i18n/settingLabels';
 import { INBOUND_FIELDS, OUTBOUND_FIELDS, fieldView, type Comparable } from './fields';
 import { DIFF_TEXT } from './messages';
 
@@ -204,7 +205,7 @@ function show(v: unknown, lang: Lang): string {
   const text = DIFF_TEXT[lang];
   if (v === null || v === undefined) return text.notSet;
   if (Array.isArray(v)) return v.length ? v.join(', ') : text.none;
-  return typeof v === 'string' ? JSON.stringify(v) : String(v);
+  return typeof v === 'string' ? JSON.stringify(v) : typeof v === 'boolean' ? booleanWord(v, lang) : String(v);
 }
 
 /** One line per entity (`+` only in b, `-` only in a, `~` changed), one indented line per field. */
@@ -223,8 +224,8 @@ export function formatTenantDiff(diff: TenantDiff, labels: { a: string; b: strin
           const parts: string[] = [];
           if (f.added?.length) parts.push(text.added(f.added.join(', ')));
           if (f.removed?.length) parts.push(text.removed(f.removed.join(', ')));
-          lines.push(`    ${f.field}: ${parts.join(text.listSeparator)}`);
-        } else lines.push(`    ${f.field}: ${show(f.old, lang)} → ${show(f.new, lang)}`);
+          lines.push(`    ${fieldLabel(f.field, lang)}: ${parts.join(text.listSeparator)}`);
+        } else lines.push(`    ${fieldLabel(f.field, lang)}: ${show(f.old, lang)} → ${show(f.new, lang)}`);
       }
     }
   }

@@ -20,6 +20,6 @@ export {
 } from './powershell';
 export type { AppliedConfiguration, PowerShellResult } from './powershell';
 export { diffTenants, formatTenantDiff, formatTenantOnlyIn } from './diff';
-export { IMPORT_REASONS, PROPERTY_NOTES } from './messages';
+export { IMPORT_REASONS, PROPERTY_NOTES, importPropertyText } from './messages';
 export type { ImportReasonCode, ReasonParams, RulePartKind } from './messages';
 export type { DiffEntityKind, EntityChange, FieldChange, TenantDiff } from './diff';

@@ -83,7 +83,7 @@ type Texts = Record<Lang, (a: ReasonParams) => string>;
 
 const EN_PART: Record<RulePartKind, string> = { condition: 'a condition', exception: 'an exception', action: 'an action' };
 const EN_PART_BARE: Record<RulePartKind, string> = { condition: 'condition', exception: 'exception', action: 'action' };
-const JA_PART: Record<RulePartKind, string> = { condition: '条件', exception: '例外', action: '操作' };
+const JA_PART: Record<RulePartKind, string> = { condition: '条件', exception: '例外', action: 'アクション' };
 const part = (a: ReasonParams): RulePartKind => (a.kind === 'exception' || a.kind === 'action' ? a.kind : 'condition');
 
 const IP_LEFT_OUT = { en: '; this value was left out', ja: '。この値は除外しました' };
@@ -101,7 +101,7 @@ export const IMPORT_REASONS: Record<ImportReasonCode, Texts> = {
     en: () =>
       'ExternalRelay is not in format version 1; imported as InternalRelay, which the simulation treats the same way here (the domain is accepted, and with no recipients listed every recipient goes out through the outbound connector). The PowerShell export never changes an ExternalRelay domain.',
     ja: () =>
-      'ExternalRelay (外部の中継) は形式バージョン 1 にないため、InternalRelay (内部の中継) としてインポートしました。ここではシミュレーション上の扱いは同じです (ドメインは承認済みで、受信者が一覧にないため、すべての受信者宛てのメールが送信コネクタから送信されます)。PowerShell エクスポートが ExternalRelay のドメインを変更することはありません。',
+      '外部の中継ドメイン (ExternalRelay) は形式バージョン 1 にないため、内部の中継ドメイン (InternalRelay) としてインポートしました。ここではシミュレーション上の扱いは同じです (ドメインは承認済みで、受信者が一覧にないため、すべての受信者宛てのメールが送信コネクタから送信されます)。PowerShell エクスポートが ExternalRelay のドメインを変更することはありません。',
   },
   'domain-type-unknown': {
     en: () => 'not Authoritative, InternalRelay or ExternalRelay; the accepted domain was not imported',
@@ -197,7 +197,7 @@ export const IMPORT_REASONS: Record<ImportReasonCode, Texts> = {
   },
   'rule-test-mode': {
     en: () => 'the rule is in test mode, so Exchange does not enforce its actions; imported disabled',
-    ja: () => 'このルールはテスト モードのため、Exchange はその操作を実行しません。無効としてインポートしました',
+    ja: () => 'このルールはテスト モードのため、Exchange はそのアクションを実行しません。無効としてインポートしました',
   },
   'rule-mode-unknown': {
     en: () => 'not Audit, AuditAndNotify or Enforce; treated as Enforce',
@@ -251,15 +251,15 @@ export const IMPORT_REASONS: Record<ImportReasonCode, Texts> = {
     en: (a) =>
       `kept disabled and named "[not evaluated]": the simulation cannot evaluate ${a.parts}, so it would misjudge what this rule does; the document format has no field for this, hence the name`,
     ja: (a) =>
-      `無効にして「[not evaluated]」の名前で保持しました。シミュレーションは ${a.parts} を評価できず、このルールの動作を誤って判断するためです。ドキュメント形式にこれを示すフィールドがないため、名前で示しています`,
+      `無効にして「[not evaluated]」の名前で保持しました。シミュレーションは ${String(a.parts).split(', ').join('、')} を評価できず、このルールの動作を誤って判断するためです。ドキュメント形式にこれを示すフィールドがないため、名前で示しています`,
   },
   'rule-placeholder-action': {
     en: () => "none of the rule's actions is in the model, and a rule needs one; a placeholder header action stands in (the rule is disabled)",
-    ja: () => 'このルールの操作はどれもモデルにありませんが、ルールには操作が必要です。代わりにヘッダーを設定する仮の操作を入れました (ルールは無効です)',
+    ja: () => 'このルールのアクションはどれもモデルにありませんが、ルールにはアクションが 1 つ以上必要です。代わりにメッセージ ヘッダーを設定する仮のアクションを入れました (ルールは無効です)',
   },
   'rule-no-action': {
     en: () => 'the rule has no action; kept disabled and named "[not evaluated]" with a placeholder header action',
-    ja: () => 'このルールには操作がありません。ヘッダーを設定する仮の操作を入れ、無効にして「[not evaluated]」の名前で保持しました',
+    ja: () => 'このルールにはアクションがありません。メッセージ ヘッダーを設定する仮のアクションを入れ、無効にして「[not evaluated]」の名前で保持しました',
   },
   'rule-duplicate': {
     en: () => 'a rule of this name appeared earlier in the import; this copy was not imported',
@@ -283,31 +283,31 @@ export const IMPORT_REASONS: Record<ImportReasonCode, Texts> = {
   },
   'server-ip-unknown': {
     en: () => "neither cmdlet gives the server's public IP address and no OnPremises inbound connector lists one; imported as 0.0.0.0, set it in the inspector",
-    ja: () => 'どちらのコマンドレットもサーバーのパブリック IP アドレスを示さず、オンプレミスの受信コネクタにもありません。0.0.0.0 としてインポートしました。インスペクターで設定してください',
+    ja: () => 'どちらのコマンドレットもサーバーのパブリック IP アドレスを示さず、オンプレミスの受信コネクタにもありません。0.0.0.0 としてインポートしました。[プロパティ] で設定してください',
   },
   'rule-test-mode-kept': {
-    en: () => 'the rule is in test mode, so Exchange does not enforce its actions; kept in unmodelledConditions, so the simulation skips the rule',
-    ja: () => 'このルールはテスト モードのため、Exchange はその操作を実行しません。unmodelledConditions に保持したため、シミュレーションはこのルールをスキップします',
+    en: () => 'the rule is in test mode, so Exchange does not enforce its actions; kept under "Conditions not modelled", so the simulation skips the rule',
+    ja: () => 'このルールはテスト モードのため、Exchange はそのアクションを実行しません。[モデル化されていない条件] に保持したため、シミュレーションはこのルールをスキップします',
   },
   'rule-other-action': {
-    en: () => 'an action that does not change routing; kept in otherActions (the rule runs and the trace names it)',
-    ja: () => 'ルーティングを変えない操作です。otherActions に保持しました (ルールは実行され、トレースに表示されます)',
+    en: () => 'an action that does not change routing; kept under "Other actions" (the rule runs and the trace names it)',
+    ja: () => 'ルーティングを変えないアクションです。[その他のアクション] に保持しました (ルールは実行され、トレースに表示されます)',
   },
   'rule-unmodelled-part': {
-    en: (a) => `${EN_PART[part(a)]} the simulation cannot evaluate; kept in unmodelledConditions`,
-    ja: (a) => `シミュレーションで評価できない${JA_PART[part(a)]}です。unmodelledConditions に保持しました`,
+    en: (a) => `${EN_PART[part(a)]} the simulation cannot evaluate; kept under "Conditions not modelled"`,
+    ja: (a) => `シミュレーションで評価できない${JA_PART[part(a)]}です。[モデル化されていない条件] に保持しました`,
   },
   'rule-listed-other-action': {
-    en: () => 'the rule lists this action without its settings; kept by name in otherActions',
-    ja: () => 'ルールにこの操作が設定なしで含まれています。名前だけを otherActions に保持しました',
+    en: () => 'the rule lists this action without its settings; kept by name under "Other actions"',
+    ja: () => 'ルールにこのアクションが設定なしで含まれています。名前だけを [その他のアクション] に保持しました',
   },
   'rule-listed-unmodelled': {
-    en: (a) => `the rule lists this ${EN_PART_BARE[part(a)]} without its settings; kept by name in unmodelledConditions`,
-    ja: (a) => `ルールにこの${JA_PART[part(a)]}が設定なしで含まれています。名前だけを unmodelledConditions に保持しました`,
+    en: (a) => `the rule lists this ${EN_PART_BARE[part(a)]} without its settings; kept by name under "Conditions not modelled"`,
+    ja: (a) => `ルールにこの${JA_PART[part(a)]}が設定なしで含まれています。名前だけを [モデル化されていない条件] に保持しました`,
   },
   'rule-route-connector-missing': {
-    en: () => 'names no outbound connector of this import; kept in unmodelledConditions',
-    ja: () => 'このインポートのどの送信コネクタも指していません。unmodelledConditions に保持しました',
+    en: () => 'names no outbound connector of this import; kept under "Conditions not modelled"',
+    ja: () => 'このインポートのどの送信コネクタも指していません。[モデル化されていない条件] に保持しました',
   },
   'rule-unmodelled': {
     en: (a) =>
@@ -317,7 +317,7 @@ export const IMPORT_REASONS: Record<ImportReasonCode, Texts> = {
   },
   'rule-no-action-kept': {
     en: () => 'the rule has no action; kept as it is with the action "None" (it changes nothing)',
-    ja: () => 'このルールには操作がありません。操作「None」としてそのまま保持しました (何も変更しません)',
+    ja: () => 'このルールにはアクションがありません。アクション「None」としてそのまま保持しました (何も変更しません)',
   },
   'property-note': {
     en: (a) => PROPERTY_NOTES[String(a.property)]?.en ?? GENERIC.en,
@@ -348,7 +348,7 @@ export const PROPERTY_NOTES: Record<string, Record<Lang, string>> = {
   trustedorganizations: { en: 'cross-organization trust is not modelled', ja: '組織間の信頼はモデル化されていません' },
   cloudservicesmailenabled: {
     en: 'hybrid cross-premises headers (set by the Hybrid Configuration wizard); they do not change attribution in the model',
-    ja: 'ハイブリッドのクロスプレミス ヘッダーです (ハイブリッド構成ウィザードが設定)。モデルでの帰属判定は変わりません',
+    ja: 'ハイブリッドのクロスプレミス ヘッダーです (ハイブリッド構成ウィザードが設定)。モデルでのテナントの特定は変わりません',
   },
   treatmessagesasinternal: { en: 'treating messages as internal is not modelled', ja: 'メッセージを内部として扱う設定はモデル化されていません' },
   efskipips: {
@@ -406,6 +406,12 @@ export const PROPERTY_NOTES: Record<string, Record<Lang, string>> = {
 export function importReasonText(code: ImportReasonCode, params: ReasonParams | undefined, lang: Lang): string {
   const texts = IMPORT_REASONS[code] as Texts | undefined;
   return texts ? texts[lang](params ?? {}) : GENERIC[lang];
+}
+
+/** The property column in a language: the import's pseudo-properties ("(rule)") are words and get translated. */
+export function importPropertyText(property: string, lang: Lang): string {
+  const JA_PSEUDO: Record<string, string> = { '(rule)': '(ルール)', '(actions)': '(アクション)', '(other properties)': '(その他のプロパティ)' };
+  return lang === 'ja' ? (JA_PSEUDO[property] ?? property) : property;
 }
 
 /**

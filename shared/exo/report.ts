@@ -4,7 +4,7 @@
  */
 import type { Lang } from '../engine/types';
 import type { ExoCmdlet } from './cmdlets';
-import { REPORT_TEXT, importReasonText, importValueText, type ImportReasonCode, type ReasonParams } from './messages';
+import { REPORT_TEXT, importPropertyText, importReasonText, importValueText, type ImportReasonCode, type ReasonParams } from './messages';
 
 export interface ImportEntry {
   /** The Exchange property name as the file spells it (or a pseudo-name such as "(other properties)"). */
@@ -97,7 +97,7 @@ export function formatImportReport(report: ImportReport, lang: Lang = 'en'): str
       // A rule with unmodelled conditions is explained by its "(rule)" entry.
       const outcome = o.outcome === 'disabled' ? text.importedDisabled : o.outcome === 'skipped' ? text.notImported : '';
       lines.push(`  ${o.name}${outcome}`);
-      for (const e of o.entries) lines.push(`    ${e.property} = ${valueText(e, lang) || text.empty}: ${reasonText(e, lang)}`);
+      for (const e of o.entries) lines.push(`    ${importPropertyText(e.property, lang)} = ${valueText(e, lang) || text.empty}: ${reasonText(e, lang)}`);
     }
   }
   return lines.join('\n') + '\n';

@@ -77,7 +77,7 @@ export const TIMELINE: readonly TimelineChange[] = [
     exact: true,
     title: {
       en: 'The header From domain no longer counts for relay through an OnPremises connector',
-      ja: 'OnPremises コネクタ経由の中継でヘッダー From のドメインが考慮されなくなる',
+      ja: '送信元が組織のメール サーバーのコネクタ経由の中継で差出人 (From) ヘッダー のドメインが考慮されなくなる',
     },
     source: {
       title: '"Updated Requirements for SMTP Relay through Exchange Online" (Exchange Team blog, 19 June 2023), as summarised on Microsoft Q&A',
@@ -157,7 +157,7 @@ export const TIMELINE: readonly TimelineChange[] = [
     exact: false,
     title: {
       en: 'A certificate matching connectors of several tenants may be attributed to any of them',
-      ja: '複数テナントのコネクタに一致する証明書は、いずれのテナントにも帰属しうる',
+      ja: '複数テナントのコネクタに一致する証明書は、いずれのテナントとしても特定されうる',
     },
     source: { title: 'MC1226222 (February 2026)', url: 'https://admin.microsoft.com/#/MessageCenter/:/messages/MC1226222' },
   },

@@ -40,7 +40,7 @@ describe('version-2 diagnostics', () => {
     const [e] = find(d, '2026-12-02', 'certificate-expired');
     expect([e.severity, e.entity, e.path]).toEqual(['error', 'ex01', 'servers[0].certificate.notAfter']);
     expect(e.message).toMatch(/expired on 2026-11-30 .*"From EX01"/);
-    expect(find(d, '2026-12-02', 'certificate-expired', 'ja')[0].message).toMatch(/期限切れ/);
+    expect(find(d, '2026-12-02', 'certificate-expired', 'ja')[0].message).toMatch(/有効期限が切れています/);
     expect(find(d, '2026-11-30', 'certificate-expired')).toEqual([]);
   });
 

@@ -12,7 +12,7 @@ import { SPEC_EXAMPLE_FILES, SPEC_EXAMPLES_BESIDE } from '../specExamples';
 
 const EXAMPLES = join(__dirname, '../../examples');
 const gallery = JSON.parse(readFileSync(join(EXAMPLES, 'index.json'), 'utf8')) as {
-  examples: Array<{ file: string; featuredScenario?: string; title: Record<string, string>; description: Record<string, string> }>;
+  examples: Array<{ file: string; featuredScenario?: string; title: Record<string, string>; description: Record<string, string>; scenarioNames?: Record<string, Record<string, string>> }>;
 };
 
 describe('example gallery', () => {
@@ -56,6 +56,15 @@ describe('example gallery', () => {
         expect(entry.title.ja).not.toBe(entry.title.en);
         if (!loaded.ok) throw new Error('invalid document');
         if (entry.featuredScenario) expect(loaded.document.scenarios.map((s) => s.id)).toContain(entry.featuredScenario);
+      });
+
+      it('names every scenario in English (as the file does) and in Japanese, so a Japanese presentation needs no English', () => {
+        if (!loaded.ok) throw new Error('invalid document');
+        expect(Object.keys(entry.scenarioNames ?? {}).sort()).toEqual(loaded.document.scenarios.map((s) => s.id).sort());
+        for (const s of loaded.document.scenarios) {
+          expect(entry.scenarioNames?.[s.id]?.en, s.id).toBe(s.name);
+          expect(entry.scenarioNames?.[s.id]?.ja, s.id).toMatch(/[\u3040-\u30ff\u4e00-\u9fff]/);
+        }
       });
     });
   }

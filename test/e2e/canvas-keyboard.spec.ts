@@ -53,7 +53,7 @@ test('Tab reaches the canvas nodes and moves between them; Enter selects and ope
   expect(await getSelection(page)).toEqual([connectorId]);
   await expect(page.getByRole('tab', { name: 'Inspector' })).toHaveAttribute('aria-selected', 'true');
   await expect(page.getByRole('tabpanel')).toContainText('From Contoso on-premises');
-  await expect(announcer(page)).toHaveText(`Selected ${CONNECTOR}. The inspector shows its settings.`);
+  await expect(announcer(page)).toHaveText(`Selected ${CONNECTOR}. The Inspector tab shows its settings.`);
   await expect(announcer(page)).toHaveAttribute('aria-live', 'polite');
 });
 
@@ -155,7 +155,7 @@ test('announcements are in Japanese in the Japanese UI', async ({ page }) => {
   const connector = '受信コネクタ From Contoso on-premises';
   await tabToNode(page, connector);
   await page.keyboard.press('Enter');
-  await expect(announcer(page)).toHaveText(`${connector} を選択しました。インスペクターに設定が表示されます。`);
+  await expect(announcer(page)).toHaveText(`${connector} を選択しました。[プロパティ] タブに設定が表示されます。`);
   await page.keyboard.press('m');
   await expect(page.getByRole('dialog', { name: 'テナントへの移動' })).toBeVisible();
   await page.keyboard.press('Enter');

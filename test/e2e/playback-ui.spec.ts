@@ -55,7 +55,7 @@ test.describe('outcome first', () => {
   });
 
   test('the outcome speaks Japanese too', async ({ page }) => {
-    await runScenario(page, '?example=point-1-first-receipt&lang=ja', /EX01 sends to Fabrikam/);
+    await runScenario(page, '?example=point-1-first-receipt&lang=ja', /EX01 から Fabrikam への送信/);
     await expect(page.getByTestId('playback-result')).toContainText('bob@fabrikam.com は Contoso のルールにより NDR 5.7.1 で返送されました');
     await expect(page.getByTestId('recipient-strip')).toContainText('未到達: Fabrikam');
   });
@@ -66,7 +66,7 @@ test.describe('responsive at 1024×700', () => {
 
   for (const lang of ['en', 'ja'] as const) {
     test(`no horizontal scrolling and the language selector is whole (${lang}), with playback open`, async ({ page }) => {
-      await runScenario(page, `?example=hybrid-seed&lang=${lang}`, /Point 1: EX01 mails Fabrikam, and Contoso's rule blocks it/);
+      await runScenario(page, `?example=hybrid-seed&lang=${lang}`, /Point 1: EX01 mails Fabrikam, and Contoso's rule blocks it|ポイント 1: EX01 から Fabrikam 宛てのメールが Contoso のルールでブロックされる/);
       const size = await page.evaluate(() => {
         const el = document.scrollingElement ?? document.documentElement;
         return { scroll: el.scrollWidth, client: el.clientWidth };
@@ -185,7 +185,7 @@ test.describe('axe with colour contrast', () => {
     {
       name: 'playback mid-run',
       open: async (page, q) => {
-        await runScenario(page, `?example=hybrid-seed&${q}`, /Point 1: EX01 mails Fabrikam, and Contoso's rule blocks it/);
+        await runScenario(page, `?example=hybrid-seed&${q}`, /Point 1: EX01 mails Fabrikam, and Contoso's rule blocks it|ポイント 1: EX01 から Fabrikam 宛てのメールが Contoso のルールでブロックされる/);
         for (let i = 0; i < 4; i++) await page.locator('.pb-controls button').nth(3).click();
       },
     },

@@ -54,11 +54,13 @@ describe('ruleSkipped: why a rule did not act on a recipient', () => {
     const events = sim.events.filter((e) => e.kind === 'ruleSkipped');
     const en = events.map((e) => describeEvent(e, 'en'));
     const ja = events.map((e) => describeEvent(e, 'ja'));
-    expect(en[0]).toMatch(/does not match c@fabrikam\.com .*recipientDomainIs/);
+    expect(en[0]).toMatch(/does not match c@fabrikam\.com \(condition "the recipient domain is" does not hold\)/);
     expect(en[1]).toMatch(/skipped for b@contoso\.com: rule "stamp-and-stop" stopped rule processing/);
-    expect(en[2]).toMatch(/exception exceptIfRecipientDomainIs matches/);
-    expect(ja[1]).toMatch(/"stamp-and-stop" がルールの処理を停止しました/);
-    expect(ja[2]).toMatch(/例外 exceptIfRecipientDomainIs に一致します/);
+    expect(en[2]).toMatch(/exception "except if the recipient domain is" matches/);
+    expect(ja[1]).toMatch(/ルール「stamp-and-stop」が以降のルールの処理を停止したため/);
+    expect(ja[2]).toMatch(/例外 \[受信者のドメインが次の場合を除く\] に該当する/);
+    // The UI's labels, never the setting's internal name.
+    for (const text of [...en, ...ja]) expect(text).not.toMatch(/recipientDomainIs|exceptIf/);
     for (const text of [...en, ...ja]) expect(text).not.toMatch(/undefined|null/);
   });
 });

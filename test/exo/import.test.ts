@@ -210,7 +210,7 @@ describe('mail flow rules', () => {
     expect(rule.actions.setHeaderName).toBeUndefined();
     const obj = entriesOf(r.report, rule.name);
     expect(obj.outcome).toBe('imported');
-    expect(obj.entries.find((e) => e.property === 'ApplyHtmlDisclaimerText')?.reason).toMatch(/does not change routing; kept in otherActions/);
+    expect(obj.entries.find((e) => e.property === 'ApplyHtmlDisclaimerText')?.reason).toMatch(/does not change routing; kept under "Other actions"/);
   });
 
   it('imports a disabled rule disabled, and a rule in test mode in its own state with Mode kept as an unmodelled condition', () => {
@@ -242,7 +242,7 @@ describe('mail flow rules', () => {
     if (!r.ok) return;
     expect(r.tenant.transportRules[0]).toMatchObject({ name: base.Name, enabled: true, unmodelledConditions: [{ name: 'ExceptIfSentToScope', value: 'InOrganization' }] });
     const entry = r.report.files[0].objects[0].entries.find((e) => e.property === 'ExceptIfSentToScope');
-    expect(entry?.reason).toMatch(/an exception the simulation cannot evaluate; kept in unmodelledConditions/);
+    expect(entry?.reason).toMatch(/an exception the simulation cannot evaluate; kept under "Conditions not modelled"/);
   });
 });
 

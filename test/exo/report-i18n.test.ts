@@ -4,6 +4,7 @@ import { importCommand } from '../../cli/commands/import';
 import type { ParsedArgs } from '../../cli/types';
 import {
   IMPORT_REASONS,
+  importPropertyText,
   PROPERTY_NOTES,
   diffTenants,
   formatImportReport,
@@ -42,14 +43,15 @@ describe('the import report in Japanese', () => {
     const entryLines = en.map((line, i) => [line, ja[i]] as const).filter(([line]) => line.startsWith('    '));
     expect(entryLines).toHaveLength(report.counts.entries);
     for (const [enLine, jaLine] of entryLines) {
-      const property = enLine.slice(0, enLine.indexOf(' = ') + 3);
+      // The import's pseudo-properties ("(rule)") are words and are translated; real ones stay.
+      const property = enLine.slice(0, enLine.indexOf(' = ') + 3).replace(/\S.*(?= = )/, (p) => importPropertyText(p, 'ja'));
       expect(jaLine.startsWith(property), jaLine).toBe(true);
       expect(jaLine.slice(jaLine.indexOf(': ', property.length) + 2), jaLine).toMatch(JAPANESE);
     }
     // Values from the files stay as they are; the import's own words for values are translated.
     expect(ja).toContain('    SenderIPAddresses = 2001:db8::25: IPv6 アドレスです。形式バージョン 1 は IPv4 のみを扱います。この値は除外しました');
-    const others = ja.find((line) => line.startsWith('    (other properties) = '));
-    expect(others).toMatch(/^ {4}\(other properties\) = \d+ 個が設定済み: RejectDirectSend 以外/);
+    const others = ja.find((line) => line.startsWith('    (その他のプロパティ) = '));
+    expect(others).toMatch(/^ {4}\(その他のプロパティ\) = \d+ 個が設定済み: RejectDirectSend 以外/);
   });
 
   it('explains in Japanese a rule the simulation skips, naming the parts it cannot evaluate, and an action kept in otherActions', () => {
@@ -64,7 +66,7 @@ describe('the import report in Japanese', () => {
     expect(ja).toContain('スキップ');
     const disclaimer = objects.find((o) => o.name === 'Append legal disclaimer');
     const action = disclaimer?.entries.find((e) => e.property === 'ApplyHtmlDisclaimerText');
-    expect(reasonText(action!, 'ja')).toContain('otherActions');
+    expect(reasonText(action!, 'ja')).toContain('[その他のアクション]');
   });
 
   it('keeps the entries language-free: a code and values, with the English reason made from the code', () => {
