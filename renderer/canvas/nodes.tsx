@@ -243,7 +243,7 @@ export const InboundNode = memo(function InboundNode({ data, selected }: NodePro
     <Card
       kindClass="kind-inbound"
       icon={<InboundIcon />}
-      kindLabel={`${t('kinds.inbound')} · ${t(`enums.connectorType.${c.connectorType}`)}`}
+      kindLabel={`${t('kinds.inbound')} · ${t(`enums.connectorTypeShort.${c.connectorType}`)}`}
       title={c.name}
       diagnostic={data.diagnostic}
       selected={selected}
@@ -281,7 +281,7 @@ export const OutboundNode = memo(function OutboundNode({ data, selected }: NodeP
     <Card
       kindClass="kind-outbound"
       icon={<OutboundIcon />}
-      kindLabel={`${t('kinds.outbound')} · ${t(`enums.connectorType.${c.connectorType}`)}`}
+      kindLabel={`${t('kinds.outbound')} · ${t(`enums.connectorTypeShort.${c.connectorType}`)}`}
       title={c.name}
       diagnostic={data.diagnostic}
       selected={selected}
