@@ -53,9 +53,12 @@ describe('ExportDialog', () => {
     expect(html).not.toContain('Run a scenario first');
   });
 
-  it('speaks Japanese, and says a scenario must run first when there is no simulation', async () => {
+  it('speaks Japanese, and asks for a scenario to draw when there is no simulation', async () => {
     const html = await render('ja', false);
     expect(html).toContain('図のエクスポート');
-    expect(html).toContain('経路を描くには、先にシナリオを実行してください。');
+    expect(html).toContain('経路を描くには、シナリオを選択してください。');
+    // A hand-off between tenants is 引き渡し, never 中継 (which means relay).
+    expect(html).toContain('引き渡し');
+    expect(html).not.toContain('中継');
   });
 });
