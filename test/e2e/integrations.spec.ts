@@ -186,8 +186,9 @@ test('New from example opens the hybrid example as a new untitled document', asy
   await page.screenshot({ path: test.info().outputPath('integrations-gallery.png') });
   await dialog.getByRole('button', { name: /^Open “Hybrid/ }).click();
   await expect(dialog).toBeHidden();
+  // The example is read and migrated after the dialog closes: wait for it to become the document.
+  await expect.poll(async () => (await getDocument(page)).title).toBe(expected.title);
   const doc = await getDocument(page);
-  expect(doc.title).toBe(expected.title);
   expect(doc.tenants.map((t) => t.id)).toEqual(expected.tenants.map((t) => t.id));
   expect(doc.servers.map((s) => s.id)).toEqual(expected.servers.map((s) => s.id));
   expect(doc.scenarios).toHaveLength(expected.scenarios.length);
