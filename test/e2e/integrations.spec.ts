@@ -258,7 +258,7 @@ test.describe('Exchange Online', () => {
     await expect(report.getByText(/Tenant “Fabrikam”: 2 accepted domain\(s\), 1 inbound connector\(s\), 2 outbound connector\(s\), 3 mail flow rule\(s\)\./)).toBeVisible();
     await expect(report.getByText(/2 on-premises server\(s\) from Get-SendConnector/)).toBeVisible();
     await expect(report.getByRole('heading', { name: 'M365TenantConfig.ps1 (Get-TransportRule)' })).toBeVisible();
-    await page.screenshot({ path: '/tmp/exo-import-dsc.png' });
+    await page.screenshot({ path: test.info().outputPath('exo-import-dsc.png') });
     await report.getByRole('button', { name: 'Add to this design' }).click();
     await expect(report).toBeHidden();
     const after = await getDocument(page);
