@@ -25,9 +25,6 @@ export function cellScenario(message: CellMessage, name: string): Scenario {
 
 export function openInPlayback(message: CellMessage, name: string): boolean {
   const scenario = cellScenario(message, name);
-  const store = usePlaybackStore.getState() as ReturnType<typeof usePlaybackStore.getState> & { runComposed?: (s: Scenario) => boolean };
-  // The playback store's own runner for a composed scenario, where it has one.
-  if (typeof store.runComposed === 'function') return store.runComposed(scenario);
   const doc = useDocumentStore.getState().doc;
   const lang = useUiStore.getState().language === 'ja' ? 'ja' : 'en';
   try {

@@ -93,8 +93,6 @@ export type ImportResult =
 
 /** Suffix of an imported object the simulation cannot evaluate (format version 1 has no field for it). */
 export const NOT_EVALUATED_SUFFIX = ' [not evaluated]';
-/** The header a not-evaluated rule stamps when none of its actions is in the model (it is disabled, so it never does). */
-export const PLACEHOLDER_HEADER = 'X-MailflowStudio-Not-Evaluated';
 
 // ---------------------------------------------------------------------------------------------
 // Reading one file

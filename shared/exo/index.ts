@@ -3,7 +3,7 @@
  * export a designed tenant as a PowerShell script, and diff two tenants. Pure TypeScript: callers
  * pass text and get values back (the CLI and the app do the file access).
  */
-export { importExoFiles, readExoFile, slug, NOT_EVALUATED_SUFFIX, PLACEHOLDER_HEADER } from './import';
+export { importExoFiles, readExoFile, slug, NOT_EVALUATED_SUFFIX } from './import';
 export type { ExoFile, ExoFileContents, ImportError, ImportOptions, ImportResult, ReadFileResult } from './import';
 export { formatImportReport, reasonText, reportEntry, valueText } from './report';
 export type { ImportEntry, ImportFileReport, ImportObjectReport, ImportOutcome, ImportReport } from './report';

@@ -43,7 +43,6 @@ export type ImportReasonCode =
   | 'rule-priority-invalid'
   | 'rule-disabled'
   | 'rule-state-unknown'
-  | 'rule-test-mode'
   | 'rule-mode-unknown'
   | 'rule-sent-to-scope-unmodelled'
   | 'rule-from-scope-unknown'
@@ -54,11 +53,6 @@ export type ImportReasonCode =
   | 'rule-time-window'
   | 'rule-sender-location-envelope'
   | 'rule-sender-location-unused'
-  | 'rule-part-unmodelled'
-  | 'rule-listed-part-unmodelled'
-  | 'rule-not-evaluated'
-  | 'rule-placeholder-action'
-  | 'rule-no-action'
   | 'rule-duplicate'
   // The on-premises side (issue 16)
   | 'certificate-status'
@@ -195,10 +189,6 @@ export const IMPORT_REASONS: Record<ImportReasonCode, Texts> = {
     en: () => 'not Enabled or Disabled; imported as enabled',
     ja: () => 'Enabled でも Disabled でもありません。有効としてインポートしました',
   },
-  'rule-test-mode': {
-    en: () => 'the rule is in test mode, so Exchange does not enforce its actions; imported disabled',
-    ja: () => 'このルールはテスト モードのため、Exchange はそのアクションを実行しません。無効としてインポートしました',
-  },
   'rule-mode-unknown': {
     en: () => 'not Audit, AuditAndNotify or Enforce; treated as Enforce',
     ja: () => 'Audit、AuditAndNotify、Enforce のいずれでもありません。Enforce (適用) として扱いました',
@@ -238,28 +228,6 @@ export const IMPORT_REASONS: Record<ImportReasonCode, Texts> = {
   'rule-sender-location-unused': {
     en: () => 'no sender condition uses it; left out',
     ja: () => '送信者の条件で使われていないため除外しました',
-  },
-  'rule-part-unmodelled': {
-    en: (a) => `${EN_PART[part(a)]} the simulation does not model`,
-    ja: (a) => `シミュレーションでモデル化されていない${JA_PART[part(a)]}です`,
-  },
-  'rule-listed-part-unmodelled': {
-    en: (a) => `the rule lists this ${EN_PART_BARE[part(a)]}, which the simulation does not model`,
-    ja: (a) => `ルールに含まれるこの${JA_PART[part(a)]}は、シミュレーションでモデル化されていません`,
-  },
-  'rule-not-evaluated': {
-    en: (a) =>
-      `kept disabled and named "[not evaluated]": the simulation cannot evaluate ${a.parts}, so it would misjudge what this rule does; the document format has no field for this, hence the name`,
-    ja: (a) =>
-      `無効にして「[not evaluated]」の名前で保持しました。シミュレーションは ${String(a.parts).split(', ').join('、')} を評価できず、このルールの動作を誤って判断するためです。ドキュメント形式にこれを示すフィールドがないため、名前で示しています`,
-  },
-  'rule-placeholder-action': {
-    en: () => "none of the rule's actions is in the model, and a rule needs one; a placeholder header action stands in (the rule is disabled)",
-    ja: () => 'このルールのアクションはどれもモデルにありませんが、ルールにはアクションが 1 つ以上必要です。代わりにメッセージ ヘッダーを設定する仮のアクションを入れました (ルールは無効です)',
-  },
-  'rule-no-action': {
-    en: () => 'the rule has no action; kept disabled and named "[not evaluated]" with a placeholder header action',
-    ja: () => 'このルールにはアクションがありません。メッセージ ヘッダーを設定する仮のアクションを入れ、無効にして「[not evaluated]」の名前で保持しました',
   },
   'rule-duplicate': {
     en: () => 'a rule of this name appeared earlier in the import; this copy was not imported',
@@ -421,7 +389,7 @@ export function importPropertyText(property: string, lang: Lang): string {
 export function importValueText(value: string, code: ImportReasonCode, params: ReasonParams | undefined, lang: Lang): string {
   if (lang === 'en') return value;
   if (code === 'org-other-properties' && params?.count !== undefined) return `${params.count} 個が設定済み`;
-  if ((code === 'org-reject-direct-send-absent' && value === '(absent)') || (code === 'rule-no-action' && value === '(none)')) return '(なし)';
+  if (code === 'org-reject-direct-send-absent' && value === '(absent)') return '(なし)';
   return value;
 }
 
@@ -439,7 +407,6 @@ export const REPORT_TEXT: Record<
   Lang,
   {
     imported(name: string, id: string, c: ImportSummaryCounts): string;
-    notEvaluated(count: number): string;
     unmodelled(count: number): string;
     servers(count: number): string;
     skipped(count: number): string;
@@ -455,7 +422,6 @@ export const REPORT_TEXT: Record<
     imported: (name, id, c) =>
       `Imported tenant "${name}" (id ${id}): ${c.acceptedDomains} accepted domain(s), ` +
       `${c.inboundConnectors} inbound connector(s), ${c.outboundConnectors} outbound connector(s), ${c.transportRules} mail flow rule(s).`,
-    notEvaluated: (n) => `${n} object(s) are kept but disabled and named "[not evaluated]": the simulation cannot evaluate them (see below).`,
     servers: (n) => `${n} on-premises server(s) from Get-SendConnector, each with the certificate it presents to Exchange Online.`,
     unmodelled: (n) => `${n} mail flow rule(s) have conditions the simulation cannot evaluate: kept as they are, skipped by the simulation with a trace event (see below).`,
     skipped: (n) => `${n} object(s) were not imported (see below).`,
@@ -470,7 +436,6 @@ export const REPORT_TEXT: Record<
     imported: (name, id, c) =>
       `テナント "${name}" (ID ${id}) をインポートしました: 承認済みドメイン ${c.acceptedDomains} 個、` +
       `受信コネクタ ${c.inboundConnectors} 個、送信コネクタ ${c.outboundConnectors} 個、メール フロー ルール ${c.transportRules} 個。`,
-    notEvaluated: (n) => `${n} 個のオブジェクトは無効にして「[not evaluated]」の名前で保持しました: シミュレーションで評価できません (下記参照)。`,
     servers: (n) => `Get-SendConnector からオンプレミス サーバー ${n} 台 (それぞれが Exchange Online に提示する証明書付き)。`,
     unmodelled: (n) => `${n} 個のメール フロー ルールにはシミュレーションで評価できない条件があります: そのまま保持し、シミュレーションはトレースに記録してスキップします (下記参照)。`,
     skipped: (n) => `${n} 個のオブジェクトはインポートしませんでした (下記参照)。`,
