@@ -13,7 +13,7 @@
  * Set-OrganizationConfig -RejectDirectSend (learn.microsoft.com, exchangepowershell).
  */
 import type { InboundConnector, OutboundConnector, Tenant, TopologyDocument, TransportRule } from '../model/schema';
-import { INBOUND_FIELDS, OUTBOUND_FIELDS, type FieldSpec } from './fields';
+import { INBOUND_TABLE, OUTBOUND_TABLE, RULE_TABLE, getPath, type FieldContext, type FieldSpec, type FieldTable } from './fields';
 import { NOT_EVALUATED_SUFFIX } from './import';
 
 // ---------------------------------------------------------------------------------------------
@@ -347,71 +347,46 @@ function hashtable(line: (s?: string) => void, name: string, entries: Array<[str
   line('}');
 }
 
-/** `$settings` and `$clear` of a connector, from its field table (fields.ts). */
-function tableParameters<T>(entity: T, fields: ReadonlyArray<FieldSpec<T>>) {
+/** Whether the design sets a row's value: a list with items, a switch on, a number, text (optional text: not empty). */
+function isSet(f: FieldSpec<unknown>, v: unknown): boolean {
+  if (f.kind === 'list') return Array.isArray(v) && v.length > 0;
+  if (f.kind === 'bool') return v === true;
+  if (f.kind === 'number') return typeof v === 'number';
+  return typeof v === 'string' && (v !== '' || f.write !== 'optional');
+}
+
+function psValue(f: FieldSpec<unknown>, v: unknown): ParamValue {
+  if (f.kind === 'bool') return psBool(v === true);
+  if (f.kind === 'list') return psArray(Array.isArray(v) ? v : []);
+  if (f.kind === 'number') return String(v);
+  return psQuote(String(v ?? ''));
+}
+
+/** `$settings` and `$clear` of an entity, from its field table (fields.ts). */
+export function tableParameters<T>(entity: T, table: FieldTable<T>, ctx: FieldContext) {
   const settings: Array<[string, ParamValue]> = [];
   const clear: Array<[string, ParamValue]> = [];
-  for (const f of fields) {
-    const v = entity[f.field] as unknown;
-    const present = f.kind === 'list' ? Array.isArray(v) && v.length > 0 : f.kind === 'bool' ? v === true : typeof v === 'string' && v !== '';
-    if (f.write === 'always' || present) {
-      settings.push([f.parameter, f.kind === 'bool' ? psBool(v === true) : f.kind === 'list' ? psArray(Array.isArray(v) ? v : []) : psQuote(String(v ?? ''))]);
-    } else if (f.write === 'clear') clear.push([f.parameter, '$null']);
+  for (const f of table.rows) {
+    if (f.write === 'never') continue;
+    const v = f.out ? f.out(entity, ctx) : f.field ? getPath(entity, f.field) : undefined;
+    if (f.write === 'always' || isSet(f as FieldSpec<unknown>, v)) settings.push([f.parameter, psValue(f as FieldSpec<unknown>, v)]);
+    else if (f.write === 'clear') clear.push([f.parameter, f.kind === 'bool' ? '$false' : '$null']);
   }
   return { settings, clear };
 }
 
-const inboundParameters = (c: InboundConnector) => tableParameters(c, INBOUND_FIELDS);
-const outboundParameters = (c: OutboundConnector) => tableParameters(c, OUTBOUND_FIELDS);
+const NO_CONNECTORS: FieldContext = { connectorName: () => undefined };
+const inboundParameters = (c: InboundConnector) => tableParameters(c, INBOUND_TABLE, NO_CONNECTORS);
+const outboundParameters = (c: OutboundConnector) => tableParameters(c, OUTBOUND_TABLE, NO_CONNECTORS);
 
 function ruleParameters(r: TransportRule, priority: number, connectorNames: ReadonlyMap<string, string> = new Map()) {
-  const settings: Array<[string, ParamValue]> = [
-    ['Priority', String(priority)],
-    // The design has no test mode: a designed rule is enforced (or disabled).
-    ['Mode', "'Enforce'"],
-  ];
-  const clear: Array<[string, ParamValue]> = [];
-  const text = (key: string, v: string | null | undefined) => {
-    if (v !== null && v !== undefined) settings.push([key, psQuote(v)]);
-    else clear.push([key, '$null']);
-  };
-  const list = (key: string, v: readonly string[] | undefined) => {
-    if (v && v.length) settings.push([key, psArray(v)]);
-    else clear.push([key, '$null']);
-  };
-  const flag = (key: string, v: boolean | undefined) => {
-    if (v) settings.push([key, '$true']);
-    else clear.push([key, '$false']);
-  };
-  const c = r.conditions;
-  const e = r.exceptions ?? {};
-  const a = r.actions;
-  text('SentToScope', c.sentToScope);
-  text('FromScope', c.fromScope);
-  list('RecipientDomainIs', c.recipientDomainIs);
-  list('SenderDomainIs', c.senderDomainIs);
-  list('ExceptIfRecipientDomainIs', e.exceptIfRecipientDomainIs);
-  list('ExceptIfSenderDomainIs', e.exceptIfSenderDomainIs);
-  text('RejectMessageReasonText', a.rejectMessageReasonText);
-  text('RejectMessageEnhancedStatusCode', a.rejectMessageEnhancedStatusCode);
-  flag('DeleteMessage', a.deleteMessage);
-  list('RedirectMessageTo', a.redirectMessageTo);
-  text('SetHeaderName', a.setHeaderName);
-  text('SetHeaderValue', a.setHeaderName ? (a.setHeaderValue ?? '') : null);
-  flag('StopRuleProcessing', a.stopRuleProcessing);
-  // Format 2: which sender the sender conditions read, the connector a rule routes through (by
-  // name, as New-TransportRule takes it), and the administrator's comment.
-  if (r.senderAddressLocation && r.senderAddressLocation !== 'Header') settings.push(['SenderAddressLocation', psQuote(r.senderAddressLocation)]);
-  if (a.routeMessageOutboundConnector) {
-    settings.push(['RouteMessageOutboundConnector', psQuote(connectorNames.get(a.routeMessageOutboundConnector) ?? a.routeMessageOutboundConnector)]);
-  }
-  if (r.comment) settings.push(['Comments', psQuote(r.comment)]);
+  const { settings, clear } = tableParameters(r, RULE_TABLE, { priority, connectorName: (id) => connectorNames.get(id) });
   // Format 2: what the simulation does not evaluate is still the tenant's configuration, so it goes
   // back under its New-TransportRule parameter name (PrependSubject, SetAuditSeverity, Mode,
   // HeaderContainsMessageHeader…). A name given twice (Mode, or a domain list the model could only
   // partly read) takes the kept value.
   const cannotSet: string[] = [];
-  for (const part of [...(r.unmodelledConditions ?? []), ...(a.otherActions ?? [])]) {
+  for (const part of [...(r.unmodelledConditions ?? []), ...(r.actions.otherActions ?? [])]) {
     const value = psParameterValue(part.value);
     if (!PARAMETER_NAME.test(part.name) || value === null) {
       cannotSet.push(part.name);
