@@ -12,7 +12,7 @@
  * New-/Set-TransportRule, Enable-/Disable-TransportRule, Set-AcceptedDomain,
  * Set-OrganizationConfig -RejectDirectSend (learn.microsoft.com, exchangepowershell).
  */
-import type { InboundConnector, OutboundConnector, Tenant, TopologyDocument, TransportRule } from '../model/schema';
+import type { AcceptedDomain, InboundConnector, OutboundConnector, Tenant, TopologyDocument, TransportRule } from '../model/schema';
 import { INBOUND_TABLE, OUTBOUND_TABLE, RULE_TABLE, getPath, type FieldContext, type FieldSpec, type FieldTable } from './fields';
 import { NOT_EVALUATED_SUFFIX } from './import';
 
@@ -118,14 +118,34 @@ export function rulesByPriority(tenant: Tenant): TransportRule[] {
     .map((x) => x.rule);
 }
 
+type Line = (s?: string) => void;
+
+/** The script: its help, what exists, then one block per domain, connector and rule, Direct Send, and what the design lacks. */
 export function tenantPowerShell(tenant: Tenant, documentTitle: string): string {
   const out: string[] = [];
-  const line = (s = '') => out.push(s);
+  const line: Line = (s = '') => void out.push(s);
+  scriptHelp(line, tenant, documentTitle);
+  tenant.acceptedDomains.forEach((d, i) => domainBlock(line, d, i));
+  // Inbound, then outbound connectors.
+  for (const c of tenant.inboundConnectors) connectorBlock(line, 'Inbound', c, describeInbound(c), inboundParameters(c));
+  for (const c of tenant.outboundConnectors) connectorBlock(line, 'Outbound', c, describeOutbound(c), outboundParameters(c));
+  // Mail flow rules, in priority order so each New-TransportRule -Priority is within range.
+  const connectorNames = new Map(tenant.outboundConnectors.map((c) => [c.id, c.name]));
+  rulesByPriority(tenant).forEach((r, priority) => ruleBlock(line, r, priority, connectorNames));
+  directSendBlock(line, tenant.rejectDirectSend);
+  notInDesignBlock(line, tenant);
+  const script = out.join('\n') + '\n';
+  // Every piece of design text above went through psQuote or commentText; fail closed if a new
+  // line of the generator ever forgets to.
+  if (!/^[\x20-\x7e\n]*$/.test(script)) throw new Error('internal error: the generated PowerShell script is not pure ASCII');
+  return script;
+}
+
+/** The comment-based help (`.SYNOPSIS`, `.DESCRIPTION`, `.NOTES` with the manual steps), the parameters, and the reads of what exists. */
+function scriptHelp(line: Line, tenant: Tenant, documentTitle: string): void {
   const inbound = tenant.inboundConnectors.filter((c) => !isNotEvaluated(c.name));
   const outbound = tenant.outboundConnectors.filter((c) => !isNotEvaluated(c.name));
-  const ordered = rulesByPriority(tenant);
-  const rules = ordered.filter((r) => !isNotEvaluated(r.name));
-
+  const rules = tenant.transportRules.filter((r) => !isNotEvaluated(r.name));
   line('<#');
   line('.SYNOPSIS');
   line(`    Applies the Mailflow Studio design of tenant ${commentText(psQuote(tenant.name))} to Exchange Online.`);
@@ -163,75 +183,73 @@ export function tenantPowerShell(tenant: Tenant, documentTitle: string): string 
   line('$existingInbound = @(Get-InboundConnector -ErrorAction SilentlyContinue)');
   line('$existingOutbound = @(Get-OutboundConnector -ErrorAction SilentlyContinue)');
   line('$existingRules = @(Get-TransportRule -ErrorAction SilentlyContinue)');
+}
 
-  // Accepted domains.
-  tenant.acceptedDomains.forEach((d, i) => {
-    const names = psArray([d.domainName, `*.${d.domainName}`]);
-    const what = `${d.domainType}${d.matchSubDomains ? ', subdomains included' : ''}`;
-    line('');
-    line(`# Accepted domain ${commentText(psQuote(d.domainName))}: designed as ${what}. Set-AcceptedDomain runs only when the type`);
-    line('# (or subdomain matching) differs; a missing domain is a manual step (see .NOTES).');
-    line(`$domain = $existingDomains | Where-Object { [string]$_.DomainName -in ${names} } | Select-Object -First 1`);
-    line('if ($null -eq $domain) {');
-    line(`    Write-Warning ${psQuote(`Accepted domain '${d.domainName}' does not exist: add and verify it first (manual step ${i + 1}).`)}`);
-    if (d.domainType === 'InternalRelay') {
-      // The format has no ExternalRelay; the import shows such a domain as InternalRelay, so the
-      // script must not turn it into one.
-      line("} elseif ([string]$domain.DomainType -eq 'ExternalRelay') {");
-      line(
-        `    Write-Warning ${psQuote(`Accepted domain '${d.domainName}' is ExternalRelay, which the design shows as InternalRelay; left unchanged.`)}`,
-      );
-    }
-    line(`} elseif ([string]$domain.DomainType -ne '${d.domainType}' -or [bool]$domain.MatchSubDomains -ne ${psBool(d.matchSubDomains)}) {`);
-    const args = `-DomainType ${d.domainType} -MatchSubDomains ${psBool(d.matchSubDomains)}`;
-    line(`    if ($PSCmdlet.ShouldProcess(${psQuote(`accepted domain ${d.domainName}`)}, ${psQuote(`Set-AcceptedDomain ${args}`)})) {`);
-    line(`        Set-AcceptedDomain -Identity $domain.Identity ${args}`);
-    line('    }');
-    line('}');
+/** Set-AcceptedDomain where the type (or subdomain matching) differs; a missing domain is a manual step. */
+function domainBlock(line: Line, d: AcceptedDomain, i: number): void {
+  const names = psArray([d.domainName, `*.${d.domainName}`]);
+  const what = `${d.domainType}${d.matchSubDomains ? ', subdomains included' : ''}`;
+  line('');
+  line(`# Accepted domain ${commentText(psQuote(d.domainName))}: designed as ${what}. Set-AcceptedDomain runs only when the type`);
+  line('# (or subdomain matching) differs; a missing domain is a manual step (see .NOTES).');
+  line(`$domain = $existingDomains | Where-Object { [string]$_.DomainName -in ${names} } | Select-Object -First 1`);
+  line('if ($null -eq $domain) {');
+  line(`    Write-Warning ${psQuote(`Accepted domain '${d.domainName}' does not exist: add and verify it first (manual step ${i + 1}).`)}`);
+  if (d.domainType === 'InternalRelay') {
+    // The format has no ExternalRelay; the import shows such a domain as InternalRelay, so the
+    // script must not turn it into one.
+    line("} elseif ([string]$domain.DomainType -eq 'ExternalRelay') {");
+    line(
+      `    Write-Warning ${psQuote(`Accepted domain '${d.domainName}' is ExternalRelay, which the design shows as InternalRelay; left unchanged.`)}`,
+    );
+  }
+  line(`} elseif ([string]$domain.DomainType -ne '${d.domainType}' -or [bool]$domain.MatchSubDomains -ne ${psBool(d.matchSubDomains)}) {`);
+  const args = `-DomainType ${d.domainType} -MatchSubDomains ${psBool(d.matchSubDomains)}`;
+  line(`    if ($PSCmdlet.ShouldProcess(${psQuote(`accepted domain ${d.domainName}`)}, ${psQuote(`Set-AcceptedDomain ${args}`)})) {`);
+  line(`        Set-AcceptedDomain -Identity $domain.Identity ${args}`);
+  line('    }');
+  line('}');
+}
+
+/** One rule's block: what it does in words, what the script cannot set, then New- or Set-TransportRule and its state. */
+function ruleBlock(line: Line, r: TransportRule, priority: number, connectorNames: ReadonlyMap<string, string>): void {
+  line('');
+  if (isNotEvaluated(r.name)) {
+    skippedBlock(line, 'Mail flow rule', r.name);
+    return;
+  }
+  const designed = r.priority === priority ? '' : ` (designed priority ${r.priority}; Exchange numbers rules 0, 1, 2, ...)`;
+  line(`# Mail flow rule ${commentText(psQuote(r.name))}, priority ${priority}${designed}, ${r.enabled ? 'enabled' : 'disabled'}:`);
+  line(`# ${commentText(describeRule(r))}`);
+  const { settings, clear, cannotSet } = ruleParameters(r, priority, connectorNames);
+  if (cannotSet.length) {
+    line(`# Kept in the design but not set by this script (no New-TransportRule parameter of that name, or a value`);
+    line(`# PowerShell cannot be given as text, numbers or lists): ${commentText(cannotSet.join(', '))}.`);
+  }
+  upsertBlock(line, {
+    kind: 'mail flow rule',
+    name: r.name,
+    existing: '$existingRules',
+    variable: '$rule',
+    newCmd: 'New-TransportRule',
+    setCmd: 'Set-TransportRule',
+    settings,
+    clear,
+    newExtra: ` -Enabled ${psBool(r.enabled)}`,
+    afterSet: [
+      // Set-TransportRule has no -Enabled; the state is changed with Enable-/Disable-TransportRule.
+      `if ([string]$rule.State -ne '${r.enabled ? 'Enabled' : 'Disabled'}') {`,
+      `    ${r.enabled ? 'Enable' : 'Disable'}-TransportRule -Identity $rule.Identity -Confirm:$false`,
+      '}',
+    ],
   });
+}
 
-  // Inbound, then outbound connectors.
-  for (const c of tenant.inboundConnectors) connectorBlock(line, 'Inbound', c, describeInbound(c), inboundParameters(c));
-  for (const c of tenant.outboundConnectors) connectorBlock(line, 'Outbound', c, describeOutbound(c), outboundParameters(c));
-
-  // Mail flow rules, in priority order so each New-TransportRule -Priority is within range.
-  ordered.forEach((r, priority) => {
-    line('');
-    if (isNotEvaluated(r.name)) {
-      skippedBlock(line, 'Mail flow rule', r.name);
-      return;
-    }
-    const designed = r.priority === priority ? '' : ` (designed priority ${r.priority}; Exchange numbers rules 0, 1, 2, ...)`;
-    line(`# Mail flow rule ${commentText(psQuote(r.name))}, priority ${priority}${designed}, ${r.enabled ? 'enabled' : 'disabled'}:`);
-    line(`# ${commentText(describeRule(r))}`);
-    const { settings, clear, cannotSet } = ruleParameters(r, priority, new Map(tenant.outboundConnectors.map((c) => [c.id, c.name])));
-    if (cannotSet.length) {
-      line(`# Kept in the design but not set by this script (no New-TransportRule parameter of that name, or a value`);
-      line(`# PowerShell cannot be given as text, numbers or lists): ${commentText(cannotSet.join(', '))}.`);
-    }
-    upsertBlock(line, {
-      kind: 'mail flow rule',
-      name: r.name,
-      existing: '$existingRules',
-      variable: '$rule',
-      newCmd: 'New-TransportRule',
-      setCmd: 'Set-TransportRule',
-      settings,
-      clear,
-      newExtra: ` -Enabled ${psBool(r.enabled)}`,
-      afterSet: [
-        // Set-TransportRule has no -Enabled; the state is changed with Enable-/Disable-TransportRule.
-        `if ([string]$rule.State -ne '${r.enabled ? 'Enabled' : 'Disabled'}') {`,
-        `    ${r.enabled ? 'Enable' : 'Disable'}-TransportRule -Identity $rule.Identity -Confirm:$false`,
-        '}',
-      ],
-    });
-  });
-
-  // Direct Send.
+/** Direct Send: turned on when the design rejects it, never turned off (a warning instead). */
+function directSendBlock(line: Line, rejectDirectSend: boolean): void {
   line('');
   line('$org = Get-OrganizationConfig -ErrorAction SilentlyContinue');
-  if (tenant.rejectDirectSend) {
+  if (rejectDirectSend) {
     line('# Direct Send: the design rejects mail that uses the tenant\'s domains from sources no connector covers');
     line('# (Set-OrganizationConfig -RejectDirectSend, "Introducing more control over Direct Send").');
     line('if ($null -ne $org -and $org.RejectDirectSend -ne $true) {');
@@ -247,8 +265,10 @@ export function tenantPowerShell(tenant: Tenant, documentTitle: string): string 
     );
     line('}');
   }
+}
 
-  // What the design does not have.
+/** What exists in Exchange Online but not in the design: listed with Write-Warning, never changed. */
+function notInDesignBlock(line: Line, tenant: Tenant): void {
   line('');
   line('# What exists in Exchange Online but not in the design: never changed or removed here, only listed.');
   const lists: Array<[string, string, string[]]> = [
@@ -262,11 +282,6 @@ export function tenantPowerShell(tenant: Tenant, documentTitle: string): string 
     line(`    Write-Warning ("${label} '{0}' is not in the design; left unchanged." -f $_.Name)`);
     line('}');
   }
-  const script = out.join('\n') + '\n';
-  // Every piece of design text above went through psQuote or commentText; fail closed if a new
-  // line of the generator ever forgets to.
-  if (!/^[\x20-\x7e\n]*$/.test(script)) throw new Error('internal error: the generated PowerShell script is not pure ASCII');
-  return script;
 }
 
 /** One connector's block: what it does in words, then New- or Set-<direction>Connector. */
