@@ -97,6 +97,7 @@ export const scalar = (v: unknown): Comparable => (typeof v === 'string' || type
 export const flag = (v: unknown): Comparable => v === true;
 export const asText = (v: unknown): Comparable => (typeof v === 'string' && v !== '' ? v : null);
 export const asLower = (v: unknown): Comparable => (typeof v === 'string' && v ? v.toLowerCase() : null);
+/** A set of text compared without case (domains, addresses, host names). */
 const domainSet = (v: unknown): Comparable => asSet(v);
 /** `x.x.x.x/32` is `x.x.x.x`. */
 const ipSet = (v: unknown): Comparable => ({ set: list(v).map((a) => a.replace(/\/32$/, '')) });
@@ -115,6 +116,30 @@ function connectorHead<T extends InboundConnector | OutboundConnector>(): Array<
   ];
 }
 
+/** Exchange names a parameter as the design names the field, capitalised (conditions.sentToScope → SentToScope). */
+const parameterOf = (field: string) => {
+  const last = field.slice(field.lastIndexOf('.') + 1);
+  return last[0].toUpperCase() + last.slice(1);
+};
+
+/** Rows that differ only in their field and converter, in the order given. */
+function alike<T>(common: Pick<FieldSpec<T>, 'kind' | 'write' | 'compare'>, ...rows: Array<[field: string, read: Reader]>): Array<FieldSpec<T>> {
+  return rows.map(([field, read]) => ({ ...common, field, parameter: parameterOf(field), read }));
+}
+
+/** Exchange switches (requireTls → RequireTls): read, written and compared as true/false, written every run. */
+function switches<T>(...fields: Array<keyof T & string>): Array<FieldSpec<T>> {
+  return alike<T>({ kind: 'bool', write: 'always', compare: flag }, ...fields.map((f): [string, Reader] => [f, readFlag]));
+}
+
+/** Cleared on update when the design leaves them unset. */
+const CLEARED = {
+  scope: { kind: 'text', write: 'clear', compare: scalar },
+  text: { kind: 'text', write: 'clear', compare: asText },
+  list: { kind: 'list', write: 'clear', compare: domainSet },
+  action: { kind: 'bool', write: 'clear', compare: flag },
+} as const;
+
 /** Microsoft365DSC names a connector by `Identity`. */
 const IDENTITY_IS_NAME = [{ source: 'Identity', property: 'Name' }] as const;
 
@@ -123,9 +148,7 @@ export const INBOUND_TABLE: FieldTable<InboundConnector> = {
   rows: [
     ...connectorHead<InboundConnector>(),
     { field: 'senderDomains', parameter: 'SenderDomains', kind: 'list', write: 'always', read: readSenderDomains, compare: senderDomains },
-    { field: 'requireTls', parameter: 'RequireTls', kind: 'bool', write: 'always', read: readFlag, compare: flag },
-    { field: 'restrictDomainsToIPAddresses', parameter: 'RestrictDomainsToIPAddresses', kind: 'bool', write: 'always', read: readFlag, compare: flag },
-    { field: 'restrictDomainsToCertificate', parameter: 'RestrictDomainsToCertificate', kind: 'bool', write: 'always', read: readFlag, compare: flag },
+    ...switches<InboundConnector>('requireTls', 'restrictDomainsToIPAddresses', 'restrictDomainsToCertificate'),
     { field: 'senderIPAddresses', parameter: 'SenderIPAddresses', kind: 'list', write: 'clear', read: readSenderIPs, compare: ipSet },
     { field: 'tlsSenderCertificateName', parameter: 'TlsSenderCertificateName', kind: 'text', write: 'clear', read: readCertificateName, compare: asLower },
     { field: 'comment', parameter: 'Comment', kind: 'text', write: 'optional', read: readComment, compare: asText },
@@ -138,11 +161,8 @@ export const OUTBOUND_TABLE: FieldTable<OutboundConnector> = {
   cmdlet: 'Get-OutboundConnector',
   rows: [
     ...connectorHead<OutboundConnector>(),
-    { field: 'useMXRecord', parameter: 'UseMXRecord', kind: 'bool', write: 'always', read: readFlag, compare: flag },
-    { field: 'allAcceptedDomains', parameter: 'AllAcceptedDomains', kind: 'bool', write: 'always', read: readFlag, compare: flag },
-    { field: 'routeAllMessagesViaOnPremises', parameter: 'RouteAllMessagesViaOnPremises', kind: 'bool', write: 'always', read: readFlag, compare: flag },
-    { field: 'recipientDomains', parameter: 'RecipientDomains', kind: 'list', write: 'clear', read: readDomainList, compare: domainSet },
-    { field: 'smartHosts', parameter: 'SmartHosts', kind: 'list', write: 'clear', read: readSmartHosts, compare: domainSet },
+    ...switches<OutboundConnector>('useMXRecord', 'allAcceptedDomains', 'routeAllMessagesViaOnPremises'),
+    ...alike<OutboundConnector>(CLEARED.list, ['recipientDomains', readDomainList], ['smartHosts', readSmartHosts]),
     // Format 2: kept from import and handed back.
     { field: 'isTransportRuleScoped', parameter: 'IsTransportRuleScoped', kind: 'bool', write: 'optional', read: readRuleScoped, compare: flag },
     { field: 'tlsSettings', parameter: 'TlsSettings', kind: 'text', write: 'optional', read: readTlsSettings, compare: scalar },
@@ -172,17 +192,18 @@ export const RULE_TABLE: FieldTable<TransportRule> = {
     { field: 'enabled', parameter: 'State', kind: 'bool', write: 'never', read: readRuleState, compare: flag },
     // The design has no test mode: a designed rule is enforced (or disabled); Audit is kept.
     { parameter: 'Mode', kind: 'text', write: 'always', read: readRuleMode, out: () => 'Enforce' },
-    { field: 'conditions.sentToScope', parameter: 'SentToScope', kind: 'text', write: 'clear', read: readSentToScope, compare: scalar },
-    { field: 'conditions.fromScope', parameter: 'FromScope', kind: 'text', write: 'clear', read: readFromScope, compare: scalar },
-    { field: 'conditions.recipientDomainIs', parameter: 'RecipientDomainIs', kind: 'list', write: 'clear', read: readPlainDomains, compare: domainSet },
-    { field: 'conditions.senderDomainIs', parameter: 'SenderDomainIs', kind: 'list', write: 'clear', read: readPlainDomains, compare: domainSet },
-    { field: 'exceptions.exceptIfRecipientDomainIs', parameter: 'ExceptIfRecipientDomainIs', kind: 'list', write: 'clear', read: readPlainDomains, compare: domainSet },
-    { field: 'exceptions.exceptIfSenderDomainIs', parameter: 'ExceptIfSenderDomainIs', kind: 'list', write: 'clear', read: readPlainDomains, compare: domainSet },
-    { field: 'actions.rejectMessageReasonText', parameter: 'RejectMessageReasonText', kind: 'text', write: 'clear', read: readText, compare: asText },
-    { field: 'actions.rejectMessageEnhancedStatusCode', parameter: 'RejectMessageEnhancedStatusCode', kind: 'text', write: 'clear', read: readStatusCode, compare: asText },
-    { field: 'actions.deleteMessage', parameter: 'DeleteMessage', kind: 'bool', write: 'clear', read: readTrueOrUnset, compare: flag },
-    { field: 'actions.redirectMessageTo', parameter: 'RedirectMessageTo', kind: 'list', write: 'clear', read: readRedirect, compare: domainSet },
-    { field: 'actions.setHeaderName', parameter: 'SetHeaderName', kind: 'text', write: 'clear', read: readText, compare: asText },
+    ...alike<TransportRule>(CLEARED.scope, ['conditions.sentToScope', readSentToScope], ['conditions.fromScope', readFromScope]),
+    ...alike<TransportRule>(
+      CLEARED.list,
+      ['conditions.recipientDomainIs', readPlainDomains],
+      ['conditions.senderDomainIs', readPlainDomains],
+      ['exceptions.exceptIfRecipientDomainIs', readPlainDomains],
+      ['exceptions.exceptIfSenderDomainIs', readPlainDomains],
+    ),
+    ...alike<TransportRule>(CLEARED.text, ['actions.rejectMessageReasonText', readText], ['actions.rejectMessageEnhancedStatusCode', readStatusCode]),
+    ...alike<TransportRule>(CLEARED.action, ['actions.deleteMessage', readTrueOrUnset]),
+    ...alike<TransportRule>(CLEARED.list, ['actions.redirectMessageTo', readRedirect]),
+    ...alike<TransportRule>(CLEARED.text, ['actions.setHeaderName', readText]),
     // Exchange needs a value with a header name; an empty one and none stamp the same header.
     {
       field: 'actions.setHeaderValue',
@@ -193,7 +214,7 @@ export const RULE_TABLE: FieldTable<TransportRule> = {
       out: (r) => (action(r, 'setHeaderName') ? (action(r, 'setHeaderValue') ?? '') : null),
       compare: asText,
     },
-    { field: 'actions.stopRuleProcessing', parameter: 'StopRuleProcessing', kind: 'bool', write: 'clear', read: readTrueOrUnset, compare: flag },
+    ...alike<TransportRule>(CLEARED.action, ['actions.stopRuleProcessing', readTrueOrUnset]),
     // Format 2: which sender the sender conditions read (Header is the default), the connector a
     // rule routes through (by name, as New-TransportRule takes it), and the administrator's comment.
     {

@@ -81,6 +81,8 @@ const JA_PART: Record<RulePartKind, string> = { condition: '条件', exception: 
 const part = (a: ReasonParams): RulePartKind => (a.kind === 'exception' || a.kind === 'action' ? a.kind : 'condition');
 
 const IP_LEFT_OUT = { en: '; this value was left out', ja: '。この値は除外しました' };
+/** An IP value the import left out: why, then IP_LEFT_OUT. */
+const ipLeftOut = (en: string, ja: string): Texts => ({ en: () => en + IP_LEFT_OUT.en, ja: () => ja + IP_LEFT_OUT.ja });
 
 export const IMPORT_REASONS: Record<ImportReasonCode, Texts> = {
   'domain-not-a-domain-name': {
@@ -133,26 +135,11 @@ export const IMPORT_REASONS: Record<ImportReasonCode, Texts> = {
     en: () => 'not a domain, *.domain or *; this value was left out',
     ja: () => 'ドメイン、*.ドメイン、* のいずれでもありません。この値は除外しました',
   },
-  'ip-not-an-address': {
-    en: () => 'not an IP address, CIDR block or range' + IP_LEFT_OUT.en,
-    ja: () => 'IP アドレス、CIDR ブロック、範囲のいずれでもありません' + IP_LEFT_OUT.ja,
-  },
-  'ip-ipv6': {
-    en: () => 'an IPv6 address; format version 1 models IPv4 only' + IP_LEFT_OUT.en,
-    ja: () => 'IPv6 アドレスです。形式バージョン 1 は IPv4 のみを扱います' + IP_LEFT_OUT.ja,
-  },
-  'ip-range-ends-not-ipv4': {
-    en: () => 'a range whose ends are not both IPv4 addresses' + IP_LEFT_OUT.en,
-    ja: () => '範囲の両端が IPv4 アドレスではありません' + IP_LEFT_OUT.ja,
-  },
-  'ip-range-reversed': {
-    en: () => 'a range whose first address is after its last' + IP_LEFT_OUT.en,
-    ja: () => '範囲の開始アドレスが終了アドレスより後ろです' + IP_LEFT_OUT.ja,
-  },
-  'ip-not-ipv4': {
-    en: () => 'not an IPv4 address, CIDR block or range' + IP_LEFT_OUT.en,
-    ja: () => 'IPv4 アドレス、CIDR ブロック、範囲のいずれでもありません' + IP_LEFT_OUT.ja,
-  },
+  'ip-not-an-address': ipLeftOut('not an IP address, CIDR block or range', 'IP アドレス、CIDR ブロック、範囲のいずれでもありません'),
+  'ip-ipv6': ipLeftOut('an IPv6 address; format version 1 models IPv4 only', 'IPv6 アドレスです。形式バージョン 1 は IPv4 のみを扱います'),
+  'ip-range-ends-not-ipv4': ipLeftOut('a range whose ends are not both IPv4 addresses', '範囲の両端が IPv4 アドレスではありません'),
+  'ip-range-reversed': ipLeftOut('a range whose first address is after its last', '範囲の開始アドレスが終了アドレスより後ろです'),
+  'ip-not-ipv4': ipLeftOut('not an IPv4 address, CIDR block or range', 'IPv4 アドレス、CIDR ブロック、範囲のいずれでもありません'),
   'ip-range-converted': {
     en: (a) => `the range is not one CIDR block; converted to ${a.count} block(s): ${a.blocks}`,
     ja: (a) => `この範囲は 1 つの CIDR ブロックではないため、${a.count} 個のブロックに変換しました: ${a.blocks}`,

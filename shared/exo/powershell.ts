@@ -517,13 +517,7 @@ export function appliedConfiguration(tenant: Tenant): AppliedConfiguration {
   const inboundConnectors = tenant.inboundConnectors
     .filter((c) => !isNotEvaluated(c.name))
     .map((c) => ({
-      Name: c.name,
-      Identity: c.name,
-      Enabled: c.enabled,
-      // TenantConnectorType: OnPremises = 1, Partner = 2.
-      ConnectorType: c.connectorType === 'OnPremises' ? 1 : 2,
-      ConnectorSource: 0,
-      Comment: c.comment ?? null,
+      ...appliedConnector(c),
       SenderIPAddresses: [...c.senderIPAddresses],
       SenderDomains: c.senderDomains.map((d) => `smtp:${d};1`),
       TrustedOrganizations: [],
@@ -540,12 +534,8 @@ export function appliedConfiguration(tenant: Tenant): AppliedConfiguration {
   const outboundConnectors = tenant.outboundConnectors
     .filter((c) => !isNotEvaluated(c.name))
     .map((c) => ({
-      Name: c.name,
-      Identity: c.name,
-      Enabled: c.enabled,
+      ...appliedConnector(c),
       UseMXRecord: c.useMXRecord,
-      ConnectorType: c.connectorType === 'OnPremises' ? 1 : 2,
-      ConnectorSource: 0,
       RecipientDomains: c.recipientDomains.map((d) => ({
         Domain: d === '*' ? null : d.replace(/^\*\./, ''),
         IncludeSubDomains: d.startsWith('*'),
@@ -555,7 +545,6 @@ export function appliedConfiguration(tenant: Tenant): AppliedConfiguration {
       TlsDomain: c.tlsDomain ?? null,
       TlsSettings: c.tlsSettings ?? null,
       IsTransportRuleScoped: c.isTransportRuleScoped === true,
-      Comment: c.comment ?? null,
       RouteAllMessagesViaOnPremises: c.routeAllMessagesViaOnPremises,
       CloudServicesMailEnabled: false,
       AllAcceptedDomains: c.allAcceptedDomains,
@@ -609,6 +598,19 @@ export function appliedConfiguration(tenant: Tenant): AppliedConfiguration {
     outboundConnectors,
     transportRules,
     organizationConfig: { Name: `${tenant.id}.onmicrosoft.com`, RejectDirectSend: tenant.rejectDirectSend, IsDehydrated: false },
+  };
+}
+
+/** What Get-InboundConnector and Get-OutboundConnector both show of a connector. */
+function appliedConnector(c: InboundConnector | OutboundConnector): Record<string, unknown> {
+  return {
+    Name: c.name,
+    Identity: c.name,
+    Enabled: c.enabled,
+    // TenantConnectorType: OnPremises = 1, Partner = 2.
+    ConnectorType: c.connectorType === 'OnPremises' ? 1 : 2,
+    ConnectorSource: 0,
+    Comment: c.comment ?? null,
   };
 }
 
