@@ -22,6 +22,7 @@ import { handleOpenResult, offerDraftRecovery, openExampleFromUrl, startDocument
 import { isLang, langFromLocale } from '../shared/i18n/languages';
 import { initI18n, languageFromLocale, t } from './i18n';
 import { installIntegrationActions } from './integrations';
+import { installAnalyze } from './analyze';
 import { prepareDiagramPrint, type PreparedPrint } from './export/printDiagram';
 import { usePlaybackStore } from './playback/playbackStore';
 import { getPlatform } from './platform';
@@ -45,6 +46,9 @@ async function start(): Promise<void> {
     urlTheme === 'light' || urlTheme === 'dark' ? urlTheme : settings.theme === 'system' ? (system.prefersDark ? 'dark' : 'light') : settings.theme;
   initI18n(language);
   applyLanguage(language, false);
+  // Before the first document is loaded and before the other actions, as when it registered on
+  // import: its refresh sees every document, and the `?` list keeps its order.
+  installAnalyze();
   // The first, untouched empty document is titled in the UI's language (無題のトポロジ).
   const first = useDocumentStore.getState();
   if (first.doc === first.savedDoc && first.doc.tenants.length + first.doc.servers.length === 0) first.load(emptyDocument(t('file.untitled')), {});

@@ -3,6 +3,7 @@
  * the derived edges, the diagnostic badges and the simulation's marks, in the UI language.
  * Collapsed to one button by default so it never covers the design unasked.
  */
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLegend } from '../actions/contextActions';
 import { KIND_LIST } from './kinds';
@@ -47,49 +48,50 @@ export function Legend() {
       </button>
       {open && (
         <div id="mf-legend-body" className="canvas-legend-body" role="region" aria-label={t('legend.title')}>
-          <h3>{t('legend.nodes')}</h3>
-          <ul>
-            {KIND_LIST.map((k) => (
-              <li key={k.kind} data-kind={k.kind}>
-                <span className="legend-swatch" style={{ color: `var(${k.color})` }} aria-hidden="true">
-                  <k.icon size={14} />
-                </span>
-                {t(k.labelKey)}
-              </li>
-            ))}
-          </ul>
-          <h3>{t('legend.edges')}</h3>
-          <ul>
-            {LEGEND_EDGES.map((e) => (
-              <li key={e.key}>
-                <svg className="legend-swatch" width="28" height="10" aria-hidden="true">
-                  <line x1="1" y1="5" x2="27" y2="5" stroke={e.stroke} strokeWidth="2" strokeDasharray={e.dash} opacity={e.opacity} />
-                </svg>
-                {t(`legend.edge.${e.key}`)}
-              </li>
-            ))}
-          </ul>
+          <LegendList title={t('legend.nodes')} items={KIND_LIST.map((k) => ({ key: k.kind, kind: k.kind, label: t(k.labelKey), swatch: nodeSwatch(k) }))} />
+          <LegendList title={t('legend.edges')} items={LEGEND_EDGES.map((e) => ({ key: e.key, label: t(`legend.edge.${e.key}`), swatch: edgeSwatch(e) }))} />
           <p className="legend-note">{t('legend.derived')}</p>
-          <h3>{t('legend.badges')}</h3>
-          <ul>
-            {LEGEND_BADGES.map((b) => (
-              <li key={b}>
-                <span className={`legend-badge severity-${b}`} aria-hidden="true">1</span>
-                {t(`legend.badge.${b}`)}
-              </li>
-            ))}
-          </ul>
-          <h3>{t('legend.marks')}</h3>
-          <ul>
-            {LEGEND_MARKS.map((m) => (
-              <li key={m.key}>
-                <span className="legend-dot" style={{ background: m.color }} aria-hidden="true" />
-                {t(`legend.mark.${m.key}`)}
-              </li>
-            ))}
-          </ul>
+          <LegendList title={t('legend.badges')} items={LEGEND_BADGES.map((b) => ({ key: b, label: t(`legend.badge.${b}`), swatch: badgeSwatch(b) }))} />
+          <LegendList title={t('legend.marks')} items={LEGEND_MARKS.map((m) => ({ key: m.key, label: t(`legend.mark.${m.key}`), swatch: markSwatch(m) }))} />
         </div>
       )}
     </div>
+  );
+}
+
+const nodeSwatch = (k: (typeof KIND_LIST)[number]) => (
+  <span className="legend-swatch" style={{ color: `var(${k.color})` }} aria-hidden="true">
+    <k.icon size={14} />
+  </span>
+);
+
+const edgeSwatch = (e: (typeof LEGEND_EDGES)[number]) => (
+  <svg className="legend-swatch" width="28" height="10" aria-hidden="true">
+    <line x1="1" y1="5" x2="27" y2="5" stroke={e.stroke} strokeWidth="2" strokeDasharray={e.dash} opacity={e.opacity} />
+  </svg>
+);
+
+const badgeSwatch = (b: (typeof LEGEND_BADGES)[number]) => (
+  <span className={`legend-badge severity-${b}`} aria-hidden="true">
+    1
+  </span>
+);
+
+const markSwatch = (m: (typeof LEGEND_MARKS)[number]) => <span className="legend-dot" style={{ background: m.color }} aria-hidden="true" />;
+
+/** One part of the legend: its heading, then a swatch and a label per entry (`data-kind` on node kinds). */
+function LegendList({ title, items }: { title: string; items: Array<{ key: string; kind?: string; label: string; swatch: ReactNode }> }) {
+  return (
+    <>
+      <h3>{title}</h3>
+      <ul>
+        {items.map((item) => (
+          <li key={item.key} data-kind={item.kind}>
+            {item.swatch}
+            {item.label}
+          </li>
+        ))}
+      </ul>
+    </>
   );
 }

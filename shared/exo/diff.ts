@@ -8,9 +8,9 @@
  * rule condition as "not set", `x.x.x.x/32` as `x.x.x.x`.
  */
 import type { Lang } from '../engine/types';
-import type { AcceptedDomain, InboundConnector, OutboundConnector, Tenant, TransportRule } from '../model/schema';
+import type { AcceptedDomain, Tenant } from '../model/schema';
 import { booleanWord, fieldLabel } from '../i18n/settingLabels';
-import { INBOUND_FIELDS, OUTBOUND_FIELDS, fieldView, type Comparable } from './fields';
+import { INBOUND_TABLE, OUTBOUND_TABLE, RULE_TABLE, fieldView, type Comparable, type FieldContext } from './fields';
 import { DIFF_TEXT } from './messages';
 
 export type DiffEntityKind = 'tenant' | 'acceptedDomain' | 'inboundConnector' | 'outboundConnector' | 'transportRule';
@@ -52,16 +52,16 @@ export function diffTenants(a: Tenant, b: Tenant): TenantDiff {
   for (const [x, y] of matchBy(a.acceptedDomains, b.acceptedDomains, domainKey, domainKey)) {
     pushChange(changes, 'acceptedDomain', x, y, (d) => d.domainName, () => null, domainView);
   }
+  // A rule names its connector by id, and two imports give different ids: compare the names.
+  const ctx = { a: fieldContext(a), b: fieldContext(b) };
   for (const [x, y] of matchEntities(a.inboundConnectors, b.inboundConnectors)) {
-    pushChange(changes, 'inboundConnector', x, y, (c) => c.name, (c) => c.id, inboundView);
+    pushChange(changes, 'inboundConnector', x, y, (c) => c.name, (c) => c.id, (c, side) => fieldView(c, INBOUND_TABLE, ctx[side]));
   }
   for (const [x, y] of matchEntities(a.outboundConnectors, b.outboundConnectors)) {
-    pushChange(changes, 'outboundConnector', x, y, (c) => c.name, (c) => c.id, outboundView);
+    pushChange(changes, 'outboundConnector', x, y, (c) => c.name, (c) => c.id, (c, side) => fieldView(c, OUTBOUND_TABLE, ctx[side]));
   }
   for (const [x, y] of matchEntities(a.transportRules, b.transportRules)) {
-    // A rule names its connector by id, and two imports give different ids: compare the names.
-    const connectorName = { a: connectorNames(a), b: connectorNames(b) };
-    pushChange(changes, 'transportRule', x, y, (r) => r.name, (r) => r.id, (r, side) => ruleView(r, connectorName[side]));
+    pushChange(changes, 'transportRule', x, y, (r) => r.name, (r) => r.id, (r, side) => fieldView(r, RULE_TABLE, ctx[side]));
   }
   return { a: { id: a.id, name: a.name }, b: { id: b.id, name: b.name }, identical: changes.length === 0, changes };
 }
@@ -122,7 +122,6 @@ function matchBy<T>(as: readonly T[], bs: readonly T[], ka: (v: T) => string, kb
 // Comparable views: what matters of each entity, with Exchange's notion of equality
 
 const set = (list: readonly string[] | undefined, caseSensitive = false): Comparable => ({ set: [...(list ?? [])], caseSensitive });
-const text = (v: string | null | undefined): string | null => (v === undefined || v === '' ? null : v);
 
 function tenantView(t: Tenant): Record<string, Comparable> {
   return { name: t.name, rejectDirectSend: t.rejectDirectSend, recipients: set(t.recipients) };
@@ -132,43 +131,9 @@ function domainView(d: AcceptedDomain): Record<string, Comparable> {
   return { domainType: d.domainType, matchSubDomains: d.matchSubDomains };
 }
 
-function connectorNames(t: Tenant): ReadonlyMap<string, string> {
-  return new Map(t.outboundConnectors.map((c) => [c.id, c.name]));
-}
-
-/** A kept list of `{name, value}` (otherActions, unmodelledConditions) as a set of `name = value` texts. */
-const namedValues = (list: ReadonlyArray<{ name: string; value?: unknown }> | undefined): Comparable =>
-  set((list ?? []).map((x) => (x.value === undefined ? x.name : `${x.name} = ${JSON.stringify(x.value)}`)), true);
-
-const inboundView = (c: InboundConnector) => fieldView(c, INBOUND_FIELDS);
-const outboundView = (c: OutboundConnector) => fieldView(c, OUTBOUND_FIELDS);
-
-function ruleView(r: TransportRule, connectorName: ReadonlyMap<string, string>): Record<string, Comparable> {
-  const a = r.actions;
-  return {
-    name: r.name,
-    priority: r.priority,
-    enabled: r.enabled,
-    'conditions.sentToScope': r.conditions.sentToScope ?? null,
-    'conditions.recipientDomainIs': set(r.conditions.recipientDomainIs),
-    'conditions.senderDomainIs': set(r.conditions.senderDomainIs),
-    'conditions.fromScope': r.conditions.fromScope ?? null,
-    'exceptions.exceptIfRecipientDomainIs': set(r.exceptions?.exceptIfRecipientDomainIs),
-    'exceptions.exceptIfSenderDomainIs': set(r.exceptions?.exceptIfSenderDomainIs),
-    'actions.rejectMessageReasonText': text(a.rejectMessageReasonText),
-    'actions.rejectMessageEnhancedStatusCode': text(a.rejectMessageEnhancedStatusCode),
-    'actions.deleteMessage': a.deleteMessage === true,
-    'actions.redirectMessageTo': set(a.redirectMessageTo),
-    'actions.setHeaderName': text(a.setHeaderName),
-    // Exchange needs a value with a header name; an empty one and none stamp the same header.
-    'actions.setHeaderValue': text(a.setHeaderValue),
-    'actions.stopRuleProcessing': a.stopRuleProcessing === true,
-    'actions.routeMessageOutboundConnector': a.routeMessageOutboundConnector ? (connectorName.get(a.routeMessageOutboundConnector) ?? a.routeMessageOutboundConnector) : null,
-    'actions.otherActions': namedValues(a.otherActions),
-    senderAddressLocation: r.senderAddressLocation ?? 'Header',
-    unmodelledConditions: namedValues(r.unmodelledConditions),
-    comment: text(r.comment),
-  };
+function fieldContext(t: Tenant): FieldContext {
+  const names = new Map(t.outboundConnectors.map((c) => [c.id, c.name]));
+  return { connectorName: (id) => names.get(id) };
 }
 
 function compareFields(x: Record<string, Comparable>, y: Record<string, Comparable>): FieldChange[] {

@@ -18,53 +18,24 @@ import {
   CURRENT_VERSION,
   hasAnyAction,
   FORMAT,
-  patterns,
   type AcceptedDomain,
   type InboundConnector,
   type OutboundConnector,
   type RuleActions,
   type Server,
-  type RuleConditions,
-  type RuleExceptions,
   type Tenant,
   type TopologyDocument,
   type TransportRule,
 } from '../model/schema';
-import {
-  ACCEPTED_DOMAIN_TYPE,
-  CONNECTOR_SOURCE,
-  CONNECTOR_TYPE,
-  FROM_USER_SCOPE,
-  METADATA_PROPERTIES,
-  RULE_MODE,
-  RULE_STATE,
-  SENDER_ADDRESS_LOCATION_NAMES,
-  TLS_AUTH_LEVEL,
-  TO_USER_SCOPE,
-  cmdletHint,
-  detectCmdletFromKeys,
-  type ExoCmdlet,
-} from './cmdlets';
+import { ACCEPTED_DOMAIN_TYPE, CONNECTOR_SOURCE, METADATA_PROPERTIES, RULE_MODE, TLS_AUTH_LEVEL, cmdletHint, detectCmdletFromKeys, type ExoCmdlet } from './cmdlets';
+import { INBOUND_TABLE, OUTBOUND_TABLE, RULE_TABLE, readingOrder, setPath, type FieldTable } from './fields';
+import type { ReadSink } from './readers';
 import { parseExoJson } from './json';
 import { DSC_HINT, GRAPH_HINT, isGraphSnapshot, looksLikeDsc, readDscExport, readGraphSnapshot } from './sources';
 import { importExchangeCertificate, importSendConnector, type ExchangeCertificate, type OnPremContext } from './onprem';
 import { PROPERTY_NOTES, type ImportReasonCode, type ReasonParams } from './messages';
 import { reportEntry, type ImportEntry, type ImportFileReport, type ImportObjectReport, type ImportReport } from './report';
-import {
-  Props,
-  asBool,
-  asCertificateName,
-  asDomainPattern,
-  asEnum,
-  asList,
-  asPlainDomain,
-  asText,
-  ipEntryToCidrs,
-  isEmail,
-  isEmptyValue,
-  shortValue,
-  type ExoObject,
-} from './values';
+import { Props, asBool, asDomainPattern, asEnum, asList, asText, isEmptyValue, shortValue, type ExoObject } from './values';
 
 export interface ExoFile {
   /** Shown in messages and in the report (a file name or path). */
@@ -393,9 +364,9 @@ function importObject(cmdlet: ExoCmdlet, p: Props, ctx: Ctx): ImportObjectReport
     case 'Get-AcceptedDomain':
       return importAcceptedDomain(p, ctx);
     case 'Get-InboundConnector':
-      return importInboundConnector(p, ctx);
+      return importConnector(p, ctx, INBOUND);
     case 'Get-OutboundConnector':
-      return importOutboundConnector(p, ctx);
+      return importConnector(p, ctx, OUTBOUND);
     case 'Get-TransportRule':
       return importTransportRule(p, ctx);
     case 'Get-OrganizationConfig':
@@ -532,185 +503,91 @@ function importOrganizationConfig(p: Props, ctx: Ctx): ImportObjectReport {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Connectors
+// Reading an object through its field table (fields.ts)
 
-function connectorType(p: Props, entries: ImportEntry[]): InboundConnector['connectorType'] | null {
-  const raw = p.get('ConnectorType');
-  const t = asEnum(raw, CONNECTOR_TYPE);
-  if (!t) entries.push(reportEntry('ConnectorType', shortValue(raw), 'connector-type-unknown'));
-  return t;
+type NotEvaluated = (property: string, value: unknown, code: ImportReasonCode, params?: ReasonParams) => void;
+
+/** Where the rows' converters report to. */
+export interface RowIO {
+  entries: ImportEntry[];
+  /** A rule keeps what it cannot evaluate; connectors only report. */
+  notEvaluated?: NotEvaluated;
+  connectorId?: (name: string) => string | undefined;
 }
-
-function enabledOf(p: Props, entries: ImportEntry[]): boolean {
-  const enabled = asBool(p.get('Enabled'));
-  if (enabled === false) entries.push(reportEntry('Enabled', 'False', 'connector-disabled'));
-  return enabled !== false;
-}
-
-function domainList(p: Props, property: string, entries: ImportEntry[]): string[] {
-  const out: string[] = [];
-  const seen = new Set<string>();
-  for (const item of asList(p.get(property))) {
-    const d = asDomainPattern(item);
-    if (d) {
-      if (!seen.has(d.toLowerCase())) {
-        seen.add(d.toLowerCase());
-        out.push(d);
-      }
-    } else entries.push(reportEntry(property, shortValue(item), 'domain-list-value-invalid'));
-  }
-  return out;
-}
-
-/** Name, type and state of a connector; the skipped report when its type is neither OnPremises nor Partner. */
-function connectorHead(p: Props, fallback: string) {
-  const entries: ImportEntry[] = [];
-  const name = nameOf(p, fallback);
-  const type = connectorType(p, entries);
-  if (!type) {
-    leftovers(p, entries);
-    return { skipped: { name, entityId: null, outcome: 'skipped', entries } satisfies ImportObjectReport } as const;
-  }
-  return { skipped: null, entries, name, type, enabled: enabledOf(p, entries) } as const;
-}
-
-function importInboundConnector(p: Props, ctx: Ctx): ImportObjectReport {
-  const head = connectorHead(p, '(unnamed inbound connector)');
-  if (head.skipped) return head.skipped;
-  const { entries, name, type, enabled } = head;
-
-  const senderIPAddresses: string[] = [];
-  const seenIPs = new Set<string>();
-  for (const item of asList(p.get('SenderIPAddresses'))) {
-    const r = ipEntryToCidrs(item);
-    if (!r.ok) {
-      entries.push(reportEntry('SenderIPAddresses', shortValue(item), r.code));
-      continue;
-    }
-    if (r.converted) {
-      entries.push(reportEntry('SenderIPAddresses', shortValue(item), 'ip-range-converted', { count: r.cidrs.length, blocks: shortValue(r.cidrs.join(', '), 120) }));
-    }
-    for (const c of r.cidrs) {
-      if (seenIPs.has(c)) continue;
-      seenIPs.add(c);
-      senderIPAddresses.push(c);
-    }
-  }
-
-  const rawCert = p.get('TlsSenderCertificateName');
-  const tlsSenderCertificateName = asCertificateName(rawCert);
-  if (tlsSenderCertificateName === null && !isEmptyValue(rawCert)) {
-    entries.push(reportEntry('TlsSenderCertificateName', shortValue(rawCert), 'certificate-name-invalid'));
-  }
-  const senderDomains = domainList(p, 'SenderDomains', entries);
-  const connector: InboundConnector = {
-    id: '',
-    name,
-    connectorType: type,
-    enabled,
-    senderIPAddresses,
-    tlsSenderCertificateName,
-    requireTls: asBool(p.get('RequireTls')) === true,
-    restrictDomainsToIPAddresses: asBool(p.get('RestrictDomainsToIPAddresses')) === true,
-    restrictDomainsToCertificate: asBool(p.get('RestrictDomainsToCertificate')) === true,
-    senderDomains: senderDomains.length ? senderDomains : ['*'],
-    ...commentOf(p, 'Comment'),
-  };
-  leftovers(p, entries);
-  if (seenName(ctx, 'inbound', name)) {
-    entries.push(reportEntry('Name', name, 'inbound-duplicate'));
-    return { name, entityId: null, outcome: 'skipped', entries };
-  }
-  connector.id = ctx.ids.take(`${ctx.tenantId}-in-${slug(name) || 'connector'}`);
-  ctx.tenant.inboundConnectors.push(connector);
-  return { name, entityId: connector.id, outcome: enabled ? 'imported' : 'disabled', entries };
-}
-
-/** `Comment` / `Comments` (format 2), at most 2,000 characters; nothing when empty. */
-function commentOf(p: Props, property: string): { comment?: string } {
-  const text = asText(p.get(property));
-  return text ? { comment: text.slice(0, 2000) } : {};
-}
-
-const TLS_SETTINGS_NAMES = ['EncryptionOnly', 'CertificateValidation', 'DomainValidation'] as const;
 
 /**
- * TlsSettings / TlsDomain of an outbound connector (format 2: kept and exported, not simulated).
- * Only the names are read; a numeric enum stays in the report as a property not carried over.
+ * The design's fields of one object, read through a table in its reading order: each row's
+ * converter gets the property's value, its report entries name the property, and the property
+ * counts as read unless the converter leaves it for the report. Null when a required row gave
+ * nothing (the rest of the object is left for the report).
  */
-function tlsSettingsOf(p: Props): Pick<OutboundConnector, 'tlsSettings' | 'tlsDomain'> {
-  const out: Pick<OutboundConnector, 'tlsSettings' | 'tlsDomain'> = {};
-  const raw = p.has('TlsSettings') ? p.raw[Object.keys(p.raw).find((k) => k.toLowerCase() === 'tlssettings')!] : undefined;
-  // By name (admin API, -EnumsAsStrings) or by the TlsAuthLevel number ConvertTo-Json writes.
-  const named = asEnum(raw, TLS_AUTH_LEVEL);
-  const name = named ? TLS_SETTINGS_NAMES.find((n) => n === named) : undefined;
-  if (name) {
-    p.get('TlsSettings');
-    out.tlsSettings = name;
-  } else if (raw === null) p.get('TlsSettings');
-  const domain = p.has('TlsDomain') ? asCertificateName(p.raw[Object.keys(p.raw).find((k) => k.toLowerCase() === 'tlsdomain')!]) : null;
-  if (domain) {
-    p.get('TlsDomain');
-    out.tlsDomain = domain;
-  } else if (p.has('TlsDomain') && isEmptyValue(p.raw[Object.keys(p.raw).find((k) => k.toLowerCase() === 'tlsdomain')!])) p.get('TlsDomain');
-  return out;
+export function readFields<T>(p: Props, table: FieldTable<T>, io: RowIO): Record<string, unknown> | null {
+  const entity: Record<string, unknown> = {};
+  for (const row of readingOrder(table)) {
+    let left = false;
+    const sink: ReadSink = {
+      report: (value, code, params) => io.entries.push(reportEntry(row.parameter, value, code, params)),
+      notEvaluated: (value, code, params) =>
+        io.notEvaluated ? io.notEvaluated(row.parameter, value, code, params) : io.entries.push(reportEntry(row.parameter, shortValue(value), code, params)),
+      leave: () => {
+        left = true;
+      },
+      connectorId: (name) => io.connectorId?.(name),
+    };
+    const value = row.read(p.peek(row.parameter), sink, entity);
+    if (!left) p.get(row.parameter);
+    if (value !== undefined && row.field) setPath(entity, row.field, value);
+    else if (value === undefined && row.required) return null;
+  }
+  return entity;
 }
 
-/** SmartHosts: "mail.contoso.com", "[192.0.2.25]", "192.0.2.25", or {Domain/Address/IsIPAddress}. */
-function smartHostOf(value: unknown): string | null {
-  let text: string | null = null;
-  if (typeof value === 'string') text = value;
-  else if (value && typeof value === 'object') {
-    const o = value as ExoObject;
-    const domain = o.Domain;
-    if (asBool(o.IsIPAddress) === true) text = asText(o.Address);
-    else if (typeof domain === 'string') text = domain;
-    else if (domain && typeof domain === 'object') text = asText((domain as ExoObject).HostnameString ?? (domain as ExoObject).Domain);
-    text ??= asText(o.Address);
-  }
-  if (text === null) return null;
-  const s = text.trim().replace(/^\[(.*)\]$/, '$1');
-  return patterns.smartHost.test(s) ? s : null;
+// ---------------------------------------------------------------------------------------------
+// Connectors
+
+interface ConnectorKind<T extends InboundConnector | OutboundConnector> {
+  table: FieldTable<T>;
+  unnamed: string;
+  /** `<tenant>-in-<name>` / `<tenant>-out-<name>`. */
+  idPart: string;
+  /** The name the id is made from. */
+  idName: (name: string) => string;
+  duplicate: ImportReasonCode;
+  list: (t: Tenant) => T[];
 }
 
-function importOutboundConnector(p: Props, ctx: Ctx): ImportObjectReport {
-  const head = connectorHead(p, '(unnamed outbound connector)');
-  if (head.skipped) return head.skipped;
-  const { entries, name, type, enabled } = head;
-  const outcome: ImportObjectReport['outcome'] = enabled ? 'imported' : 'disabled';
+const INBOUND: ConnectorKind<InboundConnector> = {
+  table: INBOUND_TABLE,
+  unnamed: '(unnamed inbound connector)',
+  idPart: 'in',
+  idName: (name) => name,
+  duplicate: 'inbound-duplicate',
+  list: (t) => t.inboundConnectors,
+};
 
-  const smartHosts: string[] = [];
-  for (const item of asList(p.get('SmartHosts'))) {
-    const h = smartHostOf(item);
-    if (h) smartHosts.push(h);
-    else entries.push(reportEntry('SmartHosts', shortValue(item), 'smart-host-invalid'));
-  }
-  // Format 2: a connector scoped to transport rules is kept as it is (isTransportRuleScoped): the
-  // engine uses it only for a rule's routeMessageOutboundConnector, as Exchange Online does.
-  const scoped = asBool(p.get('IsTransportRuleScoped')) === true;
-  if (scoped) entries.push(reportEntry('IsTransportRuleScoped', 'True', 'outbound-rule-scoped'));
-  const connector: OutboundConnector = {
-    id: '',
-    name,
-    connectorType: type,
-    enabled,
-    recipientDomains: domainList(p, 'RecipientDomains', entries),
-    allAcceptedDomains: asBool(p.get('AllAcceptedDomains')) === true,
-    useMXRecord: asBool(p.get('UseMXRecord')) === true,
-    smartHosts,
-    routeAllMessagesViaOnPremises: asBool(p.get('RouteAllMessagesViaOnPremises')) === true,
-    ...(scoped ? { isTransportRuleScoped: true } : {}),
-    ...tlsSettingsOf(p),
-    ...commentOf(p, 'Comment'),
-  };
+const OUTBOUND: ConnectorKind<OutboundConnector> = {
+  table: OUTBOUND_TABLE,
+  unnamed: '(unnamed outbound connector)',
+  idPart: 'out',
+  idName: (name) => name.replace(NOT_EVALUATED_SUFFIX, ''),
+  duplicate: 'outbound-duplicate',
+  list: (t) => t.outboundConnectors,
+};
+
+/** A connector whose type is neither OnPremises nor Partner, or whose name came before, is skipped. */
+function importConnector<T extends InboundConnector | OutboundConnector>(p: Props, ctx: Ctx, kind: ConnectorKind<T>): ImportObjectReport {
+  const entries: ImportEntry[] = [];
+  const name = nameOf(p, kind.unnamed);
+  const fields = readFields(p, kind.table, { entries });
   leftovers(p, entries);
-  if (seenName(ctx, 'outbound', name)) {
-    entries.push(reportEntry('Name', name, 'outbound-duplicate'));
+  if (!fields) return { name, entityId: null, outcome: 'skipped', entries };
+  if (seenName(ctx, kind.idPart === 'in' ? 'inbound' : 'outbound', name)) {
+    entries.push(reportEntry('Name', name, kind.duplicate));
     return { name, entityId: null, outcome: 'skipped', entries };
   }
-  connector.id = ctx.ids.take(`${ctx.tenantId}-out-${slug(name.replace(NOT_EVALUATED_SUFFIX, '')) || 'connector'}`);
-  ctx.tenant.outboundConnectors.push(connector);
-  return { name, entityId: connector.id, outcome, entries };
+  const connector = { ...fields, id: ctx.ids.take(`${ctx.tenantId}-${kind.idPart}-${slug(kind.idName(name)) || 'connector'}`), name } as T;
+  kind.list(ctx.tenant).push(connector);
+  return { name, entityId: connector.id, outcome: connector.enabled ? 'imported' : 'disabled', entries };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -751,6 +628,12 @@ const MODELLED_PARTS = new Set([
   'rejectmessageenhancedstatuscode',
 ]);
 
+/** What a rule keeps as it is: conditions it cannot evaluate, and actions that do not route. */
+interface KeptParts {
+  unmodelled: Array<{ name: string; value?: unknown }>;
+  otherActions: Array<{ name: string; value?: unknown }>;
+}
+
 function importTransportRule(p: Props, ctx: Ctx): ImportObjectReport {
   const entries: ImportEntry[] = [];
   const name = nameOf(p, '(unnamed rule)');
@@ -759,98 +642,44 @@ function importTransportRule(p: Props, ctx: Ctx): ImportObjectReport {
    * they are in `unmodelledConditions`: the engine then skips the rule and says so in the trace.
    * The rule keeps its name and its state (issue 16: the design simulates what the tenant does).
    */
-  const unmodelled: Array<{ name: string; value?: unknown }> = [];
-  const otherActions: Array<{ name: string; value?: unknown }> = [];
-  const notEvaluated = (property: string, value: unknown, code: ImportReasonCode, params?: ReasonParams) => {
-    if (!unmodelled.some((u) => u.name === property)) unmodelled.push({ name: property, value: keptValue(value) });
+  const kept: KeptParts = { unmodelled: [], otherActions: [] };
+  const notEvaluated: NotEvaluated = (property, value, code, params) => {
+    if (!kept.unmodelled.some((u) => u.name === property)) kept.unmodelled.push({ name: property, value: keptValue(value) });
     entries.push(reportEntry(property, shortValue(value), code, params));
   };
+  // RouteMessageOutboundConnector names a connector of this tenant (imported before the rules).
+  const connectorId = (target: string) => ctx.tenant.outboundConnectors.find((c) => c.name.toLowerCase() === target.toLowerCase())?.id;
+  const fields = readFields(p, RULE_TABLE, { entries, notEvaluated, connectorId }) as Partial<TransportRule>;
+  keepTheRest(p, entries, kept);
 
-  const rawPriority = p.get('Priority');
-  const priorityNumber = typeof rawPriority === 'string' && /^\d+$/.test(rawPriority) ? Number(rawPriority) : rawPriority;
-  const priority =
-    typeof priorityNumber === 'number' && Number.isInteger(priorityNumber) && priorityNumber >= 0 && priorityNumber <= 100_000 ? priorityNumber : null;
-  if (priority === null) entries.push(reportEntry('Priority', shortValue(rawPriority), 'rule-priority-invalid'));
-
-  const rawState = p.get('State');
-  const state = asEnum(rawState, RULE_STATE);
-  const enabled = state !== 'Disabled';
-  let outcome: ImportObjectReport['outcome'] = 'imported';
-  if (state === 'Disabled') {
-    entries.push(reportEntry('State', 'Disabled', 'rule-disabled'));
-    outcome = 'disabled';
-  } else if (state === null && rawState !== undefined && rawState !== null) {
-    entries.push(reportEntry('State', shortValue(rawState), 'rule-state-unknown'));
-  }
-  const rawMode = p.get('Mode');
-  const mode = asEnum(rawMode, RULE_MODE);
-  if (mode === 'Audit' || mode === 'AuditAndNotify') {
-    // Test mode: Exchange evaluates the rule but does not enforce its actions ("Mail flow rule
-    // procedures in Exchange Online"). The rule keeps its state; the simulation skips it.
-    unmodelled.push({ name: 'Mode', value: mode });
-    entries.push(reportEntry('Mode', mode, 'rule-test-mode-kept'));
-  } else if (mode === null && rawMode !== undefined && rawMode !== null) {
-    entries.push(reportEntry('Mode', shortValue(rawMode), 'rule-mode-unknown'));
-  }
-
-  const conditions = ruleConditions(p, notEvaluated);
-  const exceptions = ruleExceptions(p, notEvaluated);
-  const actions = ruleActions(p, ctx, entries, notEvaluated);
-
-  // Settings that change when the rule applies.
-  for (const dateProp of ['ActivationDate', 'ExpiryDate']) {
-    const v = p.get(dateProp);
-    if (!isEmptyValue(v)) notEvaluated(dateProp, v, 'rule-time-window');
-  }
-  // Format 2 models SenderAddressLocation (Header, Envelope, HeaderOrEnvelope), so it is kept.
-  const location = p.get('SenderAddressLocation');
-  const locationName = typeof location === 'string' ? SENDER_ADDRESS_LOCATION_NAMES.find((n) => n.toLowerCase() === location.toLowerCase()) : undefined;
-  if (!isEmptyValue(location) && !locationName) notEvaluated('SenderAddressLocation', location, 'rule-sender-location-envelope');
-  const comments = commentOf(p, 'Comments');
-
-  // Whatever else is set is a condition, exception or action the model does not evaluate. Actions
-  // that do not route (PrependSubject, SetAuditSeverity…) are kept in otherActions and the rule
-  // still runs; conditions and exceptions are kept in unmodelledConditions.
-  leftovers(p, entries, (lower, key, value) => {
-    if (RULE_SETTINGS_REPORT_ONLY.has(lower)) return null;
-    if (RULE_ACTIONS.has(lower)) {
-      otherActions.push({ name: key, value: keptValue(value) });
-      return { code: 'rule-other-action' };
-    }
-    unmodelled.push({ name: key, value: keptValue(value) });
-    return { code: 'rule-unmodelled-part', params: { kind: lower.startsWith('exceptif') ? 'exception' : 'condition' } };
-  });
-
-  // Conditions/Exceptions/Actions name the rule's parts; one that no property above accounted for
-  // (for example a value ConvertTo-Json cut off at its depth) is kept by its name.
-  listedOnlyParts(p, unmodelled, otherActions, entries);
-
-  if (otherActions.length) actions.otherActions = otherActions;
+  const actions: RuleActions = { ...fields.actions };
+  if (kept.otherActions.length) actions.otherActions = kept.otherActions;
   if (!hasAnyAction(actions)) {
     // Exchange requires an action; a record without one still runs in the tenant as nothing.
     actions.otherActions = [{ name: 'None' }];
     entries.push(reportEntry('(actions)', '(none)', 'rule-no-action-kept'));
   }
-  if (unmodelled.length) {
+  let outcome: ImportObjectReport['outcome'] = fields.enabled === false ? 'disabled' : 'imported';
+  if (kept.unmodelled.length) {
     outcome = 'unmodelled';
-    entries.push(reportEntry('(rule)', name, 'rule-unmodelled', { parts: unique(unmodelled.map((u) => u.name)).join(', ') }));
+    entries.push(reportEntry('(rule)', name, 'rule-unmodelled', { parts: unique(kept.unmodelled.map((u) => u.name)).join(', ') }));
   }
 
   if (seenName(ctx, 'rule', name)) {
     entries.push(reportEntry('Name', name, 'rule-duplicate'));
     return { name, entityId: null, outcome: 'skipped', entries };
   }
+  const exceptions = fields.exceptions ?? {};
   const rule: TransportRule = {
+    ...fields,
     id: ctx.ids.take(`${ctx.tenantId}-rule-${slug(name) || 'rule'}`),
     name,
-    priority: priority ?? ctx.maxPriority + 1,
-    enabled,
-    conditions,
+    priority: fields.priority ?? ctx.maxPriority + 1,
+    enabled: fields.enabled !== false,
+    conditions: fields.conditions ?? {},
     ...(Object.keys(exceptions).length ? { exceptions } : {}),
     actions,
-    ...(locationName && locationName !== 'Header' ? { senderAddressLocation: locationName } : {}),
-    ...(unmodelled.length ? { unmodelledConditions: unmodelled.slice(0, 100) } : {}),
-    ...comments,
+    ...(kept.unmodelled.length ? { unmodelledConditions: kept.unmodelled.slice(0, 100) } : {}),
   };
   if (rule.actions.otherActions) rule.actions.otherActions = rule.actions.otherActions.slice(0, 100);
   ctx.tenant.transportRules.push(rule);
@@ -858,89 +687,31 @@ function importTransportRule(p: Props, ctx: Ctx): ImportObjectReport {
   return { name, entityId: rule.id, outcome, entries };
 }
 
-type NotEvaluated = (property: string, value: unknown, code: ImportReasonCode, params?: ReasonParams) => void;
+/**
+ * Whatever else is set is a condition, exception or action the model does not evaluate. Actions
+ * that do not route (PrependSubject, SetAuditSeverity…) are kept in otherActions and the rule still
+ * runs; conditions and exceptions are kept in unmodelledConditions. Then the parts the rule lists
+ * only by class name.
+ */
+function keepTheRest(p: Props, entries: ImportEntry[], kept: KeptParts): void {
+  leftovers(p, entries, (lower, key, value) => {
+    if (RULE_SETTINGS_REPORT_ONLY.has(lower)) return null;
+    if (RULE_ACTIONS.has(lower)) {
+      kept.otherActions.push({ name: key, value: keptValue(value) });
+      return { code: 'rule-other-action' };
+    }
+    kept.unmodelled.push({ name: key, value: keptValue(value) });
+    return { code: 'rule-unmodelled-part', params: { kind: lower.startsWith('exceptif') ? 'exception' : 'condition' } };
+  });
+  // Conditions/Exceptions/Actions name the rule's parts; one that no property above accounted for
+  // (for example a value ConvertTo-Json cut off at its depth) is kept by its name.
+  listedOnlyParts(p, kept.unmodelled, kept.otherActions, entries);
+}
 
 /** A property's value as the design keeps it: `{value, Count}` lists as plain lists, enums by name. */
 function keptValue(value: unknown): unknown {
   if (value && typeof value === 'object' && !Array.isArray(value) && Array.isArray((value as ExoObject).value)) return asList(value);
   return value;
-}
-
-function plainDomains(p: Props, property: string, notEvaluated: NotEvaluated): string[] | undefined {
-  const out: string[] = [];
-  const raw = p.get(property);
-  for (const item of asList(raw)) {
-    const d = asPlainDomain(item);
-    if (d) out.push(d);
-    else notEvaluated(property, raw, 'rule-domain-uncomparable');
-  }
-  return out.length ? out : undefined;
-}
-
-function ruleConditions(p: Props, notEvaluated: NotEvaluated): RuleConditions {
-  const conditions: RuleConditions = {};
-  const sentTo = p.get('SentToScope');
-  if (!isEmptyValue(sentTo)) {
-    const s = asEnum(sentTo, TO_USER_SCOPE);
-    if (s === 'InOrganization' || s === 'NotInOrganization') conditions.sentToScope = s;
-    else notEvaluated('SentToScope', s ?? sentTo, 'rule-sent-to-scope-unmodelled');
-  }
-  const fromScope = p.get('FromScope');
-  if (!isEmptyValue(fromScope)) {
-    const s = asEnum(fromScope, FROM_USER_SCOPE);
-    if (s) conditions.fromScope = s;
-    else notEvaluated('FromScope', fromScope, 'rule-from-scope-unknown');
-  }
-  const rd = plainDomains(p, 'RecipientDomainIs', notEvaluated);
-  if (rd) conditions.recipientDomainIs = rd;
-  const sd = plainDomains(p, 'SenderDomainIs', notEvaluated);
-  if (sd) conditions.senderDomainIs = sd;
-  return conditions;
-}
-
-function ruleExceptions(p: Props, notEvaluated: NotEvaluated): RuleExceptions {
-  const exceptions: RuleExceptions = {};
-  const erd = plainDomains(p, 'ExceptIfRecipientDomainIs', notEvaluated);
-  if (erd) exceptions.exceptIfRecipientDomainIs = erd;
-  const esd = plainDomains(p, 'ExceptIfSenderDomainIs', notEvaluated);
-  if (esd) exceptions.exceptIfSenderDomainIs = esd;
-  return exceptions;
-}
-
-function ruleActions(p: Props, ctx: Ctx, entries: ImportEntry[], notEvaluated: NotEvaluated): RuleActions {
-  const actions: RuleActions = {};
-  const reasonText = asText(p.get('RejectMessageReasonText'));
-  if (reasonText) actions.rejectMessageReasonText = reasonText;
-  const rawCode = p.get('RejectMessageEnhancedStatusCode');
-  const code = asText(rawCode);
-  if (code) {
-    if (patterns.rejectStatusCode.test(code)) actions.rejectMessageEnhancedStatusCode = code;
-    else notEvaluated('RejectMessageEnhancedStatusCode', rawCode, 'rule-status-code-invalid');
-  }
-  if (asBool(p.get('DeleteMessage')) === true) actions.deleteMessage = true;
-  const redirect: string[] = [];
-  for (const item of asList(p.get('RedirectMessageTo'))) {
-    const a = typeof item === 'string' ? item.replace(/^smtp:/i, '') : asText((item as ExoObject | null)?.PrimarySmtpAddress);
-    if (a && isEmail(a)) redirect.push(a);
-    else notEvaluated('RedirectMessageTo', item, 'rule-redirect-not-address');
-  }
-  if (redirect.length) actions.redirectMessageTo = redirect;
-  const headerName = asText(p.get('SetHeaderName'));
-  const headerValue = asText(p.get('SetHeaderValue'));
-  if (headerName) {
-    actions.setHeaderName = headerName;
-    actions.setHeaderValue = headerValue ?? null;
-  } else if (headerValue) entries.push(reportEntry('SetHeaderValue', shortValue(headerValue), 'rule-header-value-without-name'));
-  if (asBool(p.get('StopRuleProcessing')) === true) actions.stopRuleProcessing = true;
-  // RouteMessageOutboundConnector names a connector of this tenant (imported before the rules).
-  const routeRaw = p.get('RouteMessageOutboundConnector');
-  if (!isEmptyValue(routeRaw)) {
-    const target = asText(routeRaw);
-    const connector = target ? ctx.tenant.outboundConnectors.find((c) => c.name.toLowerCase() === target.toLowerCase()) : undefined;
-    if (connector) actions.routeMessageOutboundConnector = connector.id;
-    else notEvaluated('RouteMessageOutboundConnector', routeRaw, 'rule-route-connector-missing');
-  }
-  return actions;
 }
 
 /** Parts listed only by class name in Conditions/Exceptions/Actions (their property is absent). */

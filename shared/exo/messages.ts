@@ -80,13 +80,14 @@ const EN_PART_BARE: Record<RulePartKind, string> = { condition: 'condition', exc
 const JA_PART: Record<RulePartKind, string> = { condition: '条件', exception: '例外', action: 'アクション' };
 const part = (a: ReasonParams): RulePartKind => (a.kind === 'exception' || a.kind === 'action' ? a.kind : 'condition');
 
+/** A reason that is the same text whatever the parameters (most of them). */
+const texts = (en: string, ja: string): Texts => ({ en: () => en, ja: () => ja });
 const IP_LEFT_OUT = { en: '; this value was left out', ja: '。この値は除外しました' };
+/** An IP value the import left out: why, then IP_LEFT_OUT. */
+const ipLeftOut = (en: string, ja: string): Texts => ({ en: () => en + IP_LEFT_OUT.en, ja: () => ja + IP_LEFT_OUT.ja });
 
 export const IMPORT_REASONS: Record<ImportReasonCode, Texts> = {
-  'domain-not-a-domain-name': {
-    en: () => 'not a domain name; the accepted domain was not imported',
-    ja: () => 'ドメイン名ではありません。この承認済みドメインはインポートしませんでした',
-  },
+  'domain-not-a-domain-name': texts('not a domain name; the accepted domain was not imported', 'ドメイン名ではありません。この承認済みドメインはインポートしませんでした'),
   'domain-object-name': {
     en: () => "the accepted domain object's name; the model names it by its domain",
     ja: () => '承認済みドメイン オブジェクトの名前です。モデルではドメイン名で識別します',
@@ -97,196 +98,70 @@ export const IMPORT_REASONS: Record<ImportReasonCode, Texts> = {
     ja: () =>
       '外部の中継ドメイン (ExternalRelay) は形式バージョン 1 にないため、内部の中継ドメイン (InternalRelay) としてインポートしました。ここではシミュレーション上の扱いは同じです (ドメインは承認済みで、受信者が一覧にないため、すべての受信者宛てのメールが送信コネクタから送信されます)。PowerShell エクスポートが ExternalRelay のドメインを変更することはありません。',
   },
-  'domain-type-unknown': {
-    en: () => 'not Authoritative, InternalRelay or ExternalRelay; the accepted domain was not imported',
-    ja: () => 'Authoritative、InternalRelay、ExternalRelay のいずれでもありません。この承認済みドメインはインポートしませんでした',
-  },
-  'domain-subdomains-authoritative': {
-    en: () => 'only InternalRelay domains can match subdomains; left out for this Authoritative domain',
-    ja: () => 'サブドメインを一致させられるのは InternalRelay のドメインだけです。この Authoritative (権限のある) ドメインでは除外しました',
-  },
-  'domain-duplicate': {
-    en: () => 'the same domain appeared earlier in the import; this copy was not imported',
-    ja: () => '同じドメインがこのインポートで先に出現しています。この重複分はインポートしませんでした',
-  },
-  'org-reject-direct-send-absent': {
-    en: () => 'this output has no RejectDirectSend (older module or tenant); left off in the design',
-    ja: () => 'この出力には RejectDirectSend がありません (以前のモジュールまたはテナント)。デザインではオフのままにしました',
-  },
-  'org-reject-direct-send-invalid': {
-    en: () => 'not true or false; left off in the design',
-    ja: () => 'true でも false でもありません。デザインではオフのままにしました',
-  },
-  'org-other-properties': {
-    en: () => 'organization-wide settings other than RejectDirectSend do not take part in the modelled mail flow; not read',
-    ja: () => 'RejectDirectSend 以外の組織全体の設定は、モデル化したメール フローに関係しないため読み取っていません',
-  },
-  'connector-type-unknown': {
-    en: () => 'not OnPremises or Partner, the connector kinds the model knows; the connector was not imported',
-    ja: () => 'モデルが扱うコネクタの種類 (OnPremises または Partner) ではありません。このコネクタはインポートしませんでした',
-  },
-  'connector-disabled': {
-    en: () => 'the connector is disabled in Exchange Online; imported disabled',
-    ja: () => 'このコネクタは Exchange Online で無効になっています。無効としてインポートしました',
-  },
-  'domain-list-value-invalid': {
-    en: () => 'not a domain, *.domain or *; this value was left out',
-    ja: () => 'ドメイン、*.ドメイン、* のいずれでもありません。この値は除外しました',
-  },
-  'ip-not-an-address': {
-    en: () => 'not an IP address, CIDR block or range' + IP_LEFT_OUT.en,
-    ja: () => 'IP アドレス、CIDR ブロック、範囲のいずれでもありません' + IP_LEFT_OUT.ja,
-  },
-  'ip-ipv6': {
-    en: () => 'an IPv6 address; format version 1 models IPv4 only' + IP_LEFT_OUT.en,
-    ja: () => 'IPv6 アドレスです。形式バージョン 1 は IPv4 のみを扱います' + IP_LEFT_OUT.ja,
-  },
-  'ip-range-ends-not-ipv4': {
-    en: () => 'a range whose ends are not both IPv4 addresses' + IP_LEFT_OUT.en,
-    ja: () => '範囲の両端が IPv4 アドレスではありません' + IP_LEFT_OUT.ja,
-  },
-  'ip-range-reversed': {
-    en: () => 'a range whose first address is after its last' + IP_LEFT_OUT.en,
-    ja: () => '範囲の開始アドレスが終了アドレスより後ろです' + IP_LEFT_OUT.ja,
-  },
-  'ip-not-ipv4': {
-    en: () => 'not an IPv4 address, CIDR block or range' + IP_LEFT_OUT.en,
-    ja: () => 'IPv4 アドレス、CIDR ブロック、範囲のいずれでもありません' + IP_LEFT_OUT.ja,
-  },
+  'domain-type-unknown': texts('not Authoritative, InternalRelay or ExternalRelay; the accepted domain was not imported', 'Authoritative、InternalRelay、ExternalRelay のいずれでもありません。この承認済みドメインはインポートしませんでした'),
+  'domain-subdomains-authoritative': texts('only InternalRelay domains can match subdomains; left out for this Authoritative domain', 'サブドメインを一致させられるのは InternalRelay のドメインだけです。この Authoritative (権限のある) ドメインでは除外しました'),
+  'domain-duplicate': texts('the same domain appeared earlier in the import; this copy was not imported', '同じドメインがこのインポートで先に出現しています。この重複分はインポートしませんでした'),
+  'org-reject-direct-send-absent': texts('this output has no RejectDirectSend (older module or tenant); left off in the design', 'この出力には RejectDirectSend がありません (以前のモジュールまたはテナント)。デザインではオフのままにしました'),
+  'org-reject-direct-send-invalid': texts('not true or false; left off in the design', 'true でも false でもありません。デザインではオフのままにしました'),
+  'org-other-properties': texts('organization-wide settings other than RejectDirectSend do not take part in the modelled mail flow; not read', 'RejectDirectSend 以外の組織全体の設定は、モデル化したメール フローに関係しないため読み取っていません'),
+  'connector-type-unknown': texts('not OnPremises or Partner, the connector kinds the model knows; the connector was not imported', 'モデルが扱うコネクタの種類 (OnPremises または Partner) ではありません。このコネクタはインポートしませんでした'),
+  'connector-disabled': texts('the connector is disabled in Exchange Online; imported disabled', 'このコネクタは Exchange Online で無効になっています。無効としてインポートしました'),
+  'domain-list-value-invalid': texts('not a domain, *.domain or *; this value was left out', 'ドメイン、*.ドメイン、* のいずれでもありません。この値は除外しました'),
+  'ip-not-an-address': ipLeftOut('not an IP address, CIDR block or range', 'IP アドレス、CIDR ブロック、範囲のいずれでもありません'),
+  'ip-ipv6': ipLeftOut('an IPv6 address; format version 1 models IPv4 only', 'IPv6 アドレスです。形式バージョン 1 は IPv4 のみを扱います'),
+  'ip-range-ends-not-ipv4': ipLeftOut('a range whose ends are not both IPv4 addresses', '範囲の両端が IPv4 アドレスではありません'),
+  'ip-range-reversed': ipLeftOut('a range whose first address is after its last', '範囲の開始アドレスが終了アドレスより後ろです'),
+  'ip-not-ipv4': ipLeftOut('not an IPv4 address, CIDR block or range', 'IPv4 アドレス、CIDR ブロック、範囲のいずれでもありません'),
   'ip-range-converted': {
     en: (a) => `the range is not one CIDR block; converted to ${a.count} block(s): ${a.blocks}`,
     ja: (a) => `この範囲は 1 つの CIDR ブロックではないため、${a.count} 個のブロックに変換しました: ${a.blocks}`,
   },
-  'certificate-name-invalid': {
-    en: () => 'not a certificate name the model can hold (a domain or *.domain); left out, so the connector matches by IP only',
-    ja: () => 'モデルで扱える証明書名 (ドメインまたは *.ドメイン) ではありません。除外したため、このコネクタは IP アドレスでのみ一致します',
-  },
-  'inbound-duplicate': {
-    en: () => 'an inbound connector of this name appeared earlier in the import; this copy was not imported',
-    ja: () => '同じ名前の受信コネクタがこのインポートで先に出現しています。この重複分はインポートしませんでした',
-  },
-  'smart-host-invalid': {
-    en: () => 'not a host name or IPv4 address; this value was left out',
-    ja: () => 'ホスト名でも IPv4 アドレスでもありません。この値は除外しました',
-  },
-  'outbound-rule-scoped': {
-    en: () => 'used only by mail flow rules that route through it (RouteMessageOutboundConnector); kept as a transport-rule-scoped connector',
-    ja: () => 'このコネクタを経由してルーティングするメール フロー ルール (RouteMessageOutboundConnector) だけが使用します。ルール専用コネクタとして保持しました',
-  },
-  'outbound-duplicate': {
-    en: () => 'an outbound connector of this name appeared earlier in the import; this copy was not imported',
-    ja: () => '同じ名前の送信コネクタがこのインポートで先に出現しています。この重複分はインポートしませんでした',
-  },
-  'rule-priority-invalid': {
-    en: () => 'not a whole number from 0; the rule is placed after the others',
-    ja: () => '0 以上の整数ではありません。このルールは他のルールの後ろに配置しました',
-  },
-  'rule-disabled': {
-    en: () => 'the rule is disabled in Exchange Online; imported disabled',
-    ja: () => 'このルールは Exchange Online で無効になっています。無効としてインポートしました',
-  },
-  'rule-state-unknown': {
-    en: () => 'not Enabled or Disabled; imported as enabled',
-    ja: () => 'Enabled でも Disabled でもありません。有効としてインポートしました',
-  },
-  'rule-mode-unknown': {
-    en: () => 'not Audit, AuditAndNotify or Enforce; treated as Enforce',
-    ja: () => 'Audit、AuditAndNotify、Enforce のいずれでもありません。Enforce (適用) として扱いました',
-  },
-  'rule-sent-to-scope-unmodelled': {
-    en: () => 'only InOrganization and NotInOrganization are modelled',
-    ja: () => 'モデル化しているのは InOrganization と NotInOrganization だけです',
-  },
-  'rule-from-scope-unknown': {
-    en: () => 'not InOrganization or NotInOrganization',
-    ja: () => 'InOrganization でも NotInOrganization でもありません',
-  },
-  'rule-domain-uncomparable': {
-    en: () => 'not a domain name the model can compare',
-    ja: () => 'モデルで比較できるドメイン名ではありません',
-  },
-  'rule-status-code-invalid': {
-    en: () => 'not 5.7.1 or 5.7.900-5.7.999',
-    ja: () => '5.7.1 でも 5.7.900 ～ 5.7.999 でもありません',
-  },
-  'rule-redirect-not-address': {
-    en: () => 'not an e-mail address (a recipient name cannot be resolved here)',
-    ja: () => '電子メール アドレスではありません (ここでは受信者名を解決できません)',
-  },
-  'rule-header-value-without-name': {
-    en: () => 'a header value without a header name; left out',
-    ja: () => 'ヘッダー名のないヘッダー値です。除外しました',
-  },
-  'rule-time-window': {
-    en: () => 'the rule applies only in a time window, which the simulation does not model',
-    ja: () => 'このルールは特定の期間だけ適用されますが、期間はシミュレーションでモデル化されていません',
-  },
-  'rule-sender-location-envelope': {
-    en: () => 'sender conditions read the envelope here; the simulation reads the header From when the scenario gives one',
-    ja: () => 'このルールの送信者の条件はエンベロープを参照しますが、シミュレーションはシナリオにヘッダーの From があればそれを参照します',
-  },
-  'rule-sender-location-unused': {
-    en: () => 'no sender condition uses it; left out',
-    ja: () => '送信者の条件で使われていないため除外しました',
-  },
-  'rule-duplicate': {
-    en: () => 'a rule of this name appeared earlier in the import; this copy was not imported',
-    ja: () => '同じ名前のルールがこのインポートで先に出現しています。この重複分はインポートしませんでした',
-  },
-  'certificate-status': {
-    en: () => 'Exchange does not report this certificate as Valid; a server presenting it is imported with an incomplete chain',
-    ja: () => 'Exchange はこの証明書を Valid と報告していません。この証明書を提示するサーバーは、チェーンが不完全なものとしてインポートしました',
-  },
-  'send-connector-not-to-exo': {
-    en: () => 'not a connector to Exchange Online (no *.mail.onmicrosoft.com address space, no *.mail.protection.outlook.com smart host, CloudServicesMailEnabled off); not imported',
-    ja: () => 'Exchange Online への送信コネクタではありません (*.mail.onmicrosoft.com のアドレス空間も *.mail.protection.outlook.com のスマート ホストもなく、CloudServicesMailEnabled もオフです)。インポートしませんでした',
-  },
-  'send-connector-certificate-name': {
-    en: () => 'not in the <I>issuer<S>subject form; the certificate could not be identified',
-    ja: () => '<I>発行者<S>サブジェクト の形式ではありません。証明書を特定できませんでした',
-  },
-  'send-connector-certificate-missing': {
-    en: () => 'no certificate of the Get-ExchangeCertificate output matches; the server is imported without a certificate',
-    ja: () => 'Get-ExchangeCertificate の出力に一致する証明書がありません。証明書なしでサーバーをインポートしました',
-  },
+  'certificate-name-invalid': texts('not a certificate name the model can hold (a domain or *.domain); left out, so the connector matches by IP only', 'モデルで扱える証明書名 (ドメインまたは *.ドメイン) ではありません。除外したため、このコネクタは IP アドレスでのみ一致します'),
+  'inbound-duplicate': texts('an inbound connector of this name appeared earlier in the import; this copy was not imported', '同じ名前の受信コネクタがこのインポートで先に出現しています。この重複分はインポートしませんでした'),
+  'smart-host-invalid': texts('not a host name or IPv4 address; this value was left out', 'ホスト名でも IPv4 アドレスでもありません。この値は除外しました'),
+  'outbound-rule-scoped': texts('used only by mail flow rules that route through it (RouteMessageOutboundConnector); kept as a transport-rule-scoped connector', 'このコネクタを経由してルーティングするメール フロー ルール (RouteMessageOutboundConnector) だけが使用します。ルール専用コネクタとして保持しました'),
+  'outbound-duplicate': texts('an outbound connector of this name appeared earlier in the import; this copy was not imported', '同じ名前の送信コネクタがこのインポートで先に出現しています。この重複分はインポートしませんでした'),
+  'rule-priority-invalid': texts('not a whole number from 0; the rule is placed after the others', '0 以上の整数ではありません。このルールは他のルールの後ろに配置しました'),
+  'rule-disabled': texts('the rule is disabled in Exchange Online; imported disabled', 'このルールは Exchange Online で無効になっています。無効としてインポートしました'),
+  'rule-state-unknown': texts('not Enabled or Disabled; imported as enabled', 'Enabled でも Disabled でもありません。有効としてインポートしました'),
+  'rule-mode-unknown': texts('not Audit, AuditAndNotify or Enforce; treated as Enforce', 'Audit、AuditAndNotify、Enforce のいずれでもありません。Enforce (適用) として扱いました'),
+  'rule-sent-to-scope-unmodelled': texts('only InOrganization and NotInOrganization are modelled', 'モデル化しているのは InOrganization と NotInOrganization だけです'),
+  'rule-from-scope-unknown': texts('not InOrganization or NotInOrganization', 'InOrganization でも NotInOrganization でもありません'),
+  'rule-domain-uncomparable': texts('not a domain name the model can compare', 'モデルで比較できるドメイン名ではありません'),
+  'rule-status-code-invalid': texts('not 5.7.1 or 5.7.900-5.7.999', '5.7.1 でも 5.7.900 ～ 5.7.999 でもありません'),
+  'rule-redirect-not-address': texts('not an e-mail address (a recipient name cannot be resolved here)', '電子メール アドレスではありません (ここでは受信者名を解決できません)'),
+  'rule-header-value-without-name': texts('a header value without a header name; left out', 'ヘッダー名のないヘッダー値です。除外しました'),
+  'rule-time-window': texts('the rule applies only in a time window, which the simulation does not model', 'このルールは特定の期間だけ適用されますが、期間はシミュレーションでモデル化されていません'),
+  'rule-sender-location-envelope': texts('sender conditions read the envelope here; the simulation reads the header From when the scenario gives one', 'このルールの送信者の条件はエンベロープを参照しますが、シミュレーションはシナリオにヘッダーの From があればそれを参照します'),
+  'rule-sender-location-unused': texts('no sender condition uses it; left out', '送信者の条件で使われていないため除外しました'),
+  'rule-duplicate': texts('a rule of this name appeared earlier in the import; this copy was not imported', '同じ名前のルールがこのインポートで先に出現しています。この重複分はインポートしませんでした'),
+  'certificate-status': texts('Exchange does not report this certificate as Valid; a server presenting it is imported with an incomplete chain', 'Exchange はこの証明書を Valid と報告していません。この証明書を提示するサーバーは、チェーンが不完全なものとしてインポートしました'),
+  'send-connector-not-to-exo': texts('not a connector to Exchange Online (no *.mail.onmicrosoft.com address space, no *.mail.protection.outlook.com smart host, CloudServicesMailEnabled off); not imported', 'Exchange Online への送信コネクタではありません (*.mail.onmicrosoft.com のアドレス空間も *.mail.protection.outlook.com のスマート ホストもなく、CloudServicesMailEnabled もオフです)。インポートしませんでした'),
+  'send-connector-certificate-name': texts('not in the <I>issuer<S>subject form; the certificate could not be identified', '<I>発行者<S>サブジェクト の形式ではありません。証明書を特定できませんでした'),
+  'send-connector-certificate-missing': texts('no certificate of the Get-ExchangeCertificate output matches; the server is imported without a certificate', 'Get-ExchangeCertificate の出力に一致する証明書がありません。証明書なしでサーバーをインポートしました'),
   'server-ip-unknown': {
     en: () => "neither cmdlet gives the server's public IP address and no OnPremises inbound connector lists one; imported as 0.0.0.0, set it in the inspector",
     ja: () => 'どちらのコマンドレットもサーバーのパブリック IP アドレスを示さず、オンプレミスの受信コネクタにもありません。0.0.0.0 としてインポートしました。[プロパティ] で設定してください',
   },
-  'rule-test-mode-kept': {
-    en: () => 'the rule is in test mode, so Exchange does not enforce its actions; kept under "Conditions not modelled", so the simulation skips the rule',
-    ja: () => 'このルールはテスト モードのため、Exchange はそのアクションを実行しません。[モデル化されていない条件] に保持したため、シミュレーションはこのルールをスキップします',
-  },
-  'rule-other-action': {
-    en: () => 'an action that does not change routing; kept under "Other actions" (the rule runs and the trace names it)',
-    ja: () => 'ルーティングを変えないアクションです。[その他のアクション] に保持しました (ルールは実行され、トレースに表示されます)',
-  },
+  'rule-test-mode-kept': texts('the rule is in test mode, so Exchange does not enforce its actions; kept under "Conditions not modelled", so the simulation skips the rule', 'このルールはテスト モードのため、Exchange はそのアクションを実行しません。[モデル化されていない条件] に保持したため、シミュレーションはこのルールをスキップします'),
+  'rule-other-action': texts('an action that does not change routing; kept under "Other actions" (the rule runs and the trace names it)', 'ルーティングを変えないアクションです。[その他のアクション] に保持しました (ルールは実行され、トレースに表示されます)'),
   'rule-unmodelled-part': {
     en: (a) => `${EN_PART[part(a)]} the simulation cannot evaluate; kept under "Conditions not modelled"`,
     ja: (a) => `シミュレーションで評価できない${JA_PART[part(a)]}です。[モデル化されていない条件] に保持しました`,
   },
-  'rule-listed-other-action': {
-    en: () => 'the rule lists this action without its settings; kept by name under "Other actions"',
-    ja: () => 'ルールにこのアクションが設定なしで含まれています。名前だけを [その他のアクション] に保持しました',
-  },
+  'rule-listed-other-action': texts('the rule lists this action without its settings; kept by name under "Other actions"', 'ルールにこのアクションが設定なしで含まれています。名前だけを [その他のアクション] に保持しました'),
   'rule-listed-unmodelled': {
     en: (a) => `the rule lists this ${EN_PART_BARE[part(a)]} without its settings; kept by name under "Conditions not modelled"`,
     ja: (a) => `ルールにこの${JA_PART[part(a)]}が設定なしで含まれています。名前だけを [モデル化されていない条件] に保持しました`,
   },
-  'rule-route-connector-missing': {
-    en: () => 'names no outbound connector of this import; kept under "Conditions not modelled"',
-    ja: () => 'このインポートのどの送信コネクタも指していません。[モデル化されていない条件] に保持しました',
-  },
+  'rule-route-connector-missing': texts('names no outbound connector of this import; kept under "Conditions not modelled"', 'このインポートのどの送信コネクタも指していません。[モデル化されていない条件] に保持しました'),
   'rule-unmodelled': {
     en: (a) =>
       `kept with its name and state; the simulation cannot evaluate ${a.parts}, so it skips this rule and says so in the trace`,
     ja: (a) =>
       `名前と状態はそのまま保持しました。シミュレーションは ${a.parts} を評価できないため、このルールをスキップし、トレースにそのことを表示します`,
   },
-  'rule-no-action-kept': {
-    en: () => 'the rule has no action; kept as it is with the action "None" (it changes nothing)',
-    ja: () => 'このルールにはアクションがありません。アクション「None」としてそのまま保持しました (何も変更しません)',
-  },
+  'rule-no-action-kept': texts('the rule has no action; kept as it is with the action "None" (it changes nothing)', 'このルールにはアクションがありません。アクション「None」としてそのまま保持しました (何も変更しません)'),
   'property-note': {
     en: (a) => PROPERTY_NOTES[String(a.property)]?.en ?? GENERIC.en,
     ja: (a) => PROPERTY_NOTES[String(a.property)]?.ja ?? GENERIC.ja,

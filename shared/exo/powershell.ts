@@ -12,8 +12,8 @@
  * New-/Set-TransportRule, Enable-/Disable-TransportRule, Set-AcceptedDomain,
  * Set-OrganizationConfig -RejectDirectSend (learn.microsoft.com, exchangepowershell).
  */
-import type { InboundConnector, OutboundConnector, Tenant, TopologyDocument, TransportRule } from '../model/schema';
-import { INBOUND_FIELDS, OUTBOUND_FIELDS, type FieldSpec } from './fields';
+import type { AcceptedDomain, InboundConnector, OutboundConnector, Tenant, TopologyDocument, TransportRule } from '../model/schema';
+import { INBOUND_TABLE, OUTBOUND_TABLE, RULE_TABLE, getPath, type FieldContext, type FieldSpec, type FieldTable } from './fields';
 import { NOT_EVALUATED_SUFFIX } from './import';
 
 // ---------------------------------------------------------------------------------------------
@@ -118,14 +118,34 @@ export function rulesByPriority(tenant: Tenant): TransportRule[] {
     .map((x) => x.rule);
 }
 
+type Line = (s?: string) => void;
+
+/** The script: its help, what exists, then one block per domain, connector and rule, Direct Send, and what the design lacks. */
 export function tenantPowerShell(tenant: Tenant, documentTitle: string): string {
   const out: string[] = [];
-  const line = (s = '') => out.push(s);
+  const line: Line = (s = '') => void out.push(s);
+  scriptHelp(line, tenant, documentTitle);
+  tenant.acceptedDomains.forEach((d, i) => domainBlock(line, d, i));
+  // Inbound, then outbound connectors.
+  for (const c of tenant.inboundConnectors) connectorBlock(line, 'Inbound', c, describeInbound(c), inboundParameters(c));
+  for (const c of tenant.outboundConnectors) connectorBlock(line, 'Outbound', c, describeOutbound(c), outboundParameters(c));
+  // Mail flow rules, in priority order so each New-TransportRule -Priority is within range.
+  const connectorNames = new Map(tenant.outboundConnectors.map((c) => [c.id, c.name]));
+  rulesByPriority(tenant).forEach((r, priority) => ruleBlock(line, r, priority, connectorNames));
+  directSendBlock(line, tenant.rejectDirectSend);
+  notInDesignBlock(line, tenant);
+  const script = out.join('\n') + '\n';
+  // Every piece of design text above went through psQuote or commentText; fail closed if a new
+  // line of the generator ever forgets to.
+  if (!/^[\x20-\x7e\n]*$/.test(script)) throw new Error('internal error: the generated PowerShell script is not pure ASCII');
+  return script;
+}
+
+/** The comment-based help (`.SYNOPSIS`, `.DESCRIPTION`, `.NOTES` with the manual steps), the parameters, and the reads of what exists. */
+function scriptHelp(line: Line, tenant: Tenant, documentTitle: string): void {
   const inbound = tenant.inboundConnectors.filter((c) => !isNotEvaluated(c.name));
   const outbound = tenant.outboundConnectors.filter((c) => !isNotEvaluated(c.name));
-  const ordered = rulesByPriority(tenant);
-  const rules = ordered.filter((r) => !isNotEvaluated(r.name));
-
+  const rules = tenant.transportRules.filter((r) => !isNotEvaluated(r.name));
   line('<#');
   line('.SYNOPSIS');
   line(`    Applies the Mailflow Studio design of tenant ${commentText(psQuote(tenant.name))} to Exchange Online.`);
@@ -163,75 +183,73 @@ export function tenantPowerShell(tenant: Tenant, documentTitle: string): string 
   line('$existingInbound = @(Get-InboundConnector -ErrorAction SilentlyContinue)');
   line('$existingOutbound = @(Get-OutboundConnector -ErrorAction SilentlyContinue)');
   line('$existingRules = @(Get-TransportRule -ErrorAction SilentlyContinue)');
+}
 
-  // Accepted domains.
-  tenant.acceptedDomains.forEach((d, i) => {
-    const names = psArray([d.domainName, `*.${d.domainName}`]);
-    const what = `${d.domainType}${d.matchSubDomains ? ', subdomains included' : ''}`;
-    line('');
-    line(`# Accepted domain ${commentText(psQuote(d.domainName))}: designed as ${what}. Set-AcceptedDomain runs only when the type`);
-    line('# (or subdomain matching) differs; a missing domain is a manual step (see .NOTES).');
-    line(`$domain = $existingDomains | Where-Object { [string]$_.DomainName -in ${names} } | Select-Object -First 1`);
-    line('if ($null -eq $domain) {');
-    line(`    Write-Warning ${psQuote(`Accepted domain '${d.domainName}' does not exist: add and verify it first (manual step ${i + 1}).`)}`);
-    if (d.domainType === 'InternalRelay') {
-      // The format has no ExternalRelay; the import shows such a domain as InternalRelay, so the
-      // script must not turn it into one.
-      line("} elseif ([string]$domain.DomainType -eq 'ExternalRelay') {");
-      line(
-        `    Write-Warning ${psQuote(`Accepted domain '${d.domainName}' is ExternalRelay, which the design shows as InternalRelay; left unchanged.`)}`,
-      );
-    }
-    line(`} elseif ([string]$domain.DomainType -ne '${d.domainType}' -or [bool]$domain.MatchSubDomains -ne ${psBool(d.matchSubDomains)}) {`);
-    const args = `-DomainType ${d.domainType} -MatchSubDomains ${psBool(d.matchSubDomains)}`;
-    line(`    if ($PSCmdlet.ShouldProcess(${psQuote(`accepted domain ${d.domainName}`)}, ${psQuote(`Set-AcceptedDomain ${args}`)})) {`);
-    line(`        Set-AcceptedDomain -Identity $domain.Identity ${args}`);
-    line('    }');
-    line('}');
+/** Set-AcceptedDomain where the type (or subdomain matching) differs; a missing domain is a manual step. */
+function domainBlock(line: Line, d: AcceptedDomain, i: number): void {
+  const names = psArray([d.domainName, `*.${d.domainName}`]);
+  const what = `${d.domainType}${d.matchSubDomains ? ', subdomains included' : ''}`;
+  line('');
+  line(`# Accepted domain ${commentText(psQuote(d.domainName))}: designed as ${what}. Set-AcceptedDomain runs only when the type`);
+  line('# (or subdomain matching) differs; a missing domain is a manual step (see .NOTES).');
+  line(`$domain = $existingDomains | Where-Object { [string]$_.DomainName -in ${names} } | Select-Object -First 1`);
+  line('if ($null -eq $domain) {');
+  line(`    Write-Warning ${psQuote(`Accepted domain '${d.domainName}' does not exist: add and verify it first (manual step ${i + 1}).`)}`);
+  if (d.domainType === 'InternalRelay') {
+    // The format has no ExternalRelay; the import shows such a domain as InternalRelay, so the
+    // script must not turn it into one.
+    line("} elseif ([string]$domain.DomainType -eq 'ExternalRelay') {");
+    line(
+      `    Write-Warning ${psQuote(`Accepted domain '${d.domainName}' is ExternalRelay, which the design shows as InternalRelay; left unchanged.`)}`,
+    );
+  }
+  line(`} elseif ([string]$domain.DomainType -ne '${d.domainType}' -or [bool]$domain.MatchSubDomains -ne ${psBool(d.matchSubDomains)}) {`);
+  const args = `-DomainType ${d.domainType} -MatchSubDomains ${psBool(d.matchSubDomains)}`;
+  line(`    if ($PSCmdlet.ShouldProcess(${psQuote(`accepted domain ${d.domainName}`)}, ${psQuote(`Set-AcceptedDomain ${args}`)})) {`);
+  line(`        Set-AcceptedDomain -Identity $domain.Identity ${args}`);
+  line('    }');
+  line('}');
+}
+
+/** One rule's block: what it does in words, what the script cannot set, then New- or Set-TransportRule and its state. */
+function ruleBlock(line: Line, r: TransportRule, priority: number, connectorNames: ReadonlyMap<string, string>): void {
+  line('');
+  if (isNotEvaluated(r.name)) {
+    skippedBlock(line, 'Mail flow rule', r.name);
+    return;
+  }
+  const designed = r.priority === priority ? '' : ` (designed priority ${r.priority}; Exchange numbers rules 0, 1, 2, ...)`;
+  line(`# Mail flow rule ${commentText(psQuote(r.name))}, priority ${priority}${designed}, ${r.enabled ? 'enabled' : 'disabled'}:`);
+  line(`# ${commentText(describeRule(r))}`);
+  const { settings, clear, cannotSet } = ruleParameters(r, priority, connectorNames);
+  if (cannotSet.length) {
+    line(`# Kept in the design but not set by this script (no New-TransportRule parameter of that name, or a value`);
+    line(`# PowerShell cannot be given as text, numbers or lists): ${commentText(cannotSet.join(', '))}.`);
+  }
+  upsertBlock(line, {
+    kind: 'mail flow rule',
+    name: r.name,
+    existing: '$existingRules',
+    variable: '$rule',
+    newCmd: 'New-TransportRule',
+    setCmd: 'Set-TransportRule',
+    settings,
+    clear,
+    newExtra: ` -Enabled ${psBool(r.enabled)}`,
+    afterSet: [
+      // Set-TransportRule has no -Enabled; the state is changed with Enable-/Disable-TransportRule.
+      `if ([string]$rule.State -ne '${r.enabled ? 'Enabled' : 'Disabled'}') {`,
+      `    ${r.enabled ? 'Enable' : 'Disable'}-TransportRule -Identity $rule.Identity -Confirm:$false`,
+      '}',
+    ],
   });
+}
 
-  // Inbound, then outbound connectors.
-  for (const c of tenant.inboundConnectors) connectorBlock(line, 'Inbound', c, describeInbound(c), inboundParameters(c));
-  for (const c of tenant.outboundConnectors) connectorBlock(line, 'Outbound', c, describeOutbound(c), outboundParameters(c));
-
-  // Mail flow rules, in priority order so each New-TransportRule -Priority is within range.
-  ordered.forEach((r, priority) => {
-    line('');
-    if (isNotEvaluated(r.name)) {
-      skippedBlock(line, 'Mail flow rule', r.name);
-      return;
-    }
-    const designed = r.priority === priority ? '' : ` (designed priority ${r.priority}; Exchange numbers rules 0, 1, 2, ...)`;
-    line(`# Mail flow rule ${commentText(psQuote(r.name))}, priority ${priority}${designed}, ${r.enabled ? 'enabled' : 'disabled'}:`);
-    line(`# ${commentText(describeRule(r))}`);
-    const { settings, clear, cannotSet } = ruleParameters(r, priority, new Map(tenant.outboundConnectors.map((c) => [c.id, c.name])));
-    if (cannotSet.length) {
-      line(`# Kept in the design but not set by this script (no New-TransportRule parameter of that name, or a value`);
-      line(`# PowerShell cannot be given as text, numbers or lists): ${commentText(cannotSet.join(', '))}.`);
-    }
-    upsertBlock(line, {
-      kind: 'mail flow rule',
-      name: r.name,
-      existing: '$existingRules',
-      variable: '$rule',
-      newCmd: 'New-TransportRule',
-      setCmd: 'Set-TransportRule',
-      settings,
-      clear,
-      newExtra: ` -Enabled ${psBool(r.enabled)}`,
-      afterSet: [
-        // Set-TransportRule has no -Enabled; the state is changed with Enable-/Disable-TransportRule.
-        `if ([string]$rule.State -ne '${r.enabled ? 'Enabled' : 'Disabled'}') {`,
-        `    ${r.enabled ? 'Enable' : 'Disable'}-TransportRule -Identity $rule.Identity -Confirm:$false`,
-        '}',
-      ],
-    });
-  });
-
-  // Direct Send.
+/** Direct Send: turned on when the design rejects it, never turned off (a warning instead). */
+function directSendBlock(line: Line, rejectDirectSend: boolean): void {
   line('');
   line('$org = Get-OrganizationConfig -ErrorAction SilentlyContinue');
-  if (tenant.rejectDirectSend) {
+  if (rejectDirectSend) {
     line('# Direct Send: the design rejects mail that uses the tenant\'s domains from sources no connector covers');
     line('# (Set-OrganizationConfig -RejectDirectSend, "Introducing more control over Direct Send").');
     line('if ($null -ne $org -and $org.RejectDirectSend -ne $true) {');
@@ -247,8 +265,10 @@ export function tenantPowerShell(tenant: Tenant, documentTitle: string): string 
     );
     line('}');
   }
+}
 
-  // What the design does not have.
+/** What exists in Exchange Online but not in the design: listed with Write-Warning, never changed. */
+function notInDesignBlock(line: Line, tenant: Tenant): void {
   line('');
   line('# What exists in Exchange Online but not in the design: never changed or removed here, only listed.');
   const lists: Array<[string, string, string[]]> = [
@@ -262,11 +282,6 @@ export function tenantPowerShell(tenant: Tenant, documentTitle: string): string 
     line(`    Write-Warning ("${label} '{0}' is not in the design; left unchanged." -f $_.Name)`);
     line('}');
   }
-  const script = out.join('\n') + '\n';
-  // Every piece of design text above went through psQuote or commentText; fail closed if a new
-  // line of the generator ever forgets to.
-  if (!/^[\x20-\x7e\n]*$/.test(script)) throw new Error('internal error: the generated PowerShell script is not pure ASCII');
-  return script;
 }
 
 /** One connector's block: what it does in words, then New- or Set-<direction>Connector. */
@@ -347,71 +362,46 @@ function hashtable(line: (s?: string) => void, name: string, entries: Array<[str
   line('}');
 }
 
-/** `$settings` and `$clear` of a connector, from its field table (fields.ts). */
-function tableParameters<T>(entity: T, fields: ReadonlyArray<FieldSpec<T>>) {
+/** Whether the design sets a row's value: a list with items, a switch on, a number, text (optional text: not empty). */
+function isSet(f: FieldSpec<unknown>, v: unknown): boolean {
+  if (f.kind === 'list') return Array.isArray(v) && v.length > 0;
+  if (f.kind === 'bool') return v === true;
+  if (f.kind === 'number') return typeof v === 'number';
+  return typeof v === 'string' && (v !== '' || f.write !== 'optional');
+}
+
+function psValue(f: FieldSpec<unknown>, v: unknown): ParamValue {
+  if (f.kind === 'bool') return psBool(v === true);
+  if (f.kind === 'list') return psArray(Array.isArray(v) ? v : []);
+  if (f.kind === 'number') return String(v);
+  return psQuote(String(v ?? ''));
+}
+
+/** `$settings` and `$clear` of an entity, from its field table (fields.ts). */
+export function tableParameters<T>(entity: T, table: FieldTable<T>, ctx: FieldContext) {
   const settings: Array<[string, ParamValue]> = [];
   const clear: Array<[string, ParamValue]> = [];
-  for (const f of fields) {
-    const v = entity[f.field] as unknown;
-    const present = f.kind === 'list' ? Array.isArray(v) && v.length > 0 : f.kind === 'bool' ? v === true : typeof v === 'string' && v !== '';
-    if (f.write === 'always' || present) {
-      settings.push([f.parameter, f.kind === 'bool' ? psBool(v === true) : f.kind === 'list' ? psArray(Array.isArray(v) ? v : []) : psQuote(String(v ?? ''))]);
-    } else if (f.write === 'clear') clear.push([f.parameter, '$null']);
+  for (const f of table.rows) {
+    if (f.write === 'never') continue;
+    const v = f.out ? f.out(entity, ctx) : f.field ? getPath(entity, f.field) : undefined;
+    if (f.write === 'always' || isSet(f as FieldSpec<unknown>, v)) settings.push([f.parameter, psValue(f as FieldSpec<unknown>, v)]);
+    else if (f.write === 'clear') clear.push([f.parameter, f.kind === 'bool' ? '$false' : '$null']);
   }
   return { settings, clear };
 }
 
-const inboundParameters = (c: InboundConnector) => tableParameters(c, INBOUND_FIELDS);
-const outboundParameters = (c: OutboundConnector) => tableParameters(c, OUTBOUND_FIELDS);
+const NO_CONNECTORS: FieldContext = { connectorName: () => undefined };
+const inboundParameters = (c: InboundConnector) => tableParameters(c, INBOUND_TABLE, NO_CONNECTORS);
+const outboundParameters = (c: OutboundConnector) => tableParameters(c, OUTBOUND_TABLE, NO_CONNECTORS);
 
 function ruleParameters(r: TransportRule, priority: number, connectorNames: ReadonlyMap<string, string> = new Map()) {
-  const settings: Array<[string, ParamValue]> = [
-    ['Priority', String(priority)],
-    // The design has no test mode: a designed rule is enforced (or disabled).
-    ['Mode', "'Enforce'"],
-  ];
-  const clear: Array<[string, ParamValue]> = [];
-  const text = (key: string, v: string | null | undefined) => {
-    if (v !== null && v !== undefined) settings.push([key, psQuote(v)]);
-    else clear.push([key, '$null']);
-  };
-  const list = (key: string, v: readonly string[] | undefined) => {
-    if (v && v.length) settings.push([key, psArray(v)]);
-    else clear.push([key, '$null']);
-  };
-  const flag = (key: string, v: boolean | undefined) => {
-    if (v) settings.push([key, '$true']);
-    else clear.push([key, '$false']);
-  };
-  const c = r.conditions;
-  const e = r.exceptions ?? {};
-  const a = r.actions;
-  text('SentToScope', c.sentToScope);
-  text('FromScope', c.fromScope);
-  list('RecipientDomainIs', c.recipientDomainIs);
-  list('SenderDomainIs', c.senderDomainIs);
-  list('ExceptIfRecipientDomainIs', e.exceptIfRecipientDomainIs);
-  list('ExceptIfSenderDomainIs', e.exceptIfSenderDomainIs);
-  text('RejectMessageReasonText', a.rejectMessageReasonText);
-  text('RejectMessageEnhancedStatusCode', a.rejectMessageEnhancedStatusCode);
-  flag('DeleteMessage', a.deleteMessage);
-  list('RedirectMessageTo', a.redirectMessageTo);
-  text('SetHeaderName', a.setHeaderName);
-  text('SetHeaderValue', a.setHeaderName ? (a.setHeaderValue ?? '') : null);
-  flag('StopRuleProcessing', a.stopRuleProcessing);
-  // Format 2: which sender the sender conditions read, the connector a rule routes through (by
-  // name, as New-TransportRule takes it), and the administrator's comment.
-  if (r.senderAddressLocation && r.senderAddressLocation !== 'Header') settings.push(['SenderAddressLocation', psQuote(r.senderAddressLocation)]);
-  if (a.routeMessageOutboundConnector) {
-    settings.push(['RouteMessageOutboundConnector', psQuote(connectorNames.get(a.routeMessageOutboundConnector) ?? a.routeMessageOutboundConnector)]);
-  }
-  if (r.comment) settings.push(['Comments', psQuote(r.comment)]);
+  const { settings, clear } = tableParameters(r, RULE_TABLE, { priority, connectorName: (id) => connectorNames.get(id) });
   // Format 2: what the simulation does not evaluate is still the tenant's configuration, so it goes
   // back under its New-TransportRule parameter name (PrependSubject, SetAuditSeverity, Mode,
   // HeaderContainsMessageHeader…). A name given twice (Mode, or a domain list the model could only
   // partly read) takes the kept value.
   const cannotSet: string[] = [];
-  for (const part of [...(r.unmodelledConditions ?? []), ...(a.otherActions ?? [])]) {
+  for (const part of [...(r.unmodelledConditions ?? []), ...(r.actions.otherActions ?? [])]) {
     const value = psParameterValue(part.value);
     if (!PARAMETER_NAME.test(part.name) || value === null) {
       cannotSet.push(part.name);
@@ -527,13 +517,7 @@ export function appliedConfiguration(tenant: Tenant): AppliedConfiguration {
   const inboundConnectors = tenant.inboundConnectors
     .filter((c) => !isNotEvaluated(c.name))
     .map((c) => ({
-      Name: c.name,
-      Identity: c.name,
-      Enabled: c.enabled,
-      // TenantConnectorType: OnPremises = 1, Partner = 2.
-      ConnectorType: c.connectorType === 'OnPremises' ? 1 : 2,
-      ConnectorSource: 0,
-      Comment: c.comment ?? null,
+      ...appliedConnector(c),
       SenderIPAddresses: [...c.senderIPAddresses],
       SenderDomains: c.senderDomains.map((d) => `smtp:${d};1`),
       TrustedOrganizations: [],
@@ -550,12 +534,8 @@ export function appliedConfiguration(tenant: Tenant): AppliedConfiguration {
   const outboundConnectors = tenant.outboundConnectors
     .filter((c) => !isNotEvaluated(c.name))
     .map((c) => ({
-      Name: c.name,
-      Identity: c.name,
-      Enabled: c.enabled,
+      ...appliedConnector(c),
       UseMXRecord: c.useMXRecord,
-      ConnectorType: c.connectorType === 'OnPremises' ? 1 : 2,
-      ConnectorSource: 0,
       RecipientDomains: c.recipientDomains.map((d) => ({
         Domain: d === '*' ? null : d.replace(/^\*\./, ''),
         IncludeSubDomains: d.startsWith('*'),
@@ -565,7 +545,6 @@ export function appliedConfiguration(tenant: Tenant): AppliedConfiguration {
       TlsDomain: c.tlsDomain ?? null,
       TlsSettings: c.tlsSettings ?? null,
       IsTransportRuleScoped: c.isTransportRuleScoped === true,
-      Comment: c.comment ?? null,
       RouteAllMessagesViaOnPremises: c.routeAllMessagesViaOnPremises,
       CloudServicesMailEnabled: false,
       AllAcceptedDomains: c.allAcceptedDomains,
@@ -619,6 +598,19 @@ export function appliedConfiguration(tenant: Tenant): AppliedConfiguration {
     outboundConnectors,
     transportRules,
     organizationConfig: { Name: `${tenant.id}.onmicrosoft.com`, RejectDirectSend: tenant.rejectDirectSend, IsDehydrated: false },
+  };
+}
+
+/** What Get-InboundConnector and Get-OutboundConnector both show of a connector. */
+function appliedConnector(c: InboundConnector | OutboundConnector): Record<string, unknown> {
+  return {
+    Name: c.name,
+    Identity: c.name,
+    Enabled: c.enabled,
+    // TenantConnectorType: OnPremises = 1, Partner = 2.
+    ConnectorType: c.connectorType === 'OnPremises' ? 1 : 2,
+    ConnectorSource: 0,
+    Comment: c.comment ?? null,
   };
 }
 

@@ -15,6 +15,7 @@
  *   as `microsoft.exchange.transportrule` and the same Microsoft365DSC property names.
  */
 import type { ExoCmdlet } from './cmdlets';
+import { INBOUND_TABLE, OUTBOUND_TABLE, RULE_TABLE, type FieldTable } from './fields';
 import { DscSyntaxError, parseDscResources, type DscValue } from './dsc';
 import type { ExoObject } from './values';
 
@@ -61,7 +62,24 @@ export function isGraphSnapshot(value: unknown): boolean {
   return !!value && typeof value === 'object' && !Array.isArray(value) && 'resources' in value;
 }
 
-/** A resource's properties as the cmdlet's object: `Identity` → `Name`, `Enabled` → `State`, credentials out. */
+type SourceAlias = NonNullable<FieldTable<unknown>['sourceAliases']>[number];
+
+/**
+ * Microsoft365DSC parameters that stand for a cmdlet property: the connectors' and rules' come from
+ * their field tables (`Identity` is the name, EXOTransportRule's `Enabled` is `State`); an accepted
+ * domain's `Identity` is its domain name and its name.
+ */
+const SOURCE_ALIASES: Partial<Record<ExoCmdlet, readonly SourceAlias[]>> = {
+  'Get-AcceptedDomain': [
+    { source: 'Identity', property: 'DomainName' },
+    { source: 'Identity', property: 'Name' },
+  ],
+  'Get-InboundConnector': INBOUND_TABLE.sourceAliases,
+  'Get-OutboundConnector': OUTBOUND_TABLE.sourceAliases,
+  'Get-TransportRule': RULE_TABLE.sourceAliases,
+};
+
+/** A resource's properties as the cmdlet's object: aliases resolved, credentials out; null for `Ensure = "Absent"`. */
 function asCmdletObject(cmdlet: ExoCmdlet, properties: Record<string, unknown>): ExoObject | null {
   const lower = new Map(Object.keys(properties).map((k) => [k.toLowerCase(), k]));
   const get = (name: string) => {
@@ -75,17 +93,11 @@ function asCmdletObject(cmdlet: ExoCmdlet, properties: Record<string, unknown>):
     if (CONNECTION_PROPERTIES.has(k.toLowerCase())) continue;
     out[k] = v;
   }
-  const identity = get('Identity');
-  if (cmdlet === 'Get-AcceptedDomain') {
-    if (get('DomainName') === undefined && identity !== undefined) out.DomainName = identity;
-    if (get('Name') === undefined && identity !== undefined) out.Name = identity;
-  } else if (get('Name') === undefined && identity !== undefined) out.Name = identity;
-  if (cmdlet === 'Get-TransportRule') {
-    const enabled = get('Enabled');
-    if (enabled !== undefined) {
-      delete out[lower.get('enabled')!];
-      if (get('State') === undefined) out.State = enabled === false || String(enabled).toLowerCase() === 'false' ? 'Disabled' : 'Enabled';
-    }
+  for (const alias of SOURCE_ALIASES[cmdlet] ?? []) {
+    const value = get(alias.source);
+    if (value === undefined) continue;
+    if (alias.replaces) delete out[lower.get(alias.source.toLowerCase()) ?? alias.source];
+    if (get(alias.property) === undefined) out[alias.property] = alias.convert ? alias.convert(value) : value;
   }
   return out;
 }

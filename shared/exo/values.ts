@@ -28,6 +28,12 @@ export class Props {
     return this.byLower.has(name.toLowerCase());
   }
 
+  /** The value of a property (undefined when absent), without marking it as read. */
+  peek(name: string): unknown {
+    const key = this.byLower.get(name.toLowerCase());
+    return key === undefined ? undefined : this.raw[key];
+  }
+
   /** The value of a property (undefined when absent); marks it as read. */
   get(name: string): unknown {
     const key = this.byLower.get(name.toLowerCase());
