@@ -145,8 +145,8 @@ function isFontkit(value: unknown): value is FontkitModule {
 
 /** fontkit's TrueType subset, as far as the fix below needs it (a different build is left alone). */
 function isGlyphSubset(value: unknown): value is GlyphSubset {
-  const v = value as Partial<GlyphSubset> | null;
-  return typeof v === 'object' && v !== null && typeof v._addGlyph === 'function' && Array.isArray(v.glyf) && typeof v.offset === 'number';
+  // `glyf` and `offset` only exist once encoding starts; `_addGlyph` runs then.
+  return typeof value === 'object' && value !== null && typeof (value as Partial<GlyphSubset>)._addGlyph === 'function';
 }
 
 /**
@@ -168,8 +168,8 @@ function withEvenGlyphs<K extends FontkitLike>(fontkit: K): K {
         const addGlyph = subset._addGlyph.bind(subset);
         subset._addGlyph = (gid) => {
           const index = addGlyph(gid);
-          const glyph = subset.glyf[index];
-          if (glyph.length % 2 === 1) {
+          const glyph = Array.isArray(subset.glyf) ? subset.glyf[index] : undefined;
+          if (glyph && glyph.length % 2 === 1) {
             // Same buffer class as fontkit's (its encoder may use Buffer methods).
             const Ctor = glyph.constructor as { alloc?: (n: number) => Uint8Array };
             const padded = typeof Ctor.alloc === 'function' ? Ctor.alloc(glyph.length + 1) : new Uint8Array(glyph.length + 1);
