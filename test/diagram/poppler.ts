@@ -7,6 +7,9 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { inflateSync } from 'node:zlib';
+import * as fontkitModule from '@pdf-lib/fontkit';
+import { PDFDict, PDFDocument, PDFName, PDFRawStream } from 'pdf-lib';
 
 function withFile<T>(bytes: Uint8Array, run: (file: string) => T): T {
   const dir = mkdtempSync(join(tmpdir(), 'mailflow-pdf-'));
@@ -18,6 +21,9 @@ function withFile<T>(bytes: Uint8Array, run: (file: string) => T): T {
     rmSync(dir, { recursive: true, force: true });
   }
 }
+
+// Vitest sees the CommonJS module's functions, Playwright's loader its default export.
+const fontkit: Pick<typeof fontkitModule, 'create'> = typeof fontkitModule.create === 'function' ? fontkitModule : (Reflect.get(fontkitModule, 'default') as typeof fontkitModule);
 
 const tool = (name: string, args: string[]) => execFileSync(name, args, { encoding: 'utf8', env: { ...process.env, TZ: 'UTC' } });
 
@@ -52,5 +58,31 @@ export function pdfFonts(bytes: Uint8Array): Array<{ name: string; type: string;
     // name type… encoding emb sub uni objectID gen
     const [emb, sub, uni] = cols.slice(-5, -2);
     return { name: cols[0], type: cols.slice(1, -6).join(' '), embedded: emb === 'yes', subset: sub === 'yes', unicode: uni === 'yes' };
+  });
+}
+
+/**
+ * The embedded TrueType fonts read back with fontkit: per font its glyph count and how many glyphs
+ * have an outline. A broken subset still extracts as text but draws nothing (or throws here).
+ */
+export async function embeddedGlyphs(bytes: Uint8Array): Promise<Array<{ glyphs: number; drawn: number; zeroWidth: number }>> {
+  const doc = await PDFDocument.load(bytes);
+  const files = doc.context
+    .enumerateIndirectObjects()
+    .map(([, obj]) => obj)
+    .filter((obj): obj is PDFDict => obj instanceof PDFDict && obj.get(PDFName.of('Type')) === PDFName.of('FontDescriptor'))
+    .map((d) => doc.context.lookup(d.get(PDFName.of('FontFile2'))))
+    .filter((s): s is PDFRawStream => s instanceof PDFRawStream);
+  return files.map((file) => {
+    const font = fontkit.create(inflateSync(file.getContents()));
+    let drawn = 0;
+    let zeroWidth = 0;
+    // Glyph 0 is .notdef.
+    for (let id = 1; id < font.numGlyphs; id++) {
+      const glyph = font.getGlyph(id);
+      if (glyph.path.commands.length > 0) drawn++;
+      if (!(glyph.advanceWidth > 0)) zeroWidth++;
+    }
+    return { glyphs: font.numGlyphs - 1, drawn, zeroWidth };
   });
 }

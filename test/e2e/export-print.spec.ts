@@ -5,9 +5,9 @@
  * poppler's `pdftotext`/`pdfimages`/`pdfinfo`: the title, node names, a Japanese label and the note
  * are text; there is no raster image; its creation date is the time of the export (today).
  */
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { expect, test, type Page } from '@playwright/test';
-import { pdfImageRows, pdfInfo, pdfText } from '../diagram/poppler';
+import { embeddedGlyphs, pdfImageRows, pdfInfo, pdfText } from '../diagram/poppler';
 import { getDocument, openApp } from './helpers';
 
 const NOTE = 'Cut over the MX record on Friday';
@@ -31,7 +31,7 @@ async function exportPdf(page: Page): Promise<void> {
   await expect(dialog).toBeHidden({ timeout: 30_000 });
 }
 
-function expectVectorPdfWithText(bytes: Buffer, title: string, startedAt: number): void {
+async function expectVectorPdfWithText(bytes: Buffer, title: string, startedAt: number): Promise<void> {
   expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
   const text = pdfText(bytes);
   expect(text).toContain(title);
@@ -46,6 +46,8 @@ function expectVectorPdfWithText(bytes: Buffer, title: string, startedAt: number
   const created = Date.parse(info.CreationDate);
   expect(created).toBeGreaterThanOrEqual(Math.floor(startedAt / 1000) * 1000);
   expect(created).toBeLessThanOrEqual(Date.now());
+  // The text is drawn too: every embedded glyph has its outline.
+  for (const font of await embeddedGlyphs(bytes)) expect(font.drawn).toBeGreaterThanOrEqual(font.glyphs - 1);
 }
 
 test('the browser build downloads a vector PDF with real text in the Japanese UI, dated now', async ({ page }) => {
@@ -57,8 +59,9 @@ test('the browser build downloads a vector PDF with real text in the Japanese UI
   const download = await downloadPromise;
   expect(download.suggestedFilename()).toMatch(/\.pdf$/);
   const bytes = await readFile((await download.path())!);
-  await page.screenshot({ path: test.info().outputPath('after-export.png') });
-  expectVectorPdfWithText(bytes, title, startedAt);
+  // Kept with the test's output, to look at (pdftoppm -png -r 60).
+  await writeFile(test.info().outputPath('hybrid-ja.pdf'), bytes);
+  await expectVectorPdfWithText(bytes, title, startedAt);
 });
 
 /**
@@ -123,5 +126,5 @@ test('the desktop app writes the same vector PDF and saves it through exportFile
   expect(saved).toHaveLength(1);
   expect(saved[0]).toMatchObject({ format: 'pdf', encoding: 'base64' });
   expect(saved[0].suggestedName).toMatch(/\.pdf$/);
-  expectVectorPdfWithText(Buffer.from(saved[0].data, 'base64'), title, startedAt);
+  await expectVectorPdfWithText(Buffer.from(saved[0].data, 'base64'), title, startedAt);
 });
