@@ -80,7 +80,7 @@ export async function embeddedGlyphs(bytes: Uint8Array): Promise<Array<{ glyphs:
     // Glyph 0 is .notdef.
     for (let id = 1; id < font.numGlyphs; id++) {
       const glyph = font.getGlyph(id);
-      if (glyph.path.commands.length > 0) drawn++;
+      if (glyph.path.toSVG() !== '') drawn++;
       if (!(glyph.advanceWidth > 0)) zeroWidth++;
     }
     return { glyphs: font.numGlyphs - 1, drawn, zeroWidth };
