@@ -273,22 +273,18 @@ export function parsePathData(d: string): Segment[] {
         out.push({ op: 'L', x, y });
         lastC = null;
         break;
-      case 'C': {
-        const x1 = ox + next();
-        const y1 = oy + next();
-        const x2 = ox + next();
-        const y2 = oy + next();
-        const ex = ox + next();
-        const ey = oy + next();
-        out.push({ op: 'C', x1, y1, x2, y2, x: ex, y: ey });
-        lastC = { x: x2, y: y2, kind: 'C' };
-        x = ex;
-        y = ey;
-        break;
-      }
+      case 'C':
       case 'S': {
-        const x1 = lastC?.kind === 'C' ? 2 * x - lastC.x : x;
-        const y1 = lastC?.kind === 'C' ? 2 * y - lastC.y : y;
+        // S reflects the previous cubic's second control point (or starts at the current point).
+        let x1: number;
+        let y1: number;
+        if (upper === 'C') {
+          x1 = ox + next();
+          y1 = oy + next();
+        } else {
+          x1 = lastC?.kind === 'C' ? 2 * x - lastC.x : x;
+          y1 = lastC?.kind === 'C' ? 2 * y - lastC.y : y;
+        }
         const x2 = ox + next();
         const y2 = oy + next();
         const ex = ox + next();

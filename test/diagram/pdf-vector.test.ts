@@ -78,6 +78,8 @@ describe('SVG → PDF operators', () => {
     ]);
     const [, q] = parsePathData('M0,0 Q30,0 30,30');
     expect(q).toEqual({ op: 'C', x1: 20, y1: 0, x2: 30, y2: 10, x: 30, y: 30 });
+    // S mirrors the previous cubic's second control point; relative coordinates start at the pen.
+    expect(parsePathData('M0,0 C0,10 10,10 10,0 s10,-10 10,0')[2]).toEqual({ op: 'C', x1: 10, y1: -10, x2: 20, y2: -10, x: 20, y: 0 });
     const arc = parsePathData('M0,0 A10,10 0 0 1 20,0');
     expect(arc.slice(1).every((s) => s.op === 'C')).toBe(true);
     expect(arc.at(-1)).toMatchObject({ x: 20, y: 0 });
