@@ -13,6 +13,8 @@ export interface CliIO {
   writeFile: (path: string, data: string | Uint8Array) => void;
   /** Today's date, `YYYY-MM-DD` (the run's date for the evaluation date); the local clock when absent. */
   today?: () => string;
+  /** The time an export is made (written in a PDF); SOURCE_DATE_EPOCH, else the clock, when absent. */
+  now?: () => Date;
 }
 
 export interface ParsedArgs {

@@ -19,11 +19,10 @@ import { App } from './app/App';
 import { CrashSwitch, crashForTest, ErrorBoundary } from './app/ErrorBoundary';
 import { applyLanguage, applyTheme } from './app/preferences';
 import { handleOpenResult, offerDraftRecovery, openExampleFromUrl, startDocumentStateSync, startDraftWriter } from './files/fileController';
-import { isLang, langFromLocale } from '../shared/i18n/languages';
+import { isLang } from '../shared/i18n/languages';
 import { initI18n, languageFromLocale, t } from './i18n';
 import { installIntegrationActions } from './integrations';
 import { installAnalyze } from './analyze';
-import { prepareDiagramPrint, type PreparedPrint } from './export/printDiagram';
 import { usePlaybackStore } from './playback/playbackStore';
 import { getPlatform } from './platform';
 import { usePresentStore } from './playback/PresentMode';
@@ -62,31 +61,10 @@ async function start(): Promise<void> {
 
   if (window.__MAILFLOW_TEST__) {
     // Read-only hook for end-to-end tests: a deep copy, so a test can never change the document.
-    // `preparePrint` is the desktop PDF export's own preparation, so a test can print the page
-    // with Chromium (the engine behind Electron's printToPDF) and then `cleanupPrint`.
-    let printing: PreparedPrint | null = null;
     window.__mailflow = Object.freeze({
       getDocument: () => structuredClone(useDocumentStore.getState().doc),
       getSelection: () => [...useUiStore.getState().selection],
-      preparePrint: (options: { theme?: 'light' | 'dark'; transparent?: boolean; padding?: number; includeSimulation?: boolean } = {}) => {
-        printing?.cleanup();
-        const doc = useDocumentStore.getState().doc;
-        const playback = usePlaybackStore.getState();
-        const simulation = options.includeSimulation && playback.simulatedDoc === doc ? playback.simulation : null;
-        printing = prepareDiagramPrint(doc, {
-          theme: options.theme ?? 'light',
-          transparent: options.transparent ?? false,
-          padding: options.padding ?? 32,
-          lang: langFromLocale(document.documentElement.lang),
-          simulation,
-        });
-        return { width: printing.width, height: printing.height, title: printing.title };
-      },
       crash: () => crashForTest(),
-      cleanupPrint: () => {
-        printing?.cleanup();
-        printing = null;
-      },
     });
   }
 

@@ -11,13 +11,6 @@ declare global {
     __mailflow?: {
       getDocument(): unknown;
       getSelection(): string[];
-      /** The desktop PDF export's print preparation (renderer/export/printDiagram.ts). */
-      preparePrint(options?: { theme?: 'light' | 'dark'; transparent?: boolean; padding?: number; includeSimulation?: boolean }): {
-        width: number;
-        height: number;
-        title: string;
-      };
-      cleanupPrint(): void;
       /** Makes the next render below the error boundary throw (renderer/app/ErrorBoundary.tsx). */
       crash(): void;
     };

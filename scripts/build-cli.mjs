@@ -27,7 +27,7 @@ await build({
   target: 'node22',
   sourcemap: 'linked',
   // Native or large packages stay external: they are dependencies installed next to the bundle.
-  external: ['@resvg/resvg-js', 'pdf-lib'],
+  external: ['@resvg/resvg-js', 'pdf-lib', '@pdf-lib/fontkit'],
   banner: { js: "import { createRequire as __mfCreateRequire } from 'node:module'; const require = __mfCreateRequire(import.meta.url);" },
   logLevel: 'warning',
 });

@@ -1,19 +1,21 @@
 /**
  * `mailflow export <file> --format svg|png|pdf --out <path>`: a picture of the whole design, drawn
  * by the same code as the app's export (shared/diagram), without a browser. PNG comes from resvg
- * (a native build shipped in the npm package), PDF from pdf-lib.
+ * (a native build shipped in the npm package); PDF is the app's one PDF writer (shared/diagram/pdf.ts:
+ * the same SVG as vectors with real text), with the fonts read from the font package.
  */
 import { createRequire } from 'node:module';
 import { DEFAULT_LANG, isLang, LANGUAGE_LIST } from '../../shared/i18n/languages';
 import { simulateScenario, SimulationInputError, type Lang, type Simulation } from '../../shared/engine';
 import type { TopologyDocument } from '../../shared/model/schema';
 import { parseDocumentText, serializeDocument } from '../../shared/model/load';
-import { buildDiagramPdf } from '../../shared/diagram/pdf';
+import { buildDiagramPdf, exportTime } from '../../shared/diagram/pdf';
 import { embedDocumentInPng } from '../../shared/diagram/png-chunks';
 import { DEFAULT_PADDING, renderDiagramSvg, type DiagramOptions } from '../../shared/diagram/svg';
 import { EXPORT_FORMATS, type ExportFormat } from '../../shared/diagram/import';
 import { EXIT, type CliCommand, type CliIO, type ParsedArgs } from '../types';
 import { reportWritten, writeOutput } from './core';
+import { loadPdfFontFromPackage } from '../pdfFonts';
 
 const USAGE = [
   'mailflow export <file> --format svg|png|pdf --out <path> [--scenario <id>] [--theme light|dark] [--transparent] [--padding <px>] [--scale <n>] [--lang en|ja]',
@@ -39,6 +41,8 @@ export interface ExportSettings {
   scale: number;
   lang: Lang;
   simulation: Simulation | null;
+  /** The export time written in a PDF (CreationDate/ModDate). */
+  now?: Date;
 }
 
 type ResvgModule = typeof import('@resvg/resvg-js');
@@ -71,6 +75,17 @@ export async function exportDocument(doc: TopologyDocument, settings: ExportSett
   };
   const drawn = renderDiagramSvg(doc, options);
   if (settings.format === 'svg') return drawn.svg;
+  if (settings.format === 'pdf') {
+    // Vectors and real text: no raster, so no pixel limit and no --scale.
+    const plain = renderDiagramSvg(doc, { ...options, embedDocument: false });
+    return buildDiagramPdf({
+      svg: plain.svg,
+      title: doc.title,
+      lang: settings.lang,
+      now: settings.now ?? exportTime(process.env.SOURCE_DATE_EPOCH, new Date()),
+      loadFont: loadPdfFontFromPackage,
+    });
+  }
   const pixels = Math.round(drawn.width * settings.scale) * Math.round(drawn.height * settings.scale);
   if (pixels > MAX_PNG_PIXELS) {
     throw new ExportTooLargeError(
@@ -79,14 +94,7 @@ export async function exportDocument(doc: TopologyDocument, settings: ExportSett
   }
   // The PNG embeds the document itself (iTXt), so the SVG it is drawn from does not need to.
   const png = renderSvgToPng(renderDiagramSvg(doc, { ...options, embedDocument: false }).svg, settings.scale);
-  if (settings.format === 'png') return embedDocumentInPng(png, serializeDocument(doc));
-  return buildDiagramPdf({
-    png,
-    width: drawn.width,
-    height: drawn.height,
-    title: doc.title,
-    titleAt: { x: drawn.layout.header.x, y: drawn.layout.header.y + 22 * 1.38 - 22 * 0.3, size: 22 },
-  });
+  return embedDocumentInPng(png, serializeDocument(doc));
 }
 
 function value(args: ParsedArgs, name: string): string | undefined {
@@ -185,7 +193,7 @@ async function run(args: ParsedArgs, io: CliIO): Promise<number> {
 
   let data: string | Uint8Array;
   try {
-    data = await exportDocument(doc, { ...settings, simulation });
+    data = await exportDocument(doc, { ...settings, simulation, now: io.now?.() });
   } catch (e) {
     if (e instanceof ExportTooLargeError) {
       io.stderr(`mailflow export: ${e.message}\n`);

@@ -125,10 +125,6 @@ function start(): void {
     systemInfo,
     shell,
     closeGuard,
-    printToPdf: async (options) => {
-      if (!mainWindow) throw new Error('No window');
-      return mainWindow.webContents.printToPDF(options);
-    },
     onRecentChanged: (list) => {
       for (const file of list) app.addRecentDocument(file.path);
       void rebuildMenu();

@@ -13,14 +13,12 @@ import {
   openExternalSchema,
   openPathSchema,
   partialAppSettingsSchema,
-  printToPdfRequestSchema,
   saveRequestSchema,
   type AppSettings,
   type Draft,
   type ExportRequest,
   type MenuModel,
   type OpenResult,
-  type PrintToPdfRequest,
   type RecentFile,
   type SaveRequest,
   type SaveResult,
@@ -72,8 +70,6 @@ export interface DesktopServices {
   systemInfo(): SystemInfo;
   shell: ShellLike;
   closeGuard: CloseGuard;
-  /** Electron's `webContents.printToPDF` on the app window, given `pagePdfOptions(request)`. */
-  printToPdf(options: PagePdfOptions): Promise<Uint8Array>;
   onRecentChanged?(files: RecentFile[]): void;
   onSettingsChanged?(settings: AppSettings): void;
   /** The renderer's menu model (validated): main rebuilds the native menu from it. */
@@ -144,28 +140,6 @@ export async function exportFile(
   }
 }
 
-/** The subset of Electron's `printToPDF` options main uses (kept here so the module never imports electron). */
-export interface PagePdfOptions {
-  landscape: boolean;
-  printBackground: boolean;
-  preferCSSPageSize: boolean;
-  margins: { top: number; bottom: number; left: number; right: number };
-}
-
-/**
- * The page size follows the page's CSS `@page` (the export sizes it to the diagram, so the whole
- * diagram is one page), backgrounds are printed (the diagram's theme), and there are no margins
- * (the diagram carries its own padding).
- */
-export function pagePdfOptions(request: PrintToPdfRequest): PagePdfOptions {
-  return {
-    landscape: request.landscape,
-    printBackground: true,
-    preferCSSPageSize: true,
-    margins: { top: 0, bottom: 0, left: 0, right: 0 },
-  };
-}
-
 const noArgs = z.tuple([]);
 
 export function createIpcRoutes(services: DesktopServices): IpcRoute[] {
@@ -190,9 +164,6 @@ export function createIpcRoutes(services: DesktopServices): IpcRoute[] {
     }),
     route(IPC_CHANNELS.save, z.tuple([saveRequestSchema]), (request) => saveDocument(services, request)),
     route(IPC_CHANNELS.exportFile, z.tuple([exportRequestSchema]), (request) => exportFile(services, request)),
-    route(IPC_CHANNELS.printToPdf, z.tuple([printToPdfRequestSchema]), async (request) =>
-      Buffer.from(await services.printToPdf(pagePdfOptions(request))).toString('base64'),
-    ),
     route(IPC_CHANNELS.listRecent, noArgs, () => services.recent.list()),
     route(IPC_CHANNELS.writeDraft, z.tuple([draftSchema]), async (draft) => {
       await services.drafts.write(draft, services.files.isWritable(draft.key));

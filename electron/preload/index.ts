@@ -45,7 +45,6 @@ const api: MailflowDesktopApi = {
   },
   save: (request) => ipcRenderer.invoke(IPC_CHANNELS.save, request),
   exportFile: (request) => ipcRenderer.invoke(IPC_CHANNELS.exportFile, request),
-  printToPdf: (options) => ipcRenderer.invoke(IPC_CHANNELS.printToPdf, { landscape: options.landscape }),
   listRecent: () => ipcRenderer.invoke(IPC_CHANNELS.listRecent),
   writeDraft: (draft) => ipcRenderer.invoke(IPC_CHANNELS.writeDraft, draft),
   listDrafts: () => ipcRenderer.invoke(IPC_CHANNELS.listDrafts),

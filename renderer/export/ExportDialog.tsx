@@ -11,16 +11,12 @@ import type { Simulation } from '../../shared/engine/types';
 import type { TopologyDocument } from '../../shared/model/schema';
 import { EXPORT_FORMATS, type ExportFormat } from '../../shared/diagram/import';
 import { renderDiagramSvg } from '../../shared/diagram/svg';
-import { MIME_TYPES, type ExportFile } from './browserExport';
-import { exportDiagramFile } from './exportDiagram';
-import type { PagePrinter } from './printDiagram';
+import { buildExportFile, MIME_TYPES, type ExportFile } from './browserExport';
 import { clampPadding, useExportOptions } from './useExportOptions';
 
 export interface ExportPlatform {
   /** Writes or downloads the file (Electron: a save dialog; browser: a download). */
   saveExport(name: string, format: ExportFormat, data: Uint8Array): Promise<unknown> | unknown;
-  /** Electron: print the page to PDF (a PDF export then comes from printing); absent in the browser. */
-  printPageToPdf?: PagePrinter;
 }
 
 export interface ExportDialogProps {
@@ -77,7 +73,7 @@ export function ExportDialog({ document: doc, simulation, onClose, platform, doc
     setBusy(true);
     setError(null);
     try {
-      const file: ExportFile = await exportDiagramFile(doc, { ...options, includeSimulation: withSimulation }, chosenSimulation, lang, platform);
+      const file: ExportFile = await buildExportFile(doc, { ...options, includeSimulation: withSimulation }, chosenSimulation, lang);
       await platform.saveExport(file.name, file.format, file.data);
       onClose();
     } catch (e) {

@@ -1,8 +1,9 @@
 /**
  * Producing an export file in the app (browser or Electron renderer): the SVG is drawn from the model
  * by shared/diagram, a PNG is that SVG painted on a canvas at 2× (then the document is added as an
- * iTXt chunk), a PDF is built with pdf-lib around the PNG (the browser build; the desktop app prints
- * the page instead, see printDiagram.ts and exportDiagram.ts).
+ * iTXt chunk), a PDF is that same SVG as vectors with real text, written by shared/diagram/pdf.ts —
+ * the writer `mailflow export --format pdf` uses — with the fonts of pdfFonts.ts. The browser build and
+ * the desktop app make every format here, the same way.
  */
 import type { Lang } from '../../shared/i18n/languages';
 import type { Simulation } from '../../shared/engine/types';
@@ -10,6 +11,7 @@ import type { TopologyDocument } from '../../shared/model/schema';
 import { serializeDocument } from '../../shared/model/load';
 import { exportFileName, importDocumentFromBytes, type ExportFormat } from '../../shared/diagram/import';
 import { buildDiagramPdf } from '../../shared/diagram/pdf';
+import { fetchPdfFont } from './pdfFonts';
 import { embedDocumentInPng } from '../../shared/diagram/png-chunks';
 import { renderDiagramSvg } from '../../shared/diagram/svg';
 import type { DiagramThemeName } from '../../shared/diagram/theme';
@@ -78,6 +80,8 @@ export async function buildExportFile(
   options: ExportOptions,
   simulation: Simulation | null,
   lang: Lang,
+  /** The export time written in a PDF. */
+  now: Date = new Date(),
 ): Promise<ExportFile> {
   const sim = options.includeSimulation ? simulation : null;
   const drawOptions = { theme: options.theme, transparent: options.transparent, padding: options.padding, lang, simulation: sim };
@@ -87,18 +91,12 @@ export async function buildExportFile(
     return { name, format: 'svg', mime: MIME_TYPES.svg, data: new TextEncoder().encode(drawn.svg) };
   }
   const plain = renderDiagramSvg(doc, { ...drawOptions, embedDocument: false });
-  const png = await svgToPngInBrowser(plain.svg, plain.width, plain.height);
-  if (options.format === 'png') {
-    return { name, format: 'png', mime: MIME_TYPES.png, data: embedDocumentInPng(png, serializeDocument(doc)) };
+  if (options.format === 'pdf') {
+    const pdf = await buildDiagramPdf({ svg: plain.svg, title: doc.title, lang, now, loadFont: fetchPdfFont });
+    return { name, format: 'pdf', mime: MIME_TYPES.pdf, data: pdf };
   }
-  const pdf = await buildDiagramPdf({
-    png,
-    width: drawn.width,
-    height: drawn.height,
-    title: doc.title,
-    titleAt: { x: drawn.layout.header.x, y: drawn.layout.header.y + 22 * 1.38 - 22 * 0.3, size: 22 },
-  });
-  return { name, format: 'pdf', mime: MIME_TYPES.pdf, data: pdf };
+  const png = await svgToPngInBrowser(plain.svg, plain.width, plain.height);
+  return { name, format: 'png', mime: MIME_TYPES.png, data: embedDocumentInPng(png, serializeDocument(doc)) };
 }
 
 /**

@@ -10,5 +10,4 @@ export {
   type ExportFile,
   type ExportOptions,
 } from './browserExport';
-export { exportDiagramFile, pdfSourceFor, type PdfSource } from './exportDiagram';
-export { prepareDiagramPrint, printDiagramToPdf, PRINT_ROOT_ID, type PagePrinter, type PreparedPrint, type DiagramPrintOptions } from './printDiagram';
+export { fetchPdfFont } from './pdfFonts';

@@ -19,8 +19,6 @@ export function ExportHost({ onClose }: { onClose: () => void }) {
         const result = await host.saveExport(name, format, data);
         if (!result.ok && result.reason === 'error') throw new Error(result.message);
       },
-      // Electron: the PDF comes from printing the page; the browser has no printer, so pdf-lib.
-      printPageToPdf: host.printPageToPdf ? (options) => host.printPageToPdf!(options) : undefined,
     };
   }, []);
   return (

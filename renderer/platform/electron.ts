@@ -13,13 +13,6 @@ function toBase64(bytes: Uint8Array): string {
   return btoa(binary);
 }
 
-function fromBase64(text: string): Uint8Array {
-  const binary = atob(text);
-  const bytes = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-  return bytes;
-}
-
 function fromOpenResult(result: OpenResult): PlatformOpenResult {
   if (!result.ok) return result;
   const f = result.file;
@@ -75,10 +68,6 @@ export function createElectronPlatform(api: MailflowDesktopApi): Platform {
       if (result.ok) return { ok: true, name: result.path.split(/[\\/]/).pop() ?? result.path };
       if (result.reason === 'cancelled') return { ok: false, reason: 'cancelled' };
       return { ok: false, reason: 'error', message: result.message ?? '' };
-    },
-    async printPageToPdf(options) {
-      // Main prints our own window with the page size of the CSS (renderer/export/printDiagram.ts).
-      return fromBase64(await api.printToPdf({ landscape: options.landscape }));
     },
     writeDraft: (draft) => api.writeDraft(draft),
     listDrafts: () => api.listDrafts(),

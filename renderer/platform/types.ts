@@ -87,11 +87,6 @@ export interface Platform {
   save(request: PlatformSaveRequest): Promise<PlatformSaveResult>;
   /** Writes an export (Electron: a save dialog in main; browser: a download). Text is written as UTF-8. */
   saveExport(name: string, format: ExportFileFormat, data: Uint8Array | string): Promise<PlatformExportResult>;
-  /**
-   * Desktop only: prints the current page (its print stylesheet, page size from CSS `@page`) to PDF
-   * bytes. The browser build has none: its PDF is built with pdf-lib and downloaded.
-   */
-  printPageToPdf?(options: { landscape: boolean }): Promise<Uint8Array>;
   writeDraft(draft: Omit<PlatformDraft, 'savedAt'>): Promise<void>;
   listDrafts(): Promise<PlatformDraft[]>;
   discardDraft(key: string): Promise<void>;

@@ -8,7 +8,6 @@ export const IPC_CHANNELS = {
   openDropped: 'mailflow:open-dropped',
   save: 'mailflow:save',
   exportFile: 'mailflow:export-file',
-  printToPdf: 'mailflow:print-to-pdf',
   listRecent: 'mailflow:list-recent',
   writeDraft: 'mailflow:write-draft',
   listDrafts: 'mailflow:list-drafts',

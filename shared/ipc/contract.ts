@@ -67,12 +67,6 @@ export const exportRequestSchema = z.strictObject({
 });
 export type ExportRequest = z.infer<typeof exportRequestSchema>;
 
-/** Print our own window to PDF (the desktop PDF export); the page size comes from the page's CSS `@page`. */
-export const printToPdfRequestSchema = z.strictObject({
-  landscape: z.boolean(),
-});
-export type PrintToPdfRequest = z.infer<typeof printToPdfRequestSchema>;
-
 export const draftSchema = z.strictObject({
   /** A key for the document: its path, or `untitled-<n>` for a new one. */
   key: z.string().min(1).max(4096),
@@ -218,8 +212,6 @@ export interface MailflowDesktopApi {
   pathForFile(file: File): string;
   save(request: SaveRequest): Promise<SaveResult>;
   exportFile(request: ExportRequest): Promise<{ ok: true; path: string } | { ok: false; reason: 'cancelled' | 'error'; message?: string }>;
-  /** Prints the current page to PDF (export), returns base64. */
-  printToPdf(options: PrintToPdfRequest): Promise<string>;
   listRecent(): Promise<RecentFile[]>;
   writeDraft(draft: z.infer<typeof draftSchema>): Promise<void>;
   listDrafts(): Promise<Draft[]>;

@@ -26,7 +26,7 @@ beforeAll(async () => {
     platform: 'node',
     format: 'esm',
     target: 'node20',
-    external: ['@resvg/resvg-js', 'pdf-lib'],
+    external: ['@resvg/resvg-js', 'pdf-lib', '@pdf-lib/fontkit'],
     banner: { js: "import { createRequire as __mfCreateRequire } from 'node:module'; const require = __mfCreateRequire(import.meta.url);" },
     logLevel: 'warning',
   });

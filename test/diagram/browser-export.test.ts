@@ -1,10 +1,11 @@
 /**
  * The app's export path in a real browser engine (Chromium): the SVG painted on a canvas at 2×, the
- * design added to the PNG, the PDF built with pdf-lib; and opening the exported picture gives the
+ * design added to the PNG, the PDF written by the shared vector writer (fonts fetched as the app's
+ * bundled assets, answered here from the font package); and opening the exported picture gives the
  * design back. Skipped where no Chromium is installed.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { build } from 'esbuild';
 import { chromium, type Browser } from 'playwright';
 import { PDFDocument } from 'pdf-lib';
@@ -13,10 +14,14 @@ import { extractDocumentFromPng, isPng, pngSize } from '../../shared/diagram/png
 import { renderDiagramSvg } from '../../shared/diagram/svg';
 import { parseDocumentText } from '../../shared/model/load';
 import { simulateScenario } from '../../shared/engine';
+import { pdfImageRows, pdfText } from './poppler';
 
 const ROOT = join(__dirname, '../..');
 const CHROMIUM = '/usr/bin/chromium';
 const docText = readFileSync(join(ROOT, 'examples/hybrid-seed.mailflow.json'), 'utf8');
+/** Where the bundle's `…ttf?url` imports point (Vite gives an asset URL; here a route of the page answers). */
+const FONT_ORIGIN = 'https://fonts.mailflow.invalid/';
+const fontFiles = new Map<string, string>();
 
 describe.skipIf(!existsSync(CHROMIUM))('export in the browser', () => {
   let browser: Browser;
@@ -39,6 +44,19 @@ describe.skipIf(!existsSync(CHROMIUM))('export in the browser', () => {
       platform: 'browser',
       write: false,
       logLevel: 'silent',
+      plugins: [
+        {
+          name: 'asset-url',
+          setup(b) {
+            b.onResolve({ filter: /\?url$/ }, (args) => {
+              const file = join(ROOT, 'node_modules', args.path.replace(/\?url$/, ''));
+              fontFiles.set(basename(file), file);
+              return { path: basename(file), namespace: 'asset-url' };
+            });
+            b.onLoad({ filter: /.*/, namespace: 'asset-url' }, (args) => ({ contents: `export default ${JSON.stringify(FONT_ORIGIN + args.path)};`, loader: 'js' }));
+          },
+        },
+      ],
     });
     bundle = result.outputFiles[0].text;
     browser = await chromium.launch({
@@ -54,6 +72,11 @@ describe.skipIf(!existsSync(CHROMIUM))('export in the browser', () => {
   async function exportInPage(format: 'svg' | 'png' | 'pdf', scenario: string | null) {
     const page = await browser.newPage();
     try {
+      await page.route(`${FONT_ORIGIN}**`, async (route) => {
+        const file = fontFiles.get(basename(new URL(route.request().url()).pathname));
+        if (!file) return route.fulfill({ status: 404 });
+        return route.fulfill({ status: 200, body: readFileSync(file), headers: { 'Access-Control-Allow-Origin': '*', 'Content-Type': 'font/ttf' } });
+      });
       await page.setContent('<!doctype html><html><body></body></html>');
       await page.addScriptTag({ content: bundle });
       return await page.evaluate(
@@ -106,13 +129,18 @@ describe.skipIf(!existsSync(CHROMIUM))('export in the browser', () => {
     expect(out.restored).toBe(extractDocumentFromPng(bytes));
   }, 120_000);
 
-  it('PDF: one page with the title; SVG: opening it restores the design', async () => {
+  it('PDF: one vector page with the title and the names as text; SVG: opening it restores the design', async () => {
     const pdfOut = await exportInPage('pdf', null);
-    const pdf = await PDFDocument.load(Uint8Array.from(pdfOut.data));
+    const bytes = Uint8Array.from(pdfOut.data);
+    const pdf = await PDFDocument.load(bytes);
     expect(pdf.getPageCount()).toBe(1);
     const loaded = parseDocumentText(docText);
     if (!loaded.ok) throw new Error('invalid example');
     expect(pdf.getTitle()).toBe(loaded.document.title);
+    const text = pdfText(bytes);
+    expect(text).toContain(loaded.document.title);
+    expect(text).toContain('Partner mail server (Internet)');
+    expect(pdfImageRows(bytes)).toEqual([]);
     const svgOut = await exportInPage('svg', null);
     const reopened = parseDocumentText(svgOut.restored!);
     expect(reopened.ok && reopened.document).toEqual(loaded.document);

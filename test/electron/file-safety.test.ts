@@ -37,7 +37,6 @@ async function desktop(overrides: Partial<DesktopServices> = {}) {
     systemInfo: () => ({ locale: 'en-GB', prefersDark: false, platform: 'linux', version: '0.1.0' }),
     shell: fakeShell(),
     closeGuard: new CloseGuard({ askAboutUnsavedChanges: async () => 'cancel', dispatchSave: vi.fn(), closeWindow: vi.fn(), showDocumentState: () => undefined }),
-    printToPdf: async () => new Uint8Array(),
     ...overrides,
   };
   const ipcMain = fakeIpcMain();

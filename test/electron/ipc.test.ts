@@ -34,7 +34,6 @@ async function desktop(overrides: Partial<DesktopServices> = {}) {
       closeWindow: closed,
       showDocumentState: () => undefined,
     }),
-    printToPdf: async () => new Uint8Array([37, 80, 68, 70]),
     ...overrides,
   };
   const ipcMain = fakeIpcMain();
@@ -102,8 +101,6 @@ describe('IPC payload validation', () => {
     ['writeDraft with a non-string text', IPC_CHANNELS.writeDraft, [{ key: 'k', title: 't', text: {} }], /text/],
     ['a no-argument request with an argument', IPC_CHANNELS.listRecent, ['surprise'], /invalid request/],
     ['two arguments where one is expected', IPC_CHANNELS.discardDraft, ['a', 'b'], /invalid request/],
-    ['printToPdf with a non-boolean landscape', IPC_CHANNELS.printToPdf, [{ landscape: 'yes' }], /landscape/],
-    ['printToPdf asking for other print settings', IPC_CHANNELS.printToPdf, [{ landscape: false, pageRanges: '1-99' }], /pageRanges/],
   ])('rejects %s with an error naming the problem', async (_name, channel, args, detail) => {
     const { ipcMain, ours } = await desktop();
     const attempt = ipcMain.invoke(channel, ours, ...args);
@@ -118,20 +115,11 @@ describe('IPC payload validation', () => {
     await ipcMain.invoke(IPC_CHANNELS.openExternal, ours, 'https://learn.microsoft.com/exchange/mail-flow-best-practices/');
     expect(shell.opened).toEqual(['https://learn.microsoft.com/exchange/mail-flow-best-practices/']);
     await expect(ipcMain.invoke(IPC_CHANNELS.getSystemInfo, ours)).resolves.toMatchObject({ locale: 'ja-JP', prefersDark: true });
-    await expect(ipcMain.invoke(IPC_CHANNELS.printToPdf, ours, { landscape: true })).resolves.toBe(Buffer.from('%PDF').toString('base64'));
   });
 
-  it('prints to PDF with the page size of the CSS, backgrounds and no margins (the export sizes the page to the diagram)', async () => {
-    const printToPdf = vi.fn(async () => new Uint8Array([37, 80, 68, 70, 45]));
-    const { ipcMain, ours } = await desktop({ printToPdf });
-    const base64 = await ipcMain.invoke(IPC_CHANNELS.printToPdf, ours, { landscape: false });
-    expect(Buffer.from(base64 as string, 'base64').toString('latin1')).toBe('%PDF-');
-    expect(printToPdf).toHaveBeenCalledWith({
-      landscape: false,
-      printBackground: true,
-      preferCSSPageSize: true,
-      margins: { top: 0, bottom: 0, left: 0, right: 0 },
-    });
+  it('has no print-to-PDF channel: the PDF is written by the renderer with the shared writer (shared/diagram/pdf.ts)', async () => {
+    const { ipcMain } = await desktop();
+    expect([...ipcMain.handlers.keys()].some((channel) => /print/i.test(channel))).toBe(false);
   });
 
   it('a good save request writes through the Save As dialog and the file lands in the recent list', async () => {

@@ -45,7 +45,7 @@ beforeAll(async () => {
 });
 
 const API_KEYS = [
-  'platform', 'openDialog', 'openPath', 'pathForFile', 'save', 'exportFile', 'printToPdf', 'listRecent', 'writeDraft',
+  'platform', 'openDialog', 'openPath', 'pathForFile', 'save', 'exportFile', 'listRecent', 'writeDraft',
   'listDrafts', 'discardDraft', 'getSettings', 'setSettings', 'getSystemInfo', 'setDocumentState', 'openExternal',
   'closeWindow', 'setMenu', 'onMenuAction', 'onOpenRequest', 'onSystemChanged',
 ] satisfies Array<keyof MailflowDesktopApi>;
@@ -61,12 +61,12 @@ describe('preload', () => {
   it('each request goes to its own channel with the caller’s argument only', async () => {
     await api.openPath('/d/a.mailflow.json');
     await api.discardDraft('untitled-1');
-    await api.printToPdf({ landscape: true, extra: 'dropped' } as never);
+    await api.exportFile({ suggestedName: 'a.svg', format: 'svg', data: '<svg/>', encoding: 'utf8' });
     await api.listRecent();
     expect(fake.invocations).toEqual([
       { channel: IPC_CHANNELS.openPath, args: ['/d/a.mailflow.json'] },
       { channel: IPC_CHANNELS.discardDraft, args: ['untitled-1'] },
-      { channel: IPC_CHANNELS.printToPdf, args: [{ landscape: true }] },
+      { channel: IPC_CHANNELS.exportFile, args: [{ suggestedName: 'a.svg', format: 'svg', data: '<svg/>', encoding: 'utf8' }] },
       { channel: IPC_CHANNELS.listRecent, args: [] },
     ]);
   });

@@ -175,7 +175,6 @@ describe('Electron security checklist', () => {
         systemInfo: () => ({ locale: 'en', prefersDark: false, platform: 'linux', version: '0' }),
         shell: fakeShell(),
         closeGuard: new CloseGuard({ askAboutUnsavedChanges: async () => 'cancel', dispatchSave: () => undefined, closeWindow: () => undefined, showDocumentState: () => undefined }),
-        printToPdf: async () => new Uint8Array(),
       }),
       { trustedContents: () => ours, location: production },
     );
