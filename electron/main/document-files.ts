@@ -138,12 +138,12 @@ export class DocumentFiles {
   private async openPicture(resolved: string, bytes: Uint8Array, mtimeMs: number): Promise<OpenResult> {
     const name = displayName(resolved);
     if (!this.readPicture) return { ok: false, reason: 'error', message: `${name}: pictures cannot be opened here.` };
-    // Taken before the bytes move to the picture reader's worker.
-    const stamp = stampOf(bytes, mtimeMs);
+    const size = bytes.byteLength;
+    // The bytes move to the worker, which also hashes them (200 MB would pause main).
     const outcome = await this.readPicture(name, bytes);
     if (outcome.kind === 'none') return { ok: false, reason: 'no-design', name };
     if (outcome.kind === 'refused') return { ok: false, reason: 'error', message: outcome.message };
-    return { ok: true, file: { path: resolved, name, text: outcome.text, stamp } };
+    return { ok: true, file: { path: resolved, name, text: outcome.text, stamp: { mtimeMs, size, sha256: outcome.sha256 } } };
   }
 
   /** The stamp of what is on disk now, or null when there is no file. */

@@ -9,8 +9,9 @@
  *   ERR_WORKER_OUT_OF_MEMORY instead of growing main's heap (Node: worker_threads, resourceLimits);
  * - a timer in main terminates the worker after `timeoutMs`; `terminate()` stops JavaScript even in
  *   the middle of a loop, so a parser that never returns costs at most that long;
- * - the bytes are moved to the worker (transferred, not copied) and only the design's text comes
- *   back; files above `maxBytes` are refused before a worker starts.
+ * - the bytes are moved to the worker (transferred, not copied), and only the design's text and
+ *   the file's SHA-256 come back: main does no work proportional to the file's size; files above
+ *   `maxBytes` are refused before a worker starts.
  * Chosen over Electron's utilityProcess (a whole process per picture, with no heap cap of its own
  * and no way to use it without the electron binary in tests) and over parsing in the sandboxed
  * renderer (a compromised page could then hand main any "design" it likes for a path main issued,
@@ -23,7 +24,8 @@
 import { Worker, isMarkedAsUntransferable } from 'node:worker_threads';
 
 export type PictureOutcome =
-  | { kind: 'design'; text: string }
+  /** The design's text, and the SHA-256 (hex) of the whole file for its FileStamp. */
+  | { kind: 'design'; text: string; sha256: string }
   | { kind: 'none' }
   | { kind: 'refused'; message: string };
 
@@ -34,7 +36,7 @@ export interface PictureJob {
 }
 
 /** What picture-worker.ts posts back. */
-export type PictureAnswer = { kind: 'design'; text: string } | { kind: 'none' };
+export type PictureAnswer = { kind: 'design'; text: string; sha256: string } | { kind: 'none' };
 
 /** The part of a Worker the reader uses. */
 export interface PictureWorker {
@@ -137,9 +139,9 @@ export function createPictureReader(options: { spawn: SpawnPictureWorker; limits
 }
 
 function answerOutcome(name: string, answer: unknown): PictureOutcome {
-  const a = answer as Partial<{ kind: unknown; text: unknown }> | null;
+  const a = answer as Partial<{ kind: unknown; text: unknown; sha256: unknown }> | null;
   if (a?.kind === 'none') return { kind: 'none' };
-  if (a?.kind === 'design' && typeof a.text === 'string') return { kind: 'design', text: a.text };
+  if (a?.kind === 'design' && typeof a.text === 'string' && typeof a.sha256 === 'string') return { kind: 'design', text: a.text, sha256: a.sha256 };
   return { kind: 'refused', message: `${name}: the picture reader gave an answer that is not a design.` };
 }
 

@@ -14,7 +14,7 @@ import { writeFile, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { DocumentFiles } from '../../electron/main/document-files';
+import { DocumentFiles, stampOf } from '../../electron/main/document-files';
 import { createPictureReader, PICTURE_LIMITS, workerSpawner, type PictureWorker } from '../../electron/main/picture-reader';
 import { MAX_PICTURE_BYTES } from '../../shared/diagram/metadata';
 import { embedDocumentInPng } from '../../shared/diagram/png-chunks';
@@ -120,9 +120,11 @@ describe('normal pictures still open (through the worker)', () => {
   it('a PNG and an SVG carrying a design open as that design; a picture without one says so', async () => {
     const files = new DocumentFiles({ readPicture: await workerPictureReader() });
     const icon = new Uint8Array(await readFile(path.join(__dirname, '../../build/icon.png')));
-    const png = await files.read(await pictureFile('design.png', embedDocumentInPng(icon, DESIGN)), false);
+    const pngBytes = embedDocumentInPng(icon, DESIGN);
+    const png = await files.read(await pictureFile('design.png', pngBytes), false);
     expect(png.ok && png.file.text).toBe(DESIGN);
-    expect(png.ok && png.file.stamp.size).toBeGreaterThan(icon.length);
+    // The stamp (hashed in the worker) is the file's, as for a document.
+    expect(png.ok && { size: png.file.stamp.size, sha256: png.file.stamp.sha256 }).toEqual({ size: pngBytes.length, sha256: stampOf(pngBytes, 0).sha256 });
     const svg = await files.read(await pictureFile('design.svg', svgWithDesign(DESIGN)));
     expect(svg.ok && svg.file.text).toBe(DESIGN);
     expect(await files.read(await pictureFile('plain.png', icon))).toEqual({ ok: false, reason: 'no-design', name: 'plain.png' });
