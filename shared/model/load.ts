@@ -7,7 +7,7 @@
  */
 import type { z } from 'zod';
 import { LONG, maxLength, safeParseBounded, unwrap } from './bounded';
-import { checkIntegrity } from './integrity';
+import { checkIntegrity, tooManyExpectedRecipients, type IntegrityIssue } from './integrity';
 import { migrateToCurrent } from './migrate';
 import { MAX_DOCUMENT_TEXT, prescanJson, type PrescanStats } from './prescan';
 import { CURRENT_VERSION, documentSchema, FORMAT, type TopologyDocument } from './schema';
@@ -71,6 +71,10 @@ function validateShape(raw: unknown, options: { innerListsShort?: boolean } = {}
 
   const migrated = migrateToCurrent(raw);
   if (!migrated.ok) return { ok: false, errors: [migrated.error] };
+  // Refused before the schema looks at each of 100,000 expected recipients (the cap is an
+  // integrity rule, checked again with the others).
+  const overCap = tooManyExpectedRecipients(migrated.value);
+  if (overCap.length > 0) return { ok: false, errors: overCap.slice(0, MAX_ERRORS).map(integrityError) };
 
   // Stops after MAX_ERRORS issues: a file of millions of invalid values costs no more than that.
   const parsed = safeParseBounded(documentSchema, migrated.value, MAX_ERRORS, options);
@@ -81,9 +85,11 @@ function validateShape(raw: unknown, options: { innerListsShort?: boolean } = {}
 }
 
 function integrityErrors(doc: TopologyDocument): LoadError[] {
-  return checkIntegrity(doc)
-    .slice(0, MAX_ERRORS)
-    .map((i) => ({ path: i.path, found: i.found, expected: i.expected, message: `${i.path}: found ${i.found}; expected ${i.expected}.` }));
+  return checkIntegrity(doc).slice(0, MAX_ERRORS).map(integrityError);
+}
+
+function integrityError(i: IntegrityIssue): LoadError {
+  return { path: i.path, found: i.found, expected: i.expected, message: `${i.path}: found ${i.found}; expected ${i.expected}.` };
 }
 
 /** What an import adds to a document. */

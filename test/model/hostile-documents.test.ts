@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { checkIntegrity } from '../../shared/model/integrity';
-import { parseDocumentText } from '../../shared/model/load';
+import { parseDocumentText, validateDocument } from '../../shared/model/load';
 const MAX_EXPECTED_RECIPIENTS = 2000;
 import type { TopologyDocument } from '../../shared/model/schema';
 import { manyExpectedRecipients, manySubdomainTenants } from '../hostile/documents';
@@ -45,6 +45,22 @@ describe('expect.recipients', () => {
     expect(r.errors).toHaveLength(1);
     expect(r.errors[0].path).toBe('scenarios[0].expect.recipients');
     expect(r.errors[0].message).toMatch(/found 2001 expected recipients; expected at most 2000/);
+  });
+
+  it('more than the cap is refused before the schema validates each entry (invalid entries give no issues)', () => {
+    const doc = JSON.parse(manyExpectedRecipients(MAX_EXPECTED_RECIPIENTS + 1, 1));
+    const recipients = doc.scenarios[0].expect.recipients;
+    for (const address of Object.keys(recipients)) recipients[address] = { disposition: 'not a disposition' };
+    doc.servers[0].ipAddress = 'not an address';
+    const r = validateDocument(doc);
+    expect(r.ok || r.errors).toEqual([
+      {
+        path: 'scenarios[0].expect.recipients',
+        found: '2001 expected recipients',
+        expected: 'at most 2000 (a message has at most 1000 recipients and each rule redirects to at most 100)',
+        message: 'scenarios[0].expect.recipients: found 2001 expected recipients; expected at most 2000 (a message has at most 1000 recipients and each rule redirects to at most 100).',
+      },
+    ]);
   });
 
   it('up to the cap, each address is checked against redirect targets without scanning every rule', { timeout: 5_000 }, () => {
