@@ -11,6 +11,7 @@ import { importDocumentFromBytes } from '../shared/diagram/import';
 import { importExoFiles } from '../shared/exo/import';
 import { parseDocumentText } from '../shared/model/load';
 import { generateTopology } from './generateTopology';
+import { watchEventLoop } from '../test/hostile/event-loop';
 import { pngEmptyChunks, svgManyDocumentTags, svgUnclosedMetadata } from '../test/hostile/pictures';
 import { deeplyNested, manyExpectedRecipients, manyInvalidValues, manySubdomainTenants } from '../test/hostile/documents';
 import { manyTransportRules } from '../test/hostile/exo';
@@ -45,17 +46,9 @@ const openInMain = async (file: string) => {
   const workerPath = process.env.MAILFLOW_PICTURE_WORKER;
   if (!workerPath) throw new Error('MAILFLOW_PICTURE_WORKER is not set (run bench/hostile-inputs.mjs)');
   const files = new DocumentFiles({ readPicture: createPictureReader({ spawn: workerSpawner(workerPath) }) });
-  let last = performance.now();
-  let longest = 0;
-  const timer = setInterval(() => {
-    const now = performance.now();
-    longest = Math.max(longest, now - last);
-    last = now;
-  }, 1);
-  const r = await files.read(resolve(file), false);
-  clearInterval(timer);
+  const { result: r, longestGapMs } = await watchEventLoop(() => files.read(resolve(file), false));
   const what = r.ok ? `design of ${r.file.text.length} characters` : r.reason === 'no-design' ? 'no design in the picture' : r.reason === 'error' ? `refused: ${r.message}` : r.reason;
-  return `${what}; main's event loop paused at most ${longest.toFixed(0)} ms`;
+  return `${what}; main's event loop paused at most ${longestGapMs.toFixed(0)} ms`;
 };
 
 export const CASES: Record<string, HostileCase> = {

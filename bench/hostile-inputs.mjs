@@ -58,20 +58,12 @@ const only = onlyAt >= 0 ? new Set(args[onlyAt + 1].split(',')) : null;
 const { build } = await import('esbuild');
 const dir = mkdtempSync(join(tmpdir(), 'mailflow-hostile-'));
 const bundle = join(dir, 'cases.mjs');
-await build({
-  entryPoints: [join(root, 'bench/hostile-cases.ts')],
-  outfile: bundle,
-  bundle: true,
-  platform: 'node',
-  format: 'esm',
-  target: 'node20',
-  logLevel: 'warning',
-});
-// The desktop app's picture worker (electron/main/picture-worker.ts), for the "Electron main" cases.
+// With the desktop app's picture worker (electron/main/picture-worker.ts), for the "Electron main" cases.
 const pictureWorker = join(dir, 'picture-worker.mjs');
 await build({
-  entryPoints: [join(root, 'electron/main/picture-worker.ts')],
-  outfile: pictureWorker,
+  entryPoints: { cases: join(root, 'bench/hostile-cases.ts'), 'picture-worker': join(root, 'electron/main/picture-worker.ts') },
+  outdir: dir,
+  outExtension: { '.js': '.mjs' },
   bundle: true,
   platform: 'node',
   format: 'esm',

@@ -19,6 +19,7 @@ import { createPictureReader, PICTURE_LIMITS, workerSpawner, type PictureWorker 
 import { MAX_PICTURE_BYTES } from '../../shared/diagram/metadata';
 import { embedDocumentInPng } from '../../shared/diagram/png-chunks';
 import { MAILFLOW_NS } from '../../shared/diagram/svg';
+import { watchEventLoop } from '../hostile/event-loop';
 import { pngEmptyChunks, svgManyDocumentTags, svgUnclosedMetadata } from '../hostile/pictures';
 import { pictureWorkerBundle, tempDir, workerPictureReader } from './helpers';
 
@@ -53,25 +54,6 @@ beforeAll(async () => {
 beforeEach(() => {
   parsedOnMain.mockClear();
 });
-
-/** Turns of main's event loop (a 1 ms timer) while `work` runs, and the longest gap between them. */
-async function whileMainTicks<T>(work: () => Promise<T>): Promise<{ result: T; ticks: number; longestGapMs: number }> {
-  let ticks = 0;
-  let last = performance.now();
-  let longestGapMs = 0;
-  const timer = setInterval(() => {
-    const now = performance.now();
-    longestGapMs = Math.max(longestGapMs, now - last);
-    last = now;
-    ticks++;
-  }, 1);
-  try {
-    const result = await work();
-    return { result, ticks, longestGapMs };
-  } finally {
-    clearInterval(timer);
-  }
-}
 
 async function pictureFile(name: string, bytes: Uint8Array): Promise<string> {
   const file = path.join(await tempDir(), name);
@@ -142,7 +124,7 @@ describe('hostile pictures: main keeps turning while the worker reads them', () 
     it(`${name}: no design, read in the worker`, { timeout: 30_000 }, async () => {
       const file = await pictureFile(name, make());
       const files = new DocumentFiles({ readPicture: await workerPictureReader() });
-      const { result, ticks, longestGapMs } = await whileMainTicks(() => files.read(file));
+      const { result, ticks, longestGapMs } = await watchEventLoop(() => files.read(file));
       console.info(`${name}: main's 1 ms timer turned ${ticks} times during the read; longest gap ${longestGapMs.toFixed(1)} ms`);
       expect(result).toEqual({ ok: false, reason: 'no-design', name });
       expect(parsedOnMain).not.toHaveBeenCalled();
@@ -174,7 +156,7 @@ describe('containment: deadline, heap cap, size cap', () => {
   it('a parse that never returns is terminated at the deadline, and main keeps running meanwhile', { timeout: 20_000 }, async () => {
     const spinner = recordingSpawner(await workerScript('for (;;) {}\n'));
     const read = createPictureReader({ spawn: spinner.spawn, limits: { timeoutMs: 300 } });
-    const { result, ticks } = await whileMainTicks(() => read('spin.svg', new TextEncoder().encode('<svg/>')));
+    const { result, ticks } = await watchEventLoop(() => read('spin.svg', new TextEncoder().encode('<svg/>')));
     expect(result).toEqual({ kind: 'refused', message: 'spin.svg: reading the design in the picture took longer than 0.3 s and was stopped. It was not opened.' });
     // The answer came from main's 300 ms timer; the 1 ms timer, due earlier, ran before it.
     expect(ticks).toBeGreaterThan(0);
