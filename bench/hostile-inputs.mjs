@@ -13,7 +13,9 @@
  * pause of main's event loop during the open; their heap is main's (the worker's heap is its own,
  * capped). Printed per case: wall time of the handling, the growth of the
  * V8 heap's size (total_heap_size after − before: the heap grows to hold the peak) and of the
- * process's peak resident memory (maxRSS after − before, which includes buffers outside the heap).
+ * process's peak resident memory (maxRSS after − before, which includes buffers outside the heap),
+ * and the CPU time the process used meanwhile (all its threads; on a busy machine the wall time
+ * grows with the load, the CPU time much less).
  * The test suite runs the same cases at small sizes (test/hostile/, *hostile*.test.ts).
  */
 import { spawnSync } from 'node:child_process';
@@ -34,6 +36,7 @@ if (args[0] === '--child') {
   globalThis.gc?.();
   const heapBefore = v8.getHeapStatistics().total_heap_size;
   const rssBefore = process.resourceUsage().maxRSS;
+  const cpuBefore = process.cpuUsage();
   const start = performance.now();
   let outcome;
   try {
@@ -42,10 +45,11 @@ if (args[0] === '--child') {
     outcome = `threw ${e instanceof Error ? `${e.name}: ${e.message}` : String(e)}`;
   }
   const ms = performance.now() - start;
+  const cpu = process.cpuUsage(cpuBefore);
   const heapAfter = v8.getHeapStatistics().total_heap_size;
   const rssAfter = process.resourceUsage().maxRSS;
   process.stdout.write(
-    JSON.stringify({ id, ms, heapGrowthMB: (heapAfter - heapBefore) / 1048576, peakRssGrowthMB: (rssAfter - rssBefore) / 1024, outcome }) + '\n',
+    JSON.stringify({ id, ms, cpuMs: (cpu.user + cpu.system) / 1000, heapGrowthMB: (heapAfter - heapBefore) / 1048576, peakRssGrowthMB: (rssAfter - rssBefore) / 1024, outcome }) + '\n',
   );
   process.exit(0);
 }
@@ -88,7 +92,7 @@ try {
     try {
       result = { ...JSON.parse(line), item: c.item, what: c.what };
     } catch {
-      result = { id, item: c.item, what: c.what, ms: NaN, heapGrowthMB: NaN, peakRssGrowthMB: NaN, outcome: `process failed (${r.status}): ${r.stderr.trim().split('\n').pop()}` };
+      result = { id, item: c.item, what: c.what, ms: NaN, cpuMs: NaN, heapGrowthMB: NaN, peakRssGrowthMB: NaN, outcome: `process failed (${r.status}): ${r.stderr.trim().split('\n').pop()}` };
     }
     results.push(result);
     if (!json) {
@@ -96,7 +100,7 @@ try {
       // for the PNG case), so it is shown but not judged. A reference case has no target.
       const ok = result.ms <= 1000 && result.heapGrowthMB <= 200;
       console.log(
-        `${c.reference ? 'ref ' : ok ? 'ok  ' : 'OVER'} item ${result.item.padEnd(3)} ${result.what}\n     ${result.ms.toFixed(0).padStart(6)} ms   heap +${result.heapGrowthMB.toFixed(1)} MB   peak RSS +${result.peakRssGrowthMB.toFixed(1)} MB   → ${result.outcome}`,
+        `${c.reference ? 'ref ' : ok ? 'ok  ' : 'OVER'} item ${result.item.padEnd(3)} ${result.what}\n     ${result.ms.toFixed(0).padStart(6)} ms (CPU ${result.cpuMs.toFixed(0)} ms, all threads)   heap +${result.heapGrowthMB.toFixed(1)} MB   peak RSS +${result.peakRssGrowthMB.toFixed(1)} MB   → ${result.outcome}`,
       );
     }
   }
