@@ -80,3 +80,28 @@ describe('expect.recipients', () => {
     expect(issue.expected).toBe("the id of one of the document's servers (s0, s1, s2, s3, s4, s5, s6, s7, s8, s9 and 20 more)");
   });
 });
+
+describe('the shape check before validation', () => {
+  it('names where a prototype key or too deep a nesting is, in a value given without text', () => {
+    const doc = { format: 'mailflow-topology', version: 2, title: 't', tenants: [{ id: 'a', name: 'A', acceptedDomains: [] }], servers: [], scenarios: [] };
+    const proto = JSON.parse('{"x": 1, "__proto__": {"polluted": true}}');
+    const withProto = { ...doc, tenants: [{ ...doc.tenants[0], extra: [0, proto] }] };
+    expect(validateDocument(withProto)).toEqual({
+      ok: false,
+      errors: [
+        {
+          path: 'tenants[0].extra[1].__proto__',
+          found: 'the reserved key "__proto__"',
+          expected: 'only the fields and ids the format defines',
+          message: 'tenants[0].extra[1].__proto__: found the reserved key "__proto__"; expected only the fields and ids the format defines.',
+        },
+      ],
+    });
+    let deep: unknown = 0;
+    for (let i = 0; i < 70; i++) deep = i % 2 ? [deep] : { k: deep };
+    const r = validateDocument({ ...doc, servers: [deep] });
+    expect(r.ok || r.errors.map((e) => e.path)).toEqual([`servers[0]${'[0].k'.repeat(31)}[0]`]);
+    expect(r.ok || r.errors[0].found).toBe('values nested deeper than 64 levels');
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+});
