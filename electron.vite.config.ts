@@ -2,7 +2,7 @@
  * electron-vite build of the desktop app: main (ES module, Node target), the sandboxed preload
  * (CommonJS with everything bundled in: a sandboxed preload can `require` only a few Electron
  * modules, not node_modules), and the renderer (root `renderer/`, the same app `vite.web.config.ts`
- * builds for the browser). Output: out/main/index.js, out/preload/index.cjs, out/renderer/.
+ * builds for the browser). Output: out/main/index.js (+ picture-worker.js), out/preload/index.cjs, out/renderer/.
  * Main and preload bundle their dependencies, so the packaged app needs no node_modules.
  */
 import { resolve } from 'node:path';
@@ -15,10 +15,14 @@ export default defineConfig({
   main: {
     build: {
       outDir: resolve(root, 'out/main'),
-      lib: { entry: resolve(root, 'electron/main/index.ts'), formats: ['es'] },
+      // picture-worker.js: the worker thread that reads designs out of pictures (picture-reader.ts).
+      lib: {
+        entry: { index: resolve(root, 'electron/main/index.ts'), 'picture-worker': resolve(root, 'electron/main/picture-worker.ts') },
+        formats: ['es'],
+      },
       // Bundle zod and shared/ too: the packaged app then ships no node_modules at all.
       externalizeDeps: false,
-      rolldownOptions: { output: { entryFileNames: 'index.js' } },
+      rolldownOptions: { output: { entryFileNames: '[name].js' } },
     },
   },
   preload: {

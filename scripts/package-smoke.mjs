@@ -77,7 +77,7 @@ try {
   const asar = require(require.resolve('@electron/asar', { paths: [path.dirname(require.resolve('app-builder-lib/package.json'))] }));
   // listPackage/extractFile read the archive into memory; nothing is extracted to disk.
   const entries = asar.listPackage(asarPath, { isPack: false }).map((entry) => entry.replace(/\\/g, '/').replace(/^\//, ''));
-  for (const required of ['out/main/index.js', 'out/preload/index.cjs', 'out/renderer/index.html', 'package.json']) {
+  for (const required of ['out/main/index.js', 'out/main/picture-worker.js', 'out/preload/index.cjs', 'out/renderer/index.html', 'package.json']) {
     check(`app.asar contains ${required}`, entries.includes(required));
   }
   const packedPackage = JSON.parse(asar.extractFile(asarPath, 'package.json').toString('utf8'));

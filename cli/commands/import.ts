@@ -7,7 +7,7 @@
  * --out, then prints the import report. On any error nothing is written and the exit code is 2.
  */
 import { decodeExoBytes, formatImportReport, importExoFiles, type ExoFile } from '../../shared/exo';
-import { formatLoadErrors, parseDocumentText, serializeDocument, validateDocument } from '../../shared/model/load';
+import { formatLoadErrors, parseDocumentText, serializeDocument } from '../../shared/model/load';
 import type { TopologyDocument } from '../../shared/model/schema';
 import { EXIT, type CliCommand } from '../types';
 import { langOption, reportWritten, writeOutput } from './core';
@@ -73,14 +73,11 @@ export const importCommand: CliCommand = {
       io.stderr(result.errors.map((e) => e.message).join('\n') + '\nNothing was written.\n');
       return EXIT.invalid;
     }
-    // The import validates already; checking the exact value written keeps the promise of the format
-    // ("a file that fails to load is never written") independent of the import's internals.
-    const checked = validateDocument(JSON.parse(serializeDocument(result.document)));
-    if (!checked.ok) {
-      io.stderr(`The imported document does not validate; nothing was written.\n${indent(formatLoadErrors(checked.errors))}\n`);
-      return EXIT.invalid;
-    }
-    if (!writeOutput(out, serializeDocument(checked.document), io)) return EXIT.invalid;
+    // The import returns only a validated document ("a file that fails to load is never written"):
+    // the --into document was loaded above, and the import validates what it adds and the merged
+    // document's cross-references. Validating the whole text once more cost seconds for 140,000
+    // entities (issue 11); test/exo/import-into.test.ts checks that what is written loads back equal.
+    if (!writeOutput(out, serializeDocument(result.document), io)) return EXIT.invalid;
     if (json) {
       reportWritten(out, JSON.stringify({ out, tenantId: result.report.tenantId, report: result.report }, null, 2) + '\n', io);
     } else {

@@ -17,8 +17,8 @@ import path from 'node:path';
 import { rootStringField } from '../../shared/model/prescan';
 import { MAX_DOCUMENT_CHARS, type FileStamp, type OpenResult, type SaveResult } from '../../shared/ipc/contract';
 import { atomicWriteFile, defaultFs, errorMessage, isNotFound, type Fs } from './atomic-write';
-import { importDocumentFromBytes } from '../../shared/diagram/import';
 import { hasReservedSegment } from './file-safety';
+import type { ReadPicture } from './picture-reader';
 
 export const BACKUP_SUFFIX = '.bak';
 /** Byte ceiling for a document file (UTF-8 of at most MAX_DOCUMENT_CHARS characters, mostly ASCII). */
@@ -75,9 +75,15 @@ export interface SaveToRequest {
 export class DocumentFiles {
   private readonly fs: Fs;
   private readonly writable = new Set<string>();
+  private readonly readPicture: ReadPicture | null;
 
-  constructor(options: { fs?: Fs } = {}) {
+  /**
+   * `readPicture` reads the design in a PNG or SVG outside main's event loop (picture-reader.ts;
+   * index.ts passes the worker). Without it, pictures are refused: main never parses one itself.
+   */
+  constructor(options: { fs?: Fs; readPicture?: ReadPicture } = {}) {
     this.fs = options.fs ?? defaultFs;
+    this.readPicture = options.readPicture ?? null;
   }
 
   /** The user chose this path (dialog, recent list, command line, drop, draft): saving to it is allowed. */
@@ -112,12 +118,7 @@ export class DocumentFiles {
           return { ok: false, reason: 'error', message: `File too large (${info.size} bytes; the limit is ${MAX_DOCUMENT_BYTES}).` };
         }
         const bytes = await handle.readFile();
-        if (isPicturePath(resolved)) {
-          // The renderer opens it as an untitled design; the picture itself is never written.
-          const embedded = importDocumentFromBytes(displayName(resolved), new Uint8Array(bytes));
-          if (embedded === null) return { ok: false, reason: 'no-design', name: displayName(resolved) };
-          return { ok: true, file: { path: resolved, name: displayName(resolved), text: embedded, stamp: stampOf(bytes, info.mtimeMs) } };
-        }
+        if (isPicturePath(resolved)) return await this.openPicture(resolved, bytes, info.mtimeMs);
         const text = decodeUtf8(bytes);
         if (text === null) return { ok: false, reason: 'error', message: `Not UTF-8 text: ${resolved}` };
         // A path the user picked in the Open dialog becomes writable. A path that arrives from the
@@ -131,6 +132,18 @@ export class DocumentFiles {
     } catch (error) {
       return { ok: false, reason: 'error', message: isNotFound(error) ? `File not found: ${resolved}` : errorMessage(error) };
     }
+  }
+
+  /** The renderer opens a picture's design as an untitled design; the picture itself is never written. */
+  private async openPicture(resolved: string, bytes: Uint8Array, mtimeMs: number): Promise<OpenResult> {
+    const name = displayName(resolved);
+    if (!this.readPicture) return { ok: false, reason: 'error', message: `${name}: pictures cannot be opened here.` };
+    const size = bytes.byteLength;
+    // The bytes move to the worker, which also hashes them (200 MB would pause main).
+    const outcome = await this.readPicture(name, bytes);
+    if (outcome.kind === 'none') return { ok: false, reason: 'no-design', name };
+    if (outcome.kind === 'refused') return { ok: false, reason: 'error', message: outcome.message };
+    return { ok: true, file: { path: resolved, name, text: outcome.text, stamp: { mtimeMs, size, sha256: outcome.sha256 } } };
   }
 
   /** The stamp of what is on disk now, or null when there is no file. */

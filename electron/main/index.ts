@@ -23,12 +23,15 @@ import { registerRoutes } from './ipc-guard';
 import { createIpcRoutes, openDocument, type DesktopServices } from './ipc-routes';
 import { buildMenuTemplate, menuInvocation, menuLanguageFor, type MenuLanguage } from './menu';
 import { documentPathFromArgv } from './open-args';
+import { createPictureReader, workerSpawner } from './picture-reader';
 import { onRendererGone } from './renderer-crash';
 import { RecentFiles, SettingsStore } from './settings';
 import { MIN_WINDOW_SIZE, WindowStateStore, placeWindow } from './window-state';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const preloadPath = path.join(here, '../preload/index.cjs');
+/** Built next to index.js from picture-worker.ts (electron.vite.config.ts). */
+const pictureWorkerPath = path.join(here, 'picture-worker.js');
 const rendererRoot = path.join(here, '../renderer');
 
 const location = resolveAppLocation({ isPackaged: app.isPackaged, rendererUrl: process.env.ELECTRON_RENDERER_URL });
@@ -54,7 +57,7 @@ function start(): void {
   const pendingOpenRequests: string[] = [];
 
   const userData = app.getPath('userData');
-  const files = new DocumentFiles();
+  const files = new DocumentFiles({ readPicture: createPictureReader({ spawn: workerSpawner(pictureWorkerPath) }) });
   const drafts = new DraftStore(path.join(userData, 'drafts'));
   const settings = new SettingsStore(userData);
   const recent = new RecentFiles(userData);

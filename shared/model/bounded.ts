@@ -24,7 +24,7 @@ function defOf(s: Schema): Record<string, unknown> {
 }
 
 /** The schema under `.default()`, `.optional()`, `.nullable()`. */
-function unwrap(s: Schema): Schema {
+export function unwrap(s: Schema): Schema {
   let x = s;
   for (let d = defOf(x); d.type === 'default' || d.type === 'optional' || d.type === 'nullable' || d.type === 'prefault'; d = defOf(x)) {
     x = d.innerType as Schema;
@@ -36,7 +36,7 @@ const isPlainObject = (v: unknown): v is Record<string, unknown> => v !== null &
 const prefixed = (issues: readonly Issue[], prefix: PropertyKey[]): Issue[] => issues.map((i) => ({ ...i, path: [...prefix, ...i.path] }) as Issue);
 
 /** The longest list the array schema allows (its `.max()`), or Infinity. */
-function maxLength(array: Schema): number {
+export function maxLength(array: Schema): number {
   const checks = (defOf(array).checks ?? []) as Schema[];
   let max = Infinity;
   for (const c of checks) {

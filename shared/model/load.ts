@@ -6,11 +6,11 @@
  * loader never changes its input: callers write nothing when loading fails.
  */
 import type { z } from 'zod';
-import { LONG, safeParseBounded } from './bounded';
-import { checkIntegrity } from './integrity';
+import { LONG, maxLength, safeParseBounded, unwrap } from './bounded';
+import { checkIntegrity, tooManyExpectedRecipients, type IntegrityIssue } from './integrity';
 import { migrateToCurrent } from './migrate';
 import { MAX_DOCUMENT_TEXT, prescanJson, type PrescanStats } from './prescan';
-import { documentSchema, type TopologyDocument } from './schema';
+import { CURRENT_VERSION, documentSchema, FORMAT, type TopologyDocument } from './schema';
 
 export interface LoadError {
   /** JSON path of the offending value; `$` for the whole document. */
@@ -57,30 +57,90 @@ export function parseDocumentText(text: string): LoadResult {
 }
 
 export function validateDocument(raw: unknown, options: { innerListsShort?: boolean } = {}): LoadResult {
+  const parsed = validateShape(raw, options);
+  if (!parsed.ok) return parsed;
+  const integrity = integrityErrors(parsed.document);
+  if (integrity.length > 0) return { ok: false, errors: integrity };
+  return parsed;
+}
+
+/** Everything `validateDocument` checks but the cross-references (checkIntegrity). */
+function validateShape(raw: unknown, options: { innerListsShort?: boolean } = {}): LoadResult {
   const hostile = findHostileShape(raw);
   if (hostile) return { ok: false, errors: [hostile] };
 
   const migrated = migrateToCurrent(raw);
   if (!migrated.ok) return { ok: false, errors: [migrated.error] };
+  // Refused before the schema looks at each of 100,000 expected recipients (the cap is an
+  // integrity rule, checked again with the others).
+  const overCap = tooManyExpectedRecipients(migrated.value);
+  if (overCap.length > 0) return { ok: false, errors: overCap.slice(0, MAX_ERRORS).map(integrityError) };
 
   // Stops after MAX_ERRORS issues: a file of millions of invalid values costs no more than that.
   const parsed = safeParseBounded(documentSchema, migrated.value, MAX_ERRORS, options);
   if (!parsed.success) {
     return { ok: false, errors: parsed.issues.slice(0, MAX_ERRORS).map((i) => zodIssueToError(i, migrated.value)) };
   }
-  const integrity = checkIntegrity(parsed.data);
-  if (integrity.length > 0) {
-    return {
-      ok: false,
-      errors: integrity.slice(0, MAX_ERRORS).map((i) => ({
-        path: i.path,
-        found: i.found,
-        expected: i.expected,
-        message: `${i.path}: found ${i.found}; expected ${i.expected}.`,
-      })),
-    };
-  }
   return { ok: true, document: parsed.data, migratedFrom: migrated.from };
+}
+
+function integrityErrors(doc: TopologyDocument): LoadError[] {
+  return checkIntegrity(doc).slice(0, MAX_ERRORS).map(integrityError);
+}
+
+function integrityError(i: IntegrityIssue): LoadError {
+  return { path: i.path, found: i.found, expected: i.expected, message: `${i.path}: found ${i.found}; expected ${i.expected}.` };
+}
+
+/** What an import adds to a document. */
+export interface DocumentAddition {
+  tenants: unknown[];
+  servers: unknown[];
+  positions: Record<string, unknown>;
+}
+
+/**
+ * `validateDocument` of `base` with `addition` appended (tenants and servers at the end of their
+ * lists, positions merged), for a `base` that already is a validated document (loaded, or the
+ * app's own): only the addition goes through the schema (as a document of its own, so its errors
+ * read like the loader's, with paths into the merged document); the list limits and the
+ * cross-references (unique ids and domains, references to either part) are checked on the whole
+ * merged document, in linear time. Validating a 140,000-entity document again for each import cost seconds and
+ * hundreds of megabytes (issue 11). The result shares `base`'s objects; `base` is not changed.
+ */
+export function validateAddition(base: TopologyDocument, addition: DocumentAddition): LoadResult {
+  const added = validateShape({
+    format: FORMAT,
+    version: CURRENT_VERSION,
+    title: base.title,
+    tenants: addition.tenants,
+    servers: addition.servers,
+    scenarios: [],
+    view: { positions: addition.positions },
+  });
+  if (!added.ok) {
+    const shift = (text: string) =>
+      text
+        .replace(/^tenants\[(\d+)\]/, (_, i: string) => `tenants[${base.tenants.length + Number(i)}]`)
+        .replace(/^servers\[(\d+)\]/, (_, i: string) => `servers[${base.servers.length + Number(i)}]`);
+    return { ok: false, errors: added.errors.map((e) => ({ ...e, path: shift(e.path), message: shift(e.message) })) };
+  }
+  const doc: TopologyDocument = {
+    ...base,
+    tenants: [...base.tenants, ...added.document.tenants],
+    servers: [...base.servers, ...added.document.servers],
+    view: { ...base.view, positions: { ...base.view?.positions, ...added.document.view?.positions } },
+  };
+  for (const key of ['tenants', 'servers'] as const) {
+    const max = maxLength(unwrap(documentSchema.shape[key]));
+    if (doc[key].length > max) {
+      const found = `${doc[key].length} items`;
+      const expected = `at most ${max} items`;
+      return { ok: false, errors: [{ path: key, found, expected, message: `${key}: found ${found}; expected ${expected}.` }] };
+    }
+  }
+  const integrity = integrityErrors(doc);
+  return integrity.length > 0 ? { ok: false, errors: integrity } : { ok: true, document: doc, migratedFrom: null };
 }
 
 /** The document as the app saves it: the validated form, two-space indented, ending in a newline. */

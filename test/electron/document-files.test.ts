@@ -7,7 +7,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { atomicWriteFile } from '../../electron/main/atomic-write';
 import { DocumentFiles, backupPathFor, stampOf } from '../../electron/main/document-files';
-import { crash, faultyFs, tempDir } from './helpers';
+import { crash, faultyFs, tempDir, workerPictureReader } from './helpers';
 
 const ORIGINAL = '{"format":"mailflow-topology","version":1,"title":"original"}\n';
 const EDITED = '{"format":"mailflow-topology","version":1,"title":"edited","tenants":[]}\n';
@@ -243,7 +243,7 @@ describe('opening an exported picture', () => {
     const picture = path.join(dir, 'design.png');
     const icon = new Uint8Array(await readFile(path.join(__dirname, '../../build/icon.png')));
     await writeFile(picture, embedDocumentInPng(icon, EDITED));
-    const files = new DocumentFiles();
+    const files = new DocumentFiles({ readPicture: await workerPictureReader() });
     const opened = await files.read(picture, false);
     expect(opened.ok && opened.file.text).toBe(EDITED);
     expect(files.isWritable(picture)).toBe(false);
@@ -255,7 +255,7 @@ describe('opening an exported picture', () => {
     const dir = await tempDir();
     const picture = path.join(dir, 'plain.png');
     await writeFile(picture, await readFile(path.join(__dirname, '../../build/icon.png')));
-    const opened = await new DocumentFiles().read(picture, false);
+    const opened = await new DocumentFiles({ readPicture: await workerPictureReader() }).read(picture, false);
     expect(opened.ok).toBe(false);
     expect(opened).toEqual({ ok: false, reason: 'no-design', name: 'plain.png' });
   });

@@ -1,10 +1,12 @@
 /** Test helpers for the main-process modules: temp folders and fakes of Electron's objects. */
+import { rmSync } from 'node:fs';
 import * as nodeFs from 'node:fs/promises';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach } from 'vitest';
 import type { Fs } from '../../electron/main/atomic-write';
+import { createPictureReader, workerSpawner, type PictureLimits, type ReadPicture } from '../../electron/main/picture-reader';
 
 const created: string[] = [];
 
@@ -92,4 +94,35 @@ export function fakeShell() {
 /** Lets queued promise callbacks run (openExternal is fire-and-forget from navigation handlers). */
 export function flushPromises(): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+let pictureWorker: Promise<string> | null = null;
+
+/**
+ * electron/main/picture-worker.ts bundled as electron-vite builds it (one ES module with its shared/
+ * code), in a temp folder: a Worker cannot load TypeScript sources. Built once per test file.
+ */
+export function pictureWorkerBundle(): Promise<string> {
+  pictureWorker ??= (async () => {
+    const { build } = await import('esbuild');
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'mailflow-picture-worker-'));
+    process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
+    const outfile = path.join(dir, 'picture-worker.mjs');
+    await build({
+      entryPoints: [path.join(__dirname, '../../electron/main/picture-worker.ts')],
+      outfile,
+      bundle: true,
+      platform: 'node',
+      format: 'esm',
+      target: 'node22',
+      logLevel: 'warning',
+    });
+    return outfile;
+  })();
+  return pictureWorker;
+}
+
+/** The picture reader main uses, running the bundled worker. */
+export async function workerPictureReader(limits?: Partial<PictureLimits>): Promise<ReadPicture> {
+  return createPictureReader({ spawn: workerSpawner(await pictureWorkerBundle()), limits });
 }

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { checkIntegrity } from '../../shared/model/integrity';
-import { parseDocumentText } from '../../shared/model/load';
+import { parseDocumentText, validateDocument } from '../../shared/model/load';
 const MAX_EXPECTED_RECIPIENTS = 2000;
 import type { TopologyDocument } from '../../shared/model/schema';
 import { manyExpectedRecipients, manySubdomainTenants } from '../hostile/documents';
@@ -47,6 +47,22 @@ describe('expect.recipients', () => {
     expect(r.errors[0].message).toMatch(/found 2001 expected recipients; expected at most 2000/);
   });
 
+  it('more than the cap is refused before the schema validates each entry (invalid entries give no issues)', () => {
+    const doc = JSON.parse(manyExpectedRecipients(MAX_EXPECTED_RECIPIENTS + 1, 1));
+    const recipients = doc.scenarios[0].expect.recipients;
+    for (const address of Object.keys(recipients)) recipients[address] = { disposition: 'not a disposition' };
+    doc.servers[0].ipAddress = 'not an address';
+    const r = validateDocument(doc);
+    expect(r.ok || r.errors).toEqual([
+      {
+        path: 'scenarios[0].expect.recipients',
+        found: '2001 expected recipients',
+        expected: 'at most 2000 (a message has at most 1000 recipients and each rule redirects to at most 100)',
+        message: 'scenarios[0].expect.recipients: found 2001 expected recipients; expected at most 2000 (a message has at most 1000 recipients and each rule redirects to at most 100).',
+      },
+    ]);
+  });
+
   it('up to the cap, each address is checked against redirect targets without scanning every rule', { timeout: 5_000 }, () => {
     const r = parseDocumentText(manyExpectedRecipients(MAX_EXPECTED_RECIPIENTS, 1_000));
     expect(r.ok).toBe(false);
@@ -62,5 +78,30 @@ describe('expect.recipients', () => {
     doc.scenarios = [{ id: 'x', name: 'X', serverId: 'nope', mailFrom: 'a@d0.example', rcptTo: ['b@d0.example'] }];
     const [issue] = checkIntegrity(doc);
     expect(issue.expected).toBe("the id of one of the document's servers (s0, s1, s2, s3, s4, s5, s6, s7, s8, s9 and 20 more)");
+  });
+});
+
+describe('the shape check before validation', () => {
+  it('names where a prototype key or too deep a nesting is, in a value given without text', () => {
+    const doc = { format: 'mailflow-topology', version: 2, title: 't', tenants: [{ id: 'a', name: 'A', acceptedDomains: [] }], servers: [], scenarios: [] };
+    const proto = JSON.parse('{"x": 1, "__proto__": {"polluted": true}}');
+    const withProto = { ...doc, tenants: [{ ...doc.tenants[0], extra: [0, proto] }] };
+    expect(validateDocument(withProto)).toEqual({
+      ok: false,
+      errors: [
+        {
+          path: 'tenants[0].extra[1].__proto__',
+          found: 'the reserved key "__proto__"',
+          expected: 'only the fields and ids the format defines',
+          message: 'tenants[0].extra[1].__proto__: found the reserved key "__proto__"; expected only the fields and ids the format defines.',
+        },
+      ],
+    });
+    let deep: unknown = 0;
+    for (let i = 0; i < 70; i++) deep = i % 2 ? [deep] : { k: deep };
+    const r = validateDocument({ ...doc, servers: [deep] });
+    expect(r.ok || r.errors.map((e) => e.path)).toEqual([`servers[0]${'[0].k'.repeat(31)}[0]`]);
+    expect(r.ok || r.errors[0].found).toBe('values nested deeper than 64 levels');
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 });
