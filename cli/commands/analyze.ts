@@ -23,6 +23,7 @@ import {
 import type { Lang, SimEvent } from '../../shared/engine';
 import { PRESETS, type Preset, type TopologyDocument } from '../../shared/model/schema';
 import { formatNumber } from '../../shared/i18n/settingLabels';
+import { documentDisplayTitle } from '../../shared/i18n/gallery';
 import { width } from '../terminal';
 import { EXIT, type CliCommand } from '../types';
 import { langOption, loadDocumentOrReport, UsageError } from './core';
@@ -97,7 +98,7 @@ export function formatAnalysis(a: Analysis, lang: Lang): string {
   const h = HEAD[lang];
   const t = analysisTexts(lang);
   const lines: string[] = [];
-  lines.push(printable(a.doc.title));
+  lines.push(printable(documentDisplayTitle(a.doc, lang)));
   lines.push(h.asOf(evaluatedAsOf(a), presetOf(a.doc)));
   const parts = CATEGORIES.filter((c) => a.summary.byCategory[c] > 0).map((c) => (lang === 'ja' ? `${t.categories[c]} ${formatNumber(a.summary.byCategory[c], 'ja')} 種類` : `${a.summary.byCategory[c]} ${t.categories[c]}`));
   if (a.summary.unstable > 0) parts.push(h.unstable(a.summary.unstable));
