@@ -58,7 +58,7 @@ export const GLOSSARY = {
   partner: { en: 'Partner organization', ja: 'パートナー組織', source: PARTNER, replaces: ['Partner コネクタ'] },
   ipConnector: { en: 'IP address-based connector', ja: 'IP アドレス ベースのコネクタ', source: CONNECTORS, replaces: ['IP コネクタ', 'IP ベースのコネクタ'] },
   certificateConnector: { en: 'certificate-based connector', ja: '証明書ベースのコネクタ', source: CONNECTORS, replaces: ['証明書コネクタ'] },
-  attribution: { en: 'attribution', ja: 'テナントの特定', source: CONNECTORS, replaces: ['帰属'] },
+  attribution: { en: 'attribution', ja: 'テナントの特定', source: CONNECTORS, replaces: ['帰属', 'テナントの判定'] },
   ndr: { en: 'non-delivery report (NDR)', ja: '配信不能レポート (NDR)', source: NDR, replaces: ['不達通知', '配信不能通知'] },
   handoff: { en: 'hand-off', ja: '引き渡し', source: SEED, replaces: ['テナント間の中継', /テナントに中継/, /(?:に|へ)中継され/] },
   originating: { en: 'Originating', ja: '組織内から送信 (Originating)', source: CONNECTORS, replaces: ['Originating (送信)'] },

@@ -37,12 +37,12 @@ const CERT_MODES: Labels = {
 
 /** Service settings, as the inspector labels them. */
 const SETTINGS: Labels = {
-  headerFromCountsForRelay: { en: 'The From header (P2) counts for relay', ja: '差出人 (From) ヘッダー (P2) をリレーの判定に使用する' },
+  headerFromCountsForRelay: { en: 'The From header (P2) counts for relay', ja: '差出人 (From) ヘッダー (P2) を中継の判定に使用する' },
   multiRecipientDomainPolicy: { en: 'Several recipient domains without an accepted sender domain', ja: '送信者ドメインが承認されておらず、受信者ドメインが複数ある場合' },
   certDomainMatch: { en: 'Certificate domain matching', ja: '証明書のドメインと承認済みドメインの照合方法' },
   ambiguousTenantPolicy: { en: 'A certificate that matches connectors in several tenants', ja: '証明書が複数のテナントのコネクタに一致する場合' },
   nullSenderSkipsRules: { en: 'Mail flow rules skip the null sender', ja: 'メール フロー ルールは空の送信者 (MAIL FROM:<>) を処理しない' },
-  unattributedRelayReply: { en: 'Reply to an unattributed relay', ja: 'テナントを特定できないリレーへの応答' },
+  unattributedRelayReply: { en: 'Reply to an unattributed relay', ja: 'テナントを特定できない中継への応答' },
   routeAllMessagesViaOnPremises: { en: 'Route all messages via on-premises (centralized mail transport)', ja: 'すべてのメッセージをオンプレミス経由でルーティングする (メール トランスポートの集中管理)' },
   rejectIfMultipleDomains: { en: 'reject', ja: '拒否する' },
   acceptIfSameTenant: { en: 'accept if one tenant accepts them all', ja: '1 つのテナントがすべて承認していれば受け付ける' },
