@@ -22,11 +22,11 @@ export interface GalleryEntry {
   /** The document's own title, when it differs from the gallery title. */
   documentTitle?: Localized;
   extraImageScenarios?: string[];
-  scenarioNames?: Record<string, Localized>;
-  scenarioDescriptions?: Record<string, Localized>;
+  scenarioNames?: Record<string, Localized | undefined>;
+  scenarioDescriptions?: Record<string, Localized | undefined>;
 }
 
-export const GALLERY_ENTRIES: readonly GalleryEntry[] = (gallery as unknown as { examples: GalleryEntry[] }).examples;
+export const GALLERY_ENTRIES: readonly GalleryEntry[] = (gallery as { examples: GalleryEntry[] }).examples;
 
 /** The text in `lang` when `current` is still the gallery's English text for it; else `current`. */
 function localized(current: string, texts: Array<Localized | undefined>, lang: Lang | string): string {
