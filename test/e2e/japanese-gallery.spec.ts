@@ -11,56 +11,11 @@ import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { simulateScenario } from '../../shared/engine';
 import { parseDocumentText } from '../../shared/model/load';
-import type { TopologyDocument } from '../../shared/model/schema';
+import { documentWords, englishWords } from '../i18n/englishWords';
 import { openApp } from './helpers';
 
 const EXAMPLES = join(import.meta.dirname, '../../examples');
 const gallery = JSON.parse(readFileSync(join(EXAMPLES, 'index.json'), 'utf8')) as { examples: Array<{ file: string }> };
-
-/** Words an administrator reads in Microsoft's Japanese documentation too. */
-const ALLOWED = new Set(
-  (
-    'SMTP TLS NDR MAIL FROM RCPT TO DATA CONNECT EHLO STARTTLS Exchange Online Server SE CU SU IP MX DNS EOP ID ' +
-    'Microsoft PowerShell Originating Incoming Direct Send MC ATTR SaaS SRS Alice Bob Mailflow Studio ' +
-    // Keys as printed on the keyboard (present mode's hints).
-    'Space Esc'
-  ).split(' '),
-);
-
-const words = (s: string | undefined): string[] => (s ?? '').match(/[A-Za-z][A-Za-z0-9]*/g) ?? [];
-
-/** The document's object names, ids, addresses and domains (not its title, scenario names or descriptions), and its runs' SMTP replies. */
-function allowedWords(doc: TopologyDocument): Set<string> {
-  const out = new Set<string>();
-  const add = (v: unknown): void => {
-    if (typeof v === 'string') words(v).forEach((w) => out.add(w));
-    else if (Array.isArray(v)) v.forEach(add);
-    else if (v && typeof v === 'object') Object.values(v).forEach(add);
-  };
-  add({ ...doc, title: '', scenarios: doc.scenarios.map(({ name: _n, description: _d, ...s }) => s) });
-  for (const s of doc.scenarios) {
-    const sim = simulateScenario(doc, s.id, { lang: 'ja' });
-    add(sim.smtp.text);
-    for (const e of sim.events) {
-      add(e.smtp?.text);
-      if (e.kind === 'ndr') add(e.data.text);
-    }
-  }
-  return out;
-}
-
-function englishWords(text: string, allowed: Set<string>): string[] {
-  const prose = text
-    .replace(/\b[A-Z][a-z]+-[A-Z][A-Za-z]+\b/g, ' ')
-    .replace(/(^|\s)-[A-Z][A-Za-z]+/g, ' ')
-    .replace(/\S+@\S+|<[^>]*>/g, ' ')
-    .replace(/\b[\w-]+(\.[\w-]+)+\b/g, ' ')
-    .replace(/\b[a-z0-9]+(-[a-z0-9]+)+\b/g, ' ')
-    .replace(/\b(MC|ATTR)\d+\b/g, ' ');
-  const found = new Set<string>();
-  for (const w of words(prose)) if (!allowed.has(w) && !ALLOWED.has(w) && !/^[A-Z0-9]{1,3}$|^[a-z]$/.test(w)) found.add(w);
-  return [...found];
-}
 
 async function text(page: Page, selector: string): Promise<string> {
   const all = await page.locator(selector).allInnerTexts();
@@ -73,7 +28,7 @@ for (const { file } of gallery.examples) {
     const parsed = parseDocumentText(readFileSync(join(EXAMPLES, file), 'utf8'));
     if (!parsed.ok) throw new Error(file);
     const doc = parsed.document;
-    const allowed = allowedWords(doc);
+    const allowed = documentWords(doc);
     const seen: Array<[string, string]> = [];
 
     await openApp(page, `?example=${stem}&lang=ja`);
