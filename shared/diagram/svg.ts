@@ -138,7 +138,7 @@ export function renderDiagramSvg(doc: TopologyDocument, options: DiagramOptions 
   out.push(
     `<svg xmlns="http://www.w3.org/2000/svg" xmlns:mailflow="${MAILFLOW_NS}" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="${escapeXml(font)}">`,
   );
-  out.push(`<title>${escapeXml(doc.title)}</title>`);
+  out.push(`<title>${escapeXml(documentDisplayTitle(doc, options.lang ?? 'en'))}</title>`);
   if (options.embedDocument !== false) {
     const encoded = base64Encode(utf8Encode(serializeDocument(doc)));
     out.push(`<metadata><mailflow:document encoding="base64">${encoded}</mailflow:document></metadata>`);
