@@ -119,7 +119,7 @@ export function formatAnalysis(a: Analysis, lang: Lang): string {
       }
       let first = true;
       for (const [text, senders] of groups) {
-        rows.push([first ? recipientLabel(a.recipients[r], lang) : '', senders.join(', '), text]);
+        rows.push([first ? recipientLabel(a.recipients[r], lang) : '', senders.join(lang === 'ja' ? '、' : ', '), text]);
         first = false;
       }
     }

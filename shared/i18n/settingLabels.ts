@@ -83,6 +83,22 @@ const FIELDS_JA: Readonly<Record<string, string>> = {
   routeMessageOutboundConnector: '送信コネクタ経由でルーティング (RouteMessageOutboundConnector)',
   otherActions: 'その他のアクション (シミュレーション対象外)',
   unmodelledConditions: 'モデル化されていない条件',
+  // A rule's conditions, exceptions and actions as the diff names them (the inspector's labels).
+  'conditions.sentToScope': '条件: 受信者の場所',
+  'conditions.recipientDomainIs': '条件: 受信者のドメインが次の場合',
+  'conditions.senderDomainIs': '条件: 送信者のドメインが次の場合',
+  'conditions.fromScope': '条件: 送信者の場所',
+  'exceptions.exceptIfRecipientDomainIs': '例外: 受信者のドメインが次の場合を除く',
+  'exceptions.exceptIfSenderDomainIs': '例外: 送信者のドメインが次の場合を除く',
+  'actions.rejectMessageReasonText': 'アクション: 次の説明を付けて拒否する',
+  'actions.rejectMessageEnhancedStatusCode': 'アクション: 次の拡張状態コードで拒否する',
+  'actions.deleteMessage': 'アクション: だれにも通知せずにメッセージを削除する',
+  'actions.redirectMessageTo': 'アクション: メッセージを次の受信者にリダイレクトする',
+  'actions.setHeaderName': 'アクション: メッセージ ヘッダーを設定する',
+  'actions.setHeaderValue': 'アクション: ヘッダーの値',
+  'actions.stopRuleProcessing': 'アクション: 以降のルールを処理しない',
+  'actions.routeMessageOutboundConnector': 'アクション: 送信コネクタ経由でルーティング (RouteMessageOutboundConnector)',
+  'actions.otherActions': 'その他のアクション (シミュレーション対象外)',
 };
 
 /** A document field's label in Japanese ("[受信者ドメイン]"); its name in English. */

@@ -59,6 +59,8 @@ export function englishWords(text: string, allowed: Set<string>): string[] {
     .replace(/\b[a-z0-9]+(-[a-z0-9]+)+\b/g, ' ')
     .replace(/\b(eop|internet|MC\d+|ATTR\d+)\b/g, ' ');
   const found = new Set<string>();
+  // A field path of the format ("conditions.fromScope") is an internal name, not a domain.
+  for (const path of text.match(/\b[a-z]+(?:\.[a-z]+[A-Z]\w*)+\b/g) ?? []) found.add(path);
   for (const w of words(prose)) if (!allowed.has(w) && !ALLOWED.has(w) && !/^[A-Z0-9]{1,3}$|^[a-z]$/.test(w)) found.add(w);
   return [...found];
 }
