@@ -254,7 +254,7 @@ export const IMPORT_REASONS: Record<ImportReasonCode, Texts> = {
     ja: () => 'Get-ExchangeCertificate の出力に一致する証明書がないため、このサーバーは証明書なしでインポートされました。',
   },
   'server-ip-unknown': {
-    en: () => "neither cmdlet gives the server's public IP address and no OnPremises inbound connector lists one; imported as 0.0.0.0, set it in the inspector",
+    en: () => "neither cmdlet gives the server's public IP address and no OnPremises inbound connector lists one; imported as 0.0.0.0, set it in the Inspector",
     ja: () => 'どちらのコマンドレットの出力にもサーバーのパブリック IP アドレスは含まれず、送信元が組織のメール サーバーの受信コネクタにも指定されていないため、IP アドレスは 0.0.0.0 としてインポートされました。[プロパティ] で正しい IP アドレスを設定してください。',
   },
   'rule-test-mode-kept': {
