@@ -27,7 +27,8 @@ const STYLE = 'https://learn.microsoft.com/ja-jp/globalization/reference/microso
  * Sources re-checked against the stored Microsoft Learn ja-jp pages (December 2026): each page below
  * that a term now cites was found and uses the Japanese word. The connectors overview (CONNECTORS)
  * was found only under its TechNet alias (ms.exch.eac.connectorselection, same title); RULE_ACTIONS,
- * the anti-spoofing page, STYLE and the 2017 blog post (SEED) were not in the stored material.
+ * the anti-spoofing page, STYLE and the 2017 blog post (SEED) were not in the stored material (the
+ * post's text, /work/shared/seed, has 遅延受信 and 注意点).
  */
 const MAIL_FLOW_RULES = `${LEARN}/security-and-compliance/mail-flow-rules/mail-flow-rules`;
 /** Exchange Server's accepted domain procedures: 権限のあるドメイン / 内部の中継ドメイン / 外部の中継ドメイン. */
@@ -60,6 +61,7 @@ export const GLOSSARY = {
   certificateConnector: { en: 'certificate-based connector', ja: '証明書ベースのコネクタ', source: CONNECTORS, replaces: ['証明書コネクタ'] },
   attribution: { en: 'attribution', ja: 'テナントの特定', source: CONNECTORS, replaces: ['帰属', 'テナントの判定'] },
   ndr: { en: 'non-delivery report (NDR)', ja: '配信不能レポート (NDR)', source: NDR, replaces: ['不達通知', '配信不能通知'] },
+  // The 2017 post says 「テナントへメールが中継されます」; 引き渡し keeps 中継 for relay rights (issue 17, point 3).
   handoff: { en: 'hand-off', ja: '引き渡し', source: SEED, replaces: ['テナント間の中継', /テナントに中継/, /(?:に|へ)中継され/] },
   originating: { en: 'Originating', ja: '組織内から送信 (Originating)', source: CONNECTORS, replaces: ['Originating (送信)'] },
   incoming: { en: 'Incoming', ja: '外部から受信 (Incoming)', source: CONNECTORS, replaces: ['Incoming (受信)', /(?<!外部から)受信 \(Incoming\)/] },
