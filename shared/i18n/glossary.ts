@@ -28,7 +28,7 @@ const STYLE = 'https://learn.microsoft.com/ja-jp/globalization/reference/microso
  * that a term now cites was found and uses the Japanese word. The connectors overview (CONNECTORS)
  * was found only under its TechNet alias (ms.exch.eac.connectorselection, same title); RULE_ACTIONS,
  * the anti-spoofing page, STYLE and the 2017 blog post (SEED) were not in the stored material (the
- * post's text, /work/shared/seed, has 遅延受信 and 注意点).
+ * post's text, kept beside the specification, has 遅延受信 and 注意点).
  */
 const MAIL_FLOW_RULES = `${LEARN}/security-and-compliance/mail-flow-rules/mail-flow-rules`;
 /** Exchange Server's accepted domain procedures: 権限のあるドメイン / 内部の中継ドメイン / 外部の中継ドメイン. */
