@@ -22,6 +22,8 @@ import {
 } from '../../shared/analysis';
 import type { Lang, SimEvent } from '../../shared/engine';
 import { PRESETS, type Preset, type TopologyDocument } from '../../shared/model/schema';
+import { formatNumber } from '../../shared/i18n/settingLabels';
+import { documentDisplayTitle } from '../../shared/i18n/gallery';
 import { width } from '../terminal';
 import { EXIT, type CliCommand } from '../types';
 import { langOption, loadDocumentOrReport, UsageError } from './core';
@@ -73,16 +75,16 @@ const HEAD = {
   },
   ja: {
     asOf: (d: string, preset: string) => `評価日 ${d} (サービスの動作: ${preset === '2017-12' ? '2017 年 12 月時点' : preset === 'current' ? '現在' : preset})`,
-    summary: (n: number, classes: number, parts: string) => `メッセージの種類 ${n} (シミュレーション ${classes} 回): ${parts}`,
-    unstable: (n: number) => `不安定 ${n}`,
+    summary: (n: number, classes: number, parts: string) => `メッセージの種類: ${formatNumber(n, 'ja')} 種類 (シミュレーション: ${formatNumber(classes, 'ja')} 回)。内訳: ${parts}`,
+    unstable: (n: number) => `テナントの特定が一定しない ${formatNumber(n, 'ja')} 種類`,
     to: '受信者',
     from: 'MAIL FROM',
     outcome: '結果',
     parts: (seq: number) => `イベント ${seq} で分岐:`,
-    count: (n: number) => `相違 ${n} 件`,
+    count: (n: number) => `${formatNumber(n, 'ja')} 件の違い`,
     before: '変更前',
     after: '変更後',
-    limited: '2 テナントの組: 各テナントと次のテナント (テナントが 16 を超えるため)。',
+    limited: 'テナントが 16 を超えるため、2 つのテナントの組み合わせは、各テナントとその次のテナントの組だけを評価しています。',
   },
 } as const;
 
@@ -96,9 +98,9 @@ export function formatAnalysis(a: Analysis, lang: Lang): string {
   const h = HEAD[lang];
   const t = analysisTexts(lang);
   const lines: string[] = [];
-  lines.push(printable(a.doc.title));
+  lines.push(printable(documentDisplayTitle(a.doc, lang)));
   lines.push(h.asOf(evaluatedAsOf(a), presetOf(a.doc)));
-  const parts = CATEGORIES.filter((c) => a.summary.byCategory[c] > 0).map((c) => `${a.summary.byCategory[c]} ${t.categories[c]}`);
+  const parts = CATEGORIES.filter((c) => a.summary.byCategory[c] > 0).map((c) => (lang === 'ja' ? `${t.categories[c]} ${formatNumber(a.summary.byCategory[c], 'ja')} 種類` : `${a.summary.byCategory[c]} ${t.categories[c]}`));
   if (a.summary.unstable > 0) parts.push(h.unstable(a.summary.unstable));
   lines.push(h.summary(a.summary.cells, a.classCount, parts.join(lang === 'ja' ? '、' : ', ')));
   if (a.pairsLimited) lines.push(h.limited);
@@ -117,7 +119,7 @@ export function formatAnalysis(a: Analysis, lang: Lang): string {
       }
       let first = true;
       for (const [text, senders] of groups) {
-        rows.push([first ? recipientLabel(a.recipients[r], lang) : '', senders.join(', '), text]);
+        rows.push([first ? recipientLabel(a.recipients[r], lang) : '', senders.join(lang === 'ja' ? '、' : ', '), text]);
         first = false;
       }
     }

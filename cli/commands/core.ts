@@ -3,6 +3,7 @@
  */
 import { checkAll } from '../../shared/check';
 import { DEFAULT_LANG, isLang, LANGUAGE_LIST } from '../../shared/i18n/languages';
+import { scenarioDisplayName } from '../../shared/i18n/gallery';
 import { width } from '../terminal';
 import { CLI_JA, outcomeWord } from '../../shared/i18n/outcomeLabels';
 import { formatNumber } from '../../shared/i18n/settingLabels';
@@ -106,8 +107,8 @@ const padWide = (s: string, n: number) => s + ' '.repeat(Math.max(0, n - width(s
 
 export function formatSimulation(sim: Simulation, lang: Lang = 'en'): string {
   const lines: string[] = [];
-  // Japanese labels are about half as wide as the English kinds in a terminal (two columns each).
-  const kindWidth = lang === 'ja' ? 12 : 16;
+  // As wide as the widest label shown (a Japanese character takes two terminal columns).
+  const kindWidth = Math.max(lang === 'ja' ? 12 : 16, ...sim.events.map((e) => width(outcomeWord('kind', e.kind, lang)) + 1));
   for (const e of sim.events) {
     lines.push(`${String(e.seq).padStart(3)}  ${padWide(outcomeWord('kind', e.kind, lang), kindWidth)} ${pad(e.at, 22)} ${e.text}`);
   }
@@ -115,9 +116,11 @@ export function formatSimulation(sim: Simulation, lang: Lang = 'en'): string {
   if (sim.type === 'load') {
     const h = (w: string, n: number) => padWide(outcomeWord('hour', w, lang), n);
     lines.push(`${h('hour', 6)}${h('offered', 10)}${h('accepted', 10)}${h('deferred', 10)}${h('queued', 10)}${h('expired', 10)}${h('rejected', 10)}${h('threshold', 0)}`);
+    // Japanese output groups thousands (29,800) as Microsoft Japan writes numbers.
+    const g = (x: number) => (lang === 'ja' ? formatNumber(x, 'ja') : x);
     for (const h of sim.hours) {
       lines.push(
-        `${pad(h.hour, 6)}${pad(h.offered, 10)}${pad(h.accepted, 10)}${pad(h.deferred, 10)}${pad(h.queued, 10)}${pad(h.expired, 10)}${pad(h.rejected, 10)}${h.threshold === null ? '-' : Math.floor(h.threshold)}`,
+        `${pad(h.hour, 6)}${pad(g(h.offered), 10)}${pad(g(h.accepted), 10)}${pad(g(h.deferred), 10)}${pad(g(h.queued), 10)}${pad(g(h.expired), 10)}${pad(g(h.rejected), 10)}${h.threshold === null ? '-' : g(Math.floor(h.threshold))}`,
       );
     }
     lines.push('');
@@ -260,7 +263,7 @@ export const checkCommand: CliCommand = {
       io.stdout(evaluatedLine(asOf, input.lang) + '\n');
       for (const r of results) {
         const own = r.simulation.asOf !== asOf ? ` (${evaluatedLine(r.simulation.asOf, input.lang)})` : '';
-        io.stdout(`${verdict(r.pass, input.lang)}  ${r.scenarioId}  ${r.name}${own}${r.pass ? '' : `\n        ${r.differences.join('\n        ')}`}\n`);
+        io.stdout(`${verdict(r.pass, input.lang)}  ${r.scenarioId}  ${scenarioDisplayName({ id: r.scenarioId, name: r.name }, input.lang)}${own}${r.pass ? '' : `\n        ${r.differences.join('\n        ')}`}\n`);
       }
       for (const g of guards) io.stdout(`${verdict(g.pass, input.lang)}  ${input.lang === 'ja' ? CLI_JA.guard : 'guard'}:${g.guardId}  ${g.name}${g.pass ? '' : `\n        ${g.differences.join('\n        ')}`}\n`);
       // The closing line stays as it is in every language: scripts read it.

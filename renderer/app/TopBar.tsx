@@ -6,6 +6,7 @@ import { formatShortcut, getAction, getActionContext, isActionEnabled, performAc
 import { applyLanguage } from './preferences';
 import { LANGUAGES } from '../i18n';
 import { getPlatform } from '../platform';
+import { documentDisplayTitle } from '../../shared/i18n/gallery';
 import { isDirty, useDocumentStore } from '../store/documentStore';
 import { useUiStore, type Language } from '../store/uiStore';
 import { AsOfControl } from './AsOfControl';
@@ -31,7 +32,7 @@ const TOOLS: Array<{ id: ActionId; icon: ReactElement }> = [
 ];
 
 export function TopBar() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const doc = useDocumentStore((s) => s.doc);
   const dirty = useDocumentStore(isDirty);
   const fileName = useDocumentStore((s) => s.file.name);
@@ -51,7 +52,7 @@ export function TopBar() {
       </div>
       {getPlatform().kind === 'browser' && <MenuBar />}
       <div className="doc-title" title={fileName ?? doc.title} data-testid="document-title">
-        <span className="doc-title-text">{doc.title || t('file.untitled')}</span>
+        <span className="doc-title-text">{documentDisplayTitle(doc, i18n.language) || t('file.untitled')}</span>
         {fileName && <span className="doc-file">{fileName}</span>}
         {dirty && (
           <span className="dirty-mark" title={t('status.unsaved')} aria-label={t('status.unsaved')}>

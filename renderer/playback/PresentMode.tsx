@@ -16,7 +16,7 @@ import { CloseIcon, NextIcon, PreviousIcon } from '../ui/uiIcons';
 import { useDocumentStore } from '../store/documentStore';
 import { useUiStore } from '../store/uiStore';
 import { buildCaption } from './captions';
-import { scenarioDisplayName } from './scenarioNames';
+import { scenarioDisplayDescription, scenarioDisplayName } from './scenarioNames';
 import { translator } from './i18n';
 import { summarizeOutcome } from './outcome';
 import { EvaluatedAsOf, ForkBar } from './Fork';
@@ -241,7 +241,7 @@ function Presentation() {
           {simulation && <EvaluatedAsOf date={simulation.asOf} scenarioId={scenarioId} />}
         </div>
         <ForkBar name={names} />
-        {scenario?.description && <p className="pb-caption-description">{scenario.description}</p>}
+        {scenario?.description && <p className="pb-caption-description">{scenarioDisplayDescription(scenario, i18n.language)}</p>}
         {caption && (
           <p className="pb-caption-event">
             {caption.text}

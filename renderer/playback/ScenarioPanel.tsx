@@ -11,7 +11,7 @@ import { commitValidated, useDocumentStore } from '../store/documentStore';
 import { askConfirm, useUiStore } from '../store/uiStore';
 import type { LoadError } from '../../shared/model/load';
 import { RESULTS } from '../../shared/model/schema';
-import { scenarioDisplayName } from './scenarioNames';
+import { scenarioDisplayDescription, scenarioDisplayName } from './scenarioNames';
 import { translator } from './i18n';
 import { usePlaybackStore } from './playbackStore';
 import {
@@ -140,7 +140,7 @@ export function ScenarioPanel() {
                   )}
                   {checks && !check && <span className="pb-badge is-none">{t('playback.noExpectation')}</span>}
                 </div>
-                {s.description && isSelected && <p className="pb-scenario-desc">{s.description}</p>}
+                {s.description && isSelected && <p className="pb-scenario-desc">{scenarioDisplayDescription(s, i18n.language)}</p>}
                 {check && !check.pass && (
                   <ul className="pb-differences" aria-label={t('playback.differences')}>
                     {check.differences.map((d, i) => (

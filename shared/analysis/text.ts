@@ -32,24 +32,24 @@ const T = {
   },
   ja: {
     from: (d: string) => `MAIL FROM ${d}`,
-    external: '外部',
-    headerFrom: (d: string) => `MAIL FROM 外部、差出人 (From) ヘッダー ${d}`,
+    external: '外部のドメイン',
+    headerFrom: (d: string) => `MAIL FROM は外部のドメイン、差出人 (From) ヘッダーは ${d}`,
     unknown: (d: string) => `${d} (存在しない受信者)`,
     internet: 'インターネット',
     mailbox: (t: string) => `${t} のクラウド メールボックス`,
-    delivered: (t: string) => `${t} で配信`,
-    onPremises: (t: string) => `${t} からオンプレミスへ`,
-    internetVia: (t: string) => `${t} からインターネットへ`,
-    ndr: (code: string, t: string) => `${t} から NDR ${code}`,
-    deleted: (t: string) => `${t} で削除`,
-    redirected: (t: string) => `${t} でリダイレクト`,
-    rcptRejected: (code: string) => `RCPT で拒否 ${code}`,
-    rejected: (code: number, enhanced: string) => `拒否 ${code} ${enhanced}`,
-    deferred: (code: number, enhanced: string) => `遅延 ${code} ${enhanced}`,
-    unstable: ' (不安定)',
+    delivered: (t: string) => `${t} の受信者に配信`,
+    onPremises: (t: string) => `${t} からオンプレミスのサーバーへ送信`,
+    internetVia: (t: string) => `${t} からインターネットへ送信`,
+    ndr: (code: string, t: string) => `${t} が NDR ${code} を返送`,
+    deleted: (t: string) => `${t} のメール フロー ルールで削除`,
+    redirected: (t: string) => `${t} のメール フロー ルールでリダイレクト`,
+    rcptRejected: (code: string) => `RCPT TO で拒否 (${code})`,
+    rejected: (code: number, enhanced: string) => `${code} ${enhanced} で拒否`,
+    deferred: (code: number, enhanced: string) => `${code} ${enhanced} で遅延`,
+    unstable: ' (テナントの特定が一定しない)',
     none: '(該当なし)',
     to: '受信者',
-    categories: { delivered: '配信', partial: '一部配信', ndr: '未配信', rejected: '拒否', deferred: '遅延' } as Record<Category, string>,
+    categories: { delivered: '配信', partial: '一部の受信者に配信', ndr: '配信不能', rejected: '拒否', deferred: '遅延' } as Record<Category, string>,
   },
 } as const;
 
@@ -79,7 +79,7 @@ export function senderShort(sender: SenderClass, lang: Lang): string {
   const t = T[lang];
   if (sender.kind === 'null') return '<>';
   if (sender.kind === 'external') return t.external;
-  if (sender.kind === 'headerFrom') return `${t.external} / From: ${sender.domain}`;
+  if (sender.kind === 'headerFrom') return lang === 'ja' ? `${t.external} / 差出人 (From): ${sender.domain}` : `${t.external} / From: ${sender.domain}`;
   return sender.domain ?? '';
 }
 
@@ -136,8 +136,8 @@ export function outcomeShort(o: CellOutcome, doc: TopologyDocument, lang: Lang):
   const suffix = o.unstable ? t.unstable : '';
   const sameKind = o.recipients.every((r) => r.disposition === o.recipients[0].disposition && r.code === o.recipients[0].code);
   if (sameKind && o.recipients[0].disposition === 'delivered') {
-    return t.delivered([...new Set(o.recipients.map((r) => tenantName(doc, r.tenant)))].join(', ')) + suffix;
+    return t.delivered([...new Set(o.recipients.map((r) => tenantName(doc, r.tenant)))].join(lang === 'ja' ? '、' : ', ')) + suffix;
   }
   const fates = o.recipients.map((r) => recipientFate(r, doc, lang, r.path[r.path.length - 1] ?? null));
-  return [...new Set(fates)].join('; ') + suffix;
+  return [...new Set(fates)].join(lang === 'ja' ? '、' : '; ') + suffix;
 }

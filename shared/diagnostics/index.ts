@@ -20,6 +20,7 @@ import { ruleMatches } from '../engine/transportRules';
 import { indexTopology, ownerOfDomain, type TopologyIndex } from '../engine/topologyIndex';
 import { namesOf } from '../engine/trace';
 import type { Lang } from '../engine/types';
+import { scenarioDisplayName } from '../i18n/gallery';
 import { MESSAGES, type ArgsByRule, type DiagnosticRule } from './messages';
 
 export type { DiagnosticRule, ArgsByRule } from './messages';
@@ -387,7 +388,7 @@ function multipleRecipientDomainsOverIpConnector(ctx: Context): void {
         connector: ctx.name(connector.id),
         tenant: ctx.name(tenantId),
         server: ctx.name(server.id),
-        scenario: scenario.name,
+        scenario: scenarioDisplayName(scenario, ctx.lang),
         domains: domains.join(', '),
         sender: domainOf(scenario.mailFrom ?? '<>') ?? '<>',
         outcome: refused ? 'rejected' : 'accepted',

@@ -69,6 +69,9 @@ export interface ArgsByRule {
 /** Any rule's arguments (for code that handles findings generically). */
 export type MessageArgs = ArgsByRule[DiagnosticRule];
 
+/** A list the checks joined with ", " reads with 「、」 inside a Japanese sentence. */
+const jl = (v: string) => v.split(', ').join('、');
+
 type Messages = { [R in DiagnosticRule]: Record<Lang, (a: ArgsByRule[R]) => string> };
 
 export const MESSAGES: Messages = {
@@ -78,7 +81,7 @@ export const MESSAGES: Messages = {
       `Mail from this server is attributed only when its MAIL FROM or recipient domain is accepted; NDRs (null sender) to the Internet are rejected with 550 5.7.64 ATTR36. ` +
       `Fix: use a certificate whose domain is an accepted domain of ${a.tenant}, or add that domain as an accepted domain (MC1226222).`,
     ja: (a) =>
-      `${a.tenant} のコネクタ「${a.connector}」: 証明書の名前 ${a.certificate} から、${a.tenant} の承認済みドメインが見つかりません (確認したドメイン: ${a.checked}、照合方法: ${certModeLabel(a.mode, 'ja')})。` +
+      `${a.tenant} のコネクタ「${a.connector}」: 証明書の名前 ${a.certificate} から、${a.tenant} の承認済みドメインが見つかりません (確認したドメイン: ${jl(a.checked)}、照合方法: ${certModeLabel(a.mode, 'ja')})。` +
       `そのため、このサーバーからのメールは、MAIL FROM または受信者のドメインが承認済みドメインである場合にのみテナントが特定され、インターネット宛ての配信不能レポート (NDR) (空の送信者 (MAIL FROM:<>) からのメール) は 550 5.7.64 ATTR36 で拒否されます。` +
       `対処: ${a.tenant} の承認済みドメインを名前に含む証明書を使用するか、証明書のドメインを承認済みドメインとして追加してください (MC1226222)。`,
   },
@@ -100,7 +103,7 @@ export const MESSAGES: Messages = {
         : `It is accepted only because every domain belongs to ${a.tenant}; with the 2017 behaviour it would be rejected with 550 5.7.64. `) +
       `Fix: send from an address in an accepted domain of ${a.tenant}, send one recipient domain per session, or use a certificate connector.`,
     ja: (a) =>
-      `シナリオ「${a.scenario}」: ${a.server} は、${a.tenant} の承認済みドメインではない ${a.sender} から、1 つのセッションで複数のドメイン (${a.domains}) の受信者宛てに、IP アドレス ベースのコネクタ「${a.connector}」を経由して送信します。` +
+      `シナリオ「${a.scenario}」: ${a.server} は、${a.tenant} の承認済みドメインではない ${a.sender} から、1 つのセッションで複数のドメイン (${jl(a.domains)}) の受信者宛てに、IP アドレス ベースのコネクタ「${a.connector}」を経由して送信します。` +
       (a.outcome === 'rejected'
         ? `Exchange Online はどのドメインで検証すべきか判断できないため、このメールを 550 5.7.64 で拒否します。`
         : `すべてのドメインが ${a.tenant} のものであるため受け付けられますが、2017 年当時の動作であれば 550 5.7.64 で拒否されていました。`) +
@@ -113,7 +116,7 @@ export const MESSAGES: Messages = {
       `Fix: add the other tenants' domains to the exception "${conditionLabel('exceptIfRecipientDomainIs', 'en')}", or scope the rule with the condition "The sender is located" or "${conditionLabel('senderDomainIs', 'en')}".`,
     ja: (a) =>
       `${a.tenant} のメール フロー ルール「${a.rule}」は組織外の受信者宛てのメールをブロックします。${a.server} は ${a.tenant} の送信元が組織のメール サーバーのコネクタを経由して送信するため、` +
-      `${a.others} 宛てのメールもまず ${a.tenant} が受信し、他のテナントへの引き渡しの前にこのルールで拒否されます。` +
+      `${jl(a.others)} 宛てのメールもまず ${a.tenant} が受信し、他のテナントへの引き渡しの前にこのルールで拒否されます。` +
       `対処: 他のテナントのドメインをルールの例外 [${conditionLabel('exceptIfRecipientDomainIs', 'ja')}] に追加するか、条件 [送信者の場所] または [${conditionLabel('senderDomainIs', 'ja')}] でルールの対象を絞り込んでください。`,
   },
   'wildcard-captures-other-server': {
@@ -122,7 +125,7 @@ export const MESSAGES: Messages = {
       `Mail from all of them is first received in ${a.tenant} and meets its rules, even mail meant for other tenants. ` +
       `Fix: use a specific certificate name on the connector, or give the other servers certificates outside ${a.pattern}.`,
     ja: (a) =>
-      `${a.tenant} のコネクタ「${a.connector}」(${a.pattern}) が、複数のサーバーの証明書に一致します: ${a.servers}。` +
+      `${a.tenant} のコネクタ「${a.connector}」(${a.pattern}) が、複数のサーバーの証明書に一致します: ${jl(a.servers)}。` +
       `これらのサーバーから送信されたメールは、他のテナント宛てであってもすべて ${a.tenant} が最初に受信し、${a.tenant} のメール フロー ルールが適用されます。` +
       `対処: コネクタには個別の証明書の名前を指定するか、他のサーバーには ${a.pattern} に含まれない名前の証明書を使用してください。`,
   },
@@ -159,7 +162,7 @@ export const MESSAGES: Messages = {
       `The certificate ${a.subject} of ${a.server} ${a.state === 'expired' ? `expired on ${a.date}` : `is not valid before ${a.date}`} (evaluated as of ${a.asOf}): it matches no connector${a.connectors ? ` (${a.connectors} stop matching)` : ''}, so its mail is attributed by its sender and recipient domains only, and relay to the Internet is refused with 550 5.7.64. ` +
       `Fix: install a renewed certificate whose name the connector names, and update its validity dates.`,
     ja: (a) =>
-      `${a.server} の証明書 ${a.subject} は${a.state === 'expired' ? ` ${a.date} に有効期限が切れています` : ` ${a.date} まで有効になりません`} (${a.asOf} 時点で評価)。そのため、この証明書はどのコネクタにも一致せず${a.connectors ? ` (一致しなくなるコネクタ: ${a.connectors})` : ''}、メールは送信者と受信者のドメインでのみテナントが特定され、インターネットへの中継は 550 5.7.64 で拒否されます。` +
+      `${a.server} の証明書 ${a.subject} は${a.state === 'expired' ? ` ${a.date} に有効期限が切れています` : ` ${a.date} まで有効になりません`} (${a.asOf} 時点で評価)。そのため、この証明書はどのコネクタにも一致せず${a.connectors ? ` (一致しなくなるコネクタ: ${jl(a.connectors)})` : ''}、メールは送信者と受信者のドメインでのみテナントが特定され、インターネットへの中継は 550 5.7.64 で拒否されます。` +
       `対処: コネクタに指定されている名前で更新した証明書をインストールし、証明書の有効期間 (開始日と終了日) を更新してください。`,
   },
   'certificate-expiring': {
@@ -222,12 +225,12 @@ export const MESSAGES: Messages = {
           : `its mail goes to the first of ${a.tenants} listed. `) +
       `Fix: give each tenant its own certificate name and connector.`,
     ja: (a) =>
-      `${a.server} の証明書が、複数のテナントのコネクタ (${a.connectors}) に一致します。送信者と受信者のドメインで 1 つのテナントに絞り込めない場合、` +
+      `${a.server} の証明書が、複数のテナントのコネクタ (${jl(a.connectors)}) に一致します。送信者と受信者のドメインで 1 つのテナントに絞り込めない場合、` +
       (a.policy === 'unstable'
-        ? `Exchange Online はメールの送信元テナントを ${a.tenants} のいずれとしても特定する可能性があります。このような構成は「予期せず動作しなくなる可能性があります」(MC1226222)。`
+        ? `Exchange Online はメールの送信元テナントを ${jl(a.tenants)} のいずれとしても特定する可能性があります。このような構成は「予期せず動作しなくなる可能性があります」(MC1226222)。`
         : a.policy === 'reject'
           ? `[${settingLabel('ambiguousTenantPolicy', 'ja')}] が [${settingLabel('reject', 'ja')}] のため、メールは拒否されます。`
-          : `メールは ${a.tenants} のうち最初に記載されたテナントで処理されます。`) +
+          : `メールは ${jl(a.tenants)} のうち最初に記載されたテナントで処理されます。`) +
       `対処: テナントごとに証明書の名前とコネクタを分けてください。`,
   },
   'rule-not-evaluated': {
@@ -235,7 +238,7 @@ export const MESSAGES: Messages = {
       `Rule "${a.rule}" of ${a.tenant} has conditions the model cannot evaluate (${a.conditions}): simulations skip it and say so, so their results may differ from Exchange Online for mail it would match. ` +
       `Fix: check the rule in Exchange Online, or express it with modelled conditions.`,
     ja: (a) =>
-      `${a.tenant} のメール フロー ルール「${a.rule}」には、シミュレーションで評価できない条件 (${a.conditions}) があります。シミュレーションではこのルールをスキップしてその旨を表示するため、このルールに一致するメールの結果は Exchange Online と異なる場合があります。` +
+      `${a.tenant} のメール フロー ルール「${a.rule}」には、シミュレーションで評価できない条件 (${jl(a.conditions)}) があります。シミュレーションではこのルールをスキップしてその旨を表示するため、このルールに一致するメールの結果は Exchange Online と異なる場合があります。` +
       `対処: Exchange Online でルールを確認するか、シミュレーションで評価できる条件でルールを表現してください。`,
   },
 };

@@ -9,6 +9,7 @@ import type { Scenario, TopologyDocument } from '../model/schema';
 import { serializeDocument } from '../model/load';
 import type { Lang, Simulation } from '../engine/types';
 import { base64Decode, base64Encode, utf8Decode, utf8Encode } from './encoding';
+import { documentDisplayTitle, scenarioDisplayDescription, scenarioDisplayName } from '../i18n/gallery';
 import { diagramLabels, type DiagramLabels } from './labels';
 import { FONT, LINE_GAP, layoutDiagram, linesHeight, type Card, type DiagramLayout, type Point, type TextLine } from './layout';
 import { embeddedDocumentPayload, svgMetadataContent } from './metadata';
@@ -51,16 +52,17 @@ interface Caption {
   height: number;
 }
 
-function captionFor(doc: TopologyDocument, sim: Simulation | null, L: DiagramLabels, maxWidth: number): Caption {
+function captionFor(doc: TopologyDocument, sim: Simulation | null, L: DiagramLabels, maxWidth: number, lang: Lang = 'en'): Caption {
   const out: Caption['lines'] = [];
-  for (const t of wrapText(doc.title, FONT.title, maxWidth, true)) out.push({ text: t, size: FONT.title, bold: true, color: 'title' });
+  // A gallery example's title, scenario name and description in the export's language (shared/i18n/gallery.ts).
+  for (const t of wrapText(documentDisplayTitle(doc, lang), FONT.title, maxWidth, true)) out.push({ text: t, size: FONT.title, bold: true, color: 'title' });
   out.push({ text: L.service(doc.service?.preset ?? 'current'), size: FONT.subtitle, bold: false, color: 'muted' });
   if (sim) {
     const scenario: Scenario | undefined = doc.scenarios.find((s) => s.id === sim.scenarioId);
     if (scenario) {
-      out.push({ text: `${L.scenario}: ${scenario.name}`, size: 15, bold: true, color: 'path' });
+      out.push({ text: `${L.scenario}: ${scenarioDisplayName(scenario, lang)}`, size: 15, bold: true, color: 'path' });
       if (scenario.description) {
-        for (const t of wrapText(scenario.description, FONT.subtitle, maxWidth)) out.push({ text: t, size: FONT.subtitle, bold: false, color: 'text' });
+        for (const t of wrapText(scenarioDisplayDescription(scenario, lang) ?? scenario.description, FONT.subtitle, maxWidth)) out.push({ text: t, size: FONT.subtitle, bold: false, color: 'text' });
       }
     }
     let reply = `${L.reply}: ${sim.smtp.code} ${sim.smtp.enhanced} ${sim.smtp.text}`;
@@ -117,7 +119,7 @@ export function renderDiagramSvg(doc: TopologyDocument, options: DiagramOptions 
   const sim = options.simulation ?? null;
   const font = options.fontFamily ?? DEFAULT_FONT_FAMILY;
 
-  const caption = captionFor(doc, sim, L, 1100);
+  const caption = captionFor(doc, sim, L, 1100, options.lang ?? 'en');
   const captionWidth = Math.max(...caption.lines.map((l) => textWidth(l.text, l.size, l.bold)));
   // The design's notes go in a row under the legend (shared/diagram/notes.ts).
   const notes = layoutNotes(doc.view?.notes ?? []);
@@ -136,7 +138,7 @@ export function renderDiagramSvg(doc: TopologyDocument, options: DiagramOptions 
   out.push(
     `<svg xmlns="http://www.w3.org/2000/svg" xmlns:mailflow="${MAILFLOW_NS}" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="${escapeXml(font)}">`,
   );
-  out.push(`<title>${escapeXml(doc.title)}</title>`);
+  out.push(`<title>${escapeXml(documentDisplayTitle(doc, options.lang ?? 'en'))}</title>`);
   if (options.embedDocument !== false) {
     const encoded = base64Encode(utf8Encode(serializeDocument(doc)));
     out.push(`<metadata><mailflow:document encoding="base64">${encoded}</mailflow:document></metadata>`);

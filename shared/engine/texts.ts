@@ -280,13 +280,13 @@ const JA: Describe = {
       case 'nullSender':
         return `${JA_TERM.nullSender}からのメールのため、${n(d.tenant)} のメール フロー ルールはこのメールを処理しません。`;
       case 'notEvaluated':
-        return `${n(d.tenant)} のメール フロー ルール ${rule} は ${who} 宛てのメールに対して評価されません。条件 ${conditions} はシミュレーションの対象外のため、推測せずにスキップします。`;
+        return `${n(d.tenant)} のメール フロー ルール${rule}は、${who} 宛てのメールに対して評価されません。条件 ${conditions} はシミュレーションでは評価できないため、結果を推測せずにこのルールをスキップします。`;
       case 'exception':
-        return `${n(d.tenant)} のメール フロー ルール ${rule} は、例外 [${conditions}] に該当するため、${who} 宛てのメールには適用されません。`;
+        return `${n(d.tenant)} のメール フロー ルール${rule}は、例外 [${conditions}] に該当するため、${who} 宛てのメールには適用されません。`;
       case 'stopped':
-        return `ルール「${n(d.stoppedBy ?? '')}」が以降のルールの処理を停止したため、${n(d.tenant)} のメール フロー ルール ${rule} は ${who} 宛てのメールに対して処理されません。`;
+        return `ルール「${n(d.stoppedBy ?? '')}」が以降のルールの処理を停止したため、${n(d.tenant)} のメール フロー ルール${rule}は ${who} 宛てのメールに対して処理されません。`;
       default:
-        return `${n(d.tenant)} のメール フロー ルール ${rule} は、条件 [${conditions}] を満たさないため、${who} 宛てのメールには一致しません。`;
+        return `${n(d.tenant)} のメール フロー ルール${rule}は、条件 [${conditions}] を満たさないため、${who} 宛てのメールには一致しません。`;
     }
   },
   handoff: (e, n) =>

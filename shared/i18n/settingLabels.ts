@@ -37,12 +37,12 @@ const CERT_MODES: Labels = {
 
 /** Service settings, as the inspector labels them. */
 const SETTINGS: Labels = {
-  headerFromCountsForRelay: { en: 'The From header (P2) counts for relay', ja: '差出人 (From) ヘッダー (P2) をリレーの判定に使用する' },
+  headerFromCountsForRelay: { en: 'The From header (P2) counts for relay', ja: '差出人 (From) ヘッダー (P2) を中継の判定に使用する' },
   multiRecipientDomainPolicy: { en: 'Several recipient domains without an accepted sender domain', ja: '送信者ドメインが承認されておらず、受信者ドメインが複数ある場合' },
   certDomainMatch: { en: 'Certificate domain matching', ja: '証明書のドメインと承認済みドメインの照合方法' },
   ambiguousTenantPolicy: { en: 'A certificate that matches connectors in several tenants', ja: '証明書が複数のテナントのコネクタに一致する場合' },
   nullSenderSkipsRules: { en: 'Mail flow rules skip the null sender', ja: 'メール フロー ルールは空の送信者 (MAIL FROM:<>) を処理しない' },
-  unattributedRelayReply: { en: 'Reply to an unattributed relay', ja: 'テナントを特定できないリレーへの応答' },
+  unattributedRelayReply: { en: 'Reply to an unattributed relay', ja: 'テナントを特定できない中継への応答' },
   routeAllMessagesViaOnPremises: { en: 'Route all messages via on-premises (centralized mail transport)', ja: 'すべてのメッセージをオンプレミス経由でルーティングする (メール トランスポートの集中管理)' },
   rejectIfMultipleDomains: { en: 'reject', ja: '拒否する' },
   acceptIfSameTenant: { en: 'accept if one tenant accepts them all', ja: '1 つのテナントがすべて承認していれば受け付ける' },
@@ -83,6 +83,22 @@ const FIELDS_JA: Readonly<Record<string, string>> = {
   routeMessageOutboundConnector: '送信コネクタ経由でルーティング (RouteMessageOutboundConnector)',
   otherActions: 'その他のアクション (シミュレーション対象外)',
   unmodelledConditions: 'モデル化されていない条件',
+  // A rule's conditions, exceptions and actions as the diff names them (the inspector's labels).
+  'conditions.sentToScope': '条件: 受信者の場所',
+  'conditions.recipientDomainIs': '条件: 受信者のドメインが次の場合',
+  'conditions.senderDomainIs': '条件: 送信者のドメインが次の場合',
+  'conditions.fromScope': '条件: 送信者の場所',
+  'exceptions.exceptIfRecipientDomainIs': '例外: 受信者のドメインが次の場合を除く',
+  'exceptions.exceptIfSenderDomainIs': '例外: 送信者のドメインが次の場合を除く',
+  'actions.rejectMessageReasonText': 'アクション: 次の説明を付けて拒否する',
+  'actions.rejectMessageEnhancedStatusCode': 'アクション: 次の拡張状態コードで拒否する',
+  'actions.deleteMessage': 'アクション: だれにも通知せずにメッセージを削除する',
+  'actions.redirectMessageTo': 'アクション: メッセージを次の受信者にリダイレクトする',
+  'actions.setHeaderName': 'アクション: メッセージ ヘッダーを設定する',
+  'actions.setHeaderValue': 'アクション: ヘッダーの値',
+  'actions.stopRuleProcessing': 'アクション: 以降のルールを処理しない',
+  'actions.routeMessageOutboundConnector': 'アクション: 送信コネクタ経由でルーティング (RouteMessageOutboundConnector)',
+  'actions.otherActions': 'その他のアクション (シミュレーション対象外)',
 };
 
 /** A document field's label in Japanese ("[受信者ドメイン]"); its name in English. */

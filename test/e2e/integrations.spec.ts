@@ -298,7 +298,7 @@ test.describe('Exchange Online', () => {
     await expect(report.getByText('保持 (シミュレーションではスキップ)').first()).toBeVisible();
     // The explanations come in the UI's language from shared/exo, with no "English only" note.
     await expect(report.getByRole('cell', { name: /^外部の中継ドメイン \(ExternalRelay\) は形式バージョン 1 にないため/ })).toBeVisible();
-    await expect(report.getByRole('cell', { name: /名前と状態はそのまま保持しました/ }).first()).toBeVisible();
+    await expect(report.getByRole('cell', { name: /ルールの名前と状態はそのまま保持されました/ }).first()).toBeVisible();
     await expect(report.getByText(/imported as InternalRelay|英語/)).toHaveCount(0);
     await page.screenshot({ path: test.info().outputPath('integrations-import-report-ja-dark.png') });
     await expect(report.getByRole('button', { name: 'このデザインに追加' })).toBeVisible();

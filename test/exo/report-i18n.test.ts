@@ -49,9 +49,9 @@ describe('the import report in Japanese', () => {
       expect(jaLine.slice(jaLine.indexOf(': ', property.length) + 2), jaLine).toMatch(JAPANESE);
     }
     // Values from the files stay as they are; the import's own words for values are translated.
-    expect(ja).toContain('    SenderIPAddresses = 2001:db8::25: IPv6 アドレスです。形式バージョン 1 は IPv4 のみを扱います。この値は除外しました');
+    expect(ja).toContain('    SenderIPAddresses = 2001:db8::25: 形式バージョン 1 では IPv4 アドレスだけを扱い、IPv6 アドレスは扱えないため、この値は除外されました。');
     const others = ja.find((line) => line.startsWith('    (その他のプロパティ) = '));
-    expect(others).toMatch(/^ {4}\(その他のプロパティ\) = \d+ 個が設定済み: RejectDirectSend 以外/);
+    expect(others).toMatch(/^ {4}\(その他のプロパティ\) = \d+ 個の設定: RejectDirectSend 以外/);
   });
 
   it('explains in Japanese a rule the simulation skips, naming the parts it cannot evaluate, and an action kept in otherActions', () => {
@@ -125,7 +125,7 @@ describe('--lang on the CLI', () => {
     const ja = memoryIO(inputs());
     expect(await importCommand.run(args(ALL, { 'tenant-name': 'Contoso', out: 'c.json' }), en.io)).toBe(0);
     expect(await importCommand.run(args(ALL, { 'tenant-name': 'Contoso', out: 'c.json', lang: 'ja' }), ja.io)).toBe(0);
-    expect(ja.stdout()).toMatch(/^テナント "Contoso" \(ID contoso\) をインポートしました: 承認済みドメイン 6 個/);
+    expect(ja.stdout()).toMatch(/^テナント「Contoso」\(ID: contoso\) をインポートしました \(承認済みドメイン 6 個/);
     expect(ja.stdout()).toContain('受信コネクタ');
     expect(ja.stdout()).toContain('c.json に書き込みました。');
     expect(ja.stdout().split('\n')).toHaveLength(en.stdout().split('\n').length);
@@ -144,7 +144,7 @@ describe('--lang on the CLI', () => {
     delete doc.view.positions[dropped.id];
     const m = memoryIO({ 'a.json': a, 'b.json': JSON.stringify(doc) });
     expect(await diffCommand.run(args(['a.json', 'b.json'], { lang: 'ja' }), m.io)).toBe(1);
-    expect(m.stdout()).toContain(`- メール フロー ルール "${dropped.name}": a.json にのみ存在`);
+    expect(m.stdout()).toContain(`- メール フロー ルール「${dropped.name}」: a.json にのみ存在します`);
   });
 
   it('rejects a language other than en or ja with exit 2, through the entry point', async () => {

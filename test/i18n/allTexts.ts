@@ -87,15 +87,20 @@ function jsonTexts(file: string): Text[] {
 
 export const LOCALE_FILES = localeFiles();
 
-/** The gallery's Japanese titles, descriptions and scenario names (examples/index.json). */
+/** The gallery's Japanese titles, descriptions, document titles, scenario names and descriptions (examples/index.json). */
 function galleryTexts(): Text[] {
+  type Texts = Record<string, { ja: string } | undefined>;
   const gallery = JSON.parse(readFileSync(join(ROOT, 'examples/index.json'), 'utf8')) as {
-    examples: Array<{ file: string; title: { ja: string }; description: { ja: string }; scenarioNames?: Record<string, { ja: string }> }>;
+    examples: Array<{ file: string; title: { ja: string }; description: { ja: string }; documentTitle?: { ja: string }; scenarioNames?: Texts; scenarioDescriptions?: Texts }>;
   };
+  const each = (file: string, what: string, texts: Texts | undefined): Text[] =>
+    Object.entries(texts ?? {}).map(([id, n]) => ({ where: `examples/index.json ${file} ${id} ${what}`, text: n?.ja ?? '', ja: true }));
   return gallery.examples.flatMap((e) => [
     { where: `examples/index.json ${e.file} title`, text: e.title.ja, ja: true },
     { where: `examples/index.json ${e.file} description`, text: e.description.ja, ja: true },
-    ...Object.entries(e.scenarioNames ?? {}).map(([id, n]) => ({ where: `examples/index.json ${e.file} ${id}`, text: n.ja, ja: true })),
+    ...(e.documentTitle ? [{ where: `examples/index.json ${e.file} documentTitle`, text: e.documentTitle.ja, ja: true }] : []),
+    ...each(e.file, 'name', e.scenarioNames),
+    ...each(e.file, 'description', e.scenarioDescriptions),
   ]);
 }
 

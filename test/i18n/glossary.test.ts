@@ -12,7 +12,7 @@ describe('the Japanese glossary', () => {
     for (const [k, t] of Object.entries(GLOSSARY)) {
       expect(t.ja.trim(), k).toBeTruthy();
       expect(t.en.trim(), k).toBeTruthy();
-      expect(t.source, k).toMatch(/^https:\/\/(learn\.microsoft\.com\/ja-jp\/|blogs\.technet\.microsoft\.com\/exchangeteamjp\/)/);
+      expect(t.source, k).toMatch(/^https:\/\/(learn\.microsoft\.com\/ja-jp\/|technet\.microsoft\.com\/ja-jp\/|blogs\.technet\.microsoft\.com\/exchangeteamjp\/)/);
     }
   });
 
