@@ -9,6 +9,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { exportCommand } from '../../cli/commands/export';
 import { pdfImageRows, pdfInfo, pdfText } from '../diagram/poppler';
 import { memoryIO } from './memoryIO';
+import { documentDisplayTitle } from '../../shared/i18n/gallery';
 
 const example = JSON.parse(readFileSync(path.join(__dirname, '../../examples/hybrid-seed.mailflow.json'), 'utf8')) as {
   title: string;
@@ -35,7 +36,9 @@ describe('mailflow export --format pdf', { timeout: 60_000 }, () => {
   it('--lang ja: title, node names, a Japanese label and the note are text in the PDF, which has no image', async () => {
     const bytes = await exportPdf(['--lang', 'ja', '--scenario', 'point1-handoff']);
     const text = pdfText(bytes);
-    expect(text).toContain(example.title);
+    // A gallery example is titled in the export's language.
+    expect(text).toContain(documentDisplayTitle(example, 'ja'));
+    expect(documentDisplayTitle(example, 'ja')).not.toBe(example.title);
     expect(text).toContain('EX01 (Exchange Server 2019, hybrid)');
     expect(text).toContain('Fabrikam');
     expect(text).toContain('受信コネクタ');
