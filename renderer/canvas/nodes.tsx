@@ -57,7 +57,7 @@ export function useLowDetail(): boolean {
 function LowDetail({ kindClass, title, diagnostic, selected, disabled }: { kindClass: string; title: string; diagnostic: DiagnosticSummary | null; selected: boolean; disabled?: boolean }) {
   return (
     <div className={`mf-lod ${kindClass}${selected ? ' is-selected' : ''}${disabled ? ' is-disabled' : ''}${diagnostic ? ` lod-${diagnostic.severity}` : ''}`} title={title}>
-      <Handles back={kindClass === 'kind-server' || kindClass === 'kind-external'} />
+      <Handles back={kindClass === 'kind-server' || kindClass === 'kind-external'} link={kindClass === 'kind-outbound' || kindClass === 'kind-server' || kindClass === 'kind-external'} />
       <span className="mf-lod-name">{title}</span>
     </div>
   );
@@ -79,12 +79,12 @@ function Badge({ summary }: { summary: DiagnosticSummary | null }) {
   );
 }
 
-function Handles({ back = false }: { back?: boolean }) {
+function Handles({ back = false, link = back }: { back?: boolean; link?: boolean }) {
   return (
     <>
-      {/* A server's right handle starts a "sends via" link (renderer/canvas/sendsVia.ts); any left handle takes it, the check decides. */}
+      {/* A server's right handle starts a "sends via" link, an outbound connector's a "delivers to" link (renderer/canvas/sendsVia.ts); any left handle takes it, the check decides. */}
       <Handle type="target" position={Position.Left} isConnectable={true} className="node-handle" />
-      <Handle type="source" position={Position.Right} isConnectable={back} className={`node-handle${back ? ' node-handle-link' : ''}`} />
+      <Handle type="source" position={Position.Right} isConnectable={link} className={`node-handle${link ? ' node-handle-link' : ''}`} />
       {back && <Handle type="target" id={SERVER_BACK_HANDLE} position={Position.Right} isConnectable={false} className="node-handle" />}
     </>
   );
@@ -113,6 +113,7 @@ function Card({
   selected,
   disabled,
   back,
+  link,
   children,
 }: {
   kindClass: string;
@@ -123,11 +124,13 @@ function Card({
   selected: boolean;
   disabled?: boolean;
   back?: boolean;
+  /** The right handle starts a drawn link (servers and outbound connectors). */
+  link?: boolean;
   children?: ReactNode;
 }) {
   return (
     <div className={`mf-card ${kindClass}${selected ? ' is-selected' : ''}${disabled ? ' is-disabled' : ''}`}>
-      <Handles back={back} />
+      <Handles back={back} link={link ?? back} />
       <div className="mf-card-head">
         <span className="mf-card-icon">{icon}</span>
         <span className="mf-card-titles">
@@ -280,6 +283,7 @@ export const OutboundNode = memo(function OutboundNode({ data, selected }: NodeP
   return (
     <Card
       kindClass="kind-outbound"
+      link
       icon={<OutboundIcon />}
       kindLabel={`${t('kinds.outbound')} · ${t(`enums.connectorTypeShort.${c.connectorType}`)}`}
       title={c.name}
