@@ -293,7 +293,7 @@ export function Canvas() {
           positions[n.id] = n.position;
         }
       }
-      commitPositions(positions);
+      commitPositions(positions, { x: snap.x, y: snap.y });
       // Children snap back into their tenant's layout; a refused drop returns to where it was.
       if (!modelChanged) resync();
     },

@@ -11,6 +11,8 @@ import { ViewportPortal, type Node, type NodeChange, type ReactFlowInstance } fr
 import type { AlignBox } from '../../shared/model/align';
 import { alignmentGuides, type GuideLine } from '../../shared/model/guides';
 import type { FlowNode } from './documentToFlow';
+import { GRID } from './geometry';
+import { useUiStore } from '../store/uiStore';
 
 /** Screen pixels within which a node snaps to another's line. */
 export const SNAP_PX = 6;
@@ -25,6 +27,8 @@ function laneOf(type: string | undefined): string | null {
 
 interface Drag {
   id: string;
+  /** Every node of the drag (they move by the same offset). */
+  ids: ReadonlySet<string>;
   w: number;
   h: number;
   others: AlignBox[];
@@ -32,7 +36,7 @@ interface Drag {
 
 export function useAlignmentGuides(flow: ReactFlowInstance<FlowNode>) {
   const drag = useRef<Drag | null>(null);
-  const offset = useRef({ dx: 0, dy: 0 });
+  const offset = useRef({ dx: 0, dy: 0, x: false, y: false });
   const alt = useRef(false);
   const [guides, setGuides] = useState<GuideLine[]>([]);
 
@@ -55,7 +59,7 @@ export function useAlignmentGuides(flow: ReactFlowInstance<FlowNode>) {
   /** On drag start: the boxes the dragged node may align with (a connector or rule stays in its tenant: none). */
   const start = useCallback(
     (node: Node, dragged: Node[]) => {
-      offset.current = { dx: 0, dy: 0 };
+      offset.current = { dx: 0, dy: 0, x: false, y: false };
       const internal = flow.getInternalNode(node.id);
       if (!internal || node.parentId) {
         drag.current = null;
@@ -72,7 +76,7 @@ export function useAlignmentGuides(flow: ReactFlowInstance<FlowNode>) {
         if (!i) continue;
         others.push({ id: n.id, x: i.internals.positionAbsolute.x, y: i.internals.positionAbsolute.y, w: i.measured.width ?? n.width ?? 0, h: i.measured.height ?? n.height ?? 0 });
       }
-      drag.current = { id: node.id, w: internal.measured.width ?? node.width ?? 0, h: internal.measured.height ?? node.height ?? 0, others };
+      drag.current = { id: node.id, ids: moving, w: internal.measured.width ?? node.width ?? 0, h: internal.measured.height ?? node.height ?? 0, others };
     },
     [flow],
   );
@@ -85,20 +89,25 @@ export function useAlignmentGuides(flow: ReactFlowInstance<FlowNode>) {
       const primary = changes.find((c) => c.type === 'position' && c.id === d.id && c.position);
       if (!primary || primary.type !== 'position' || !primary.position) return changes;
       const zoom = flow.getViewport().zoom || 1;
-      const result = alignmentGuides({ id: d.id, x: primary.position.x, y: primary.position.y, w: d.w, h: d.h }, d.others, SNAP_PX / zoom, !alt.current);
-      offset.current = { dx: result.dx, dy: result.dy };
+      // With snap to grid on, React Flow has already put the node on the grid, up to half a step
+      // from where the pointer is: a line within that reach wins over the grid (as in draw.io).
+      const threshold = Math.max(SNAP_PX / zoom, useUiStore.getState().snapToGrid ? GRID / 2 : 0);
+      const result = alignmentGuides({ id: d.id, x: primary.position.x, y: primary.position.y, w: d.w, h: d.h }, d.others, threshold, !alt.current);
+      offset.current = { dx: result.dx, dy: result.dy, x: result.guides.some((g) => g.axis === 'x'), y: result.guides.some((g) => g.axis === 'y') };
       setGuides((old) => (JSON.stringify(old) === JSON.stringify(result.guides) ? old : result.guides));
       if (!result.dx && !result.dy) return changes;
-      return changes.map((c) => (c.type === 'position' && c.position && c.dragging ? { ...c, position: { x: c.position.x + result.dx, y: c.position.y + result.dy } } : c));
+      // The drag's last change (dragging: false, before drag stop) is snapped too, or the node would
+      // be drawn where the pointer left it while the document has it on the guide.
+      return changes.map((c) => (c.type === 'position' && c.position && d.ids.has(c.id) ? { ...c, position: { x: c.position.x + result.dx, y: c.position.y + result.dy } } : c));
     },
     [flow],
   );
 
-  /** On drag stop: the offset to add to the positions committed, and the guides go. */
+  /** On drag stop: the offset to add to the positions committed and the axes aligned on a guide (kept exact, off the grid); the guides go. */
   const stop = useCallback(() => {
-    const o = drag.current ? offset.current : { dx: 0, dy: 0 };
+    const o = drag.current ? offset.current : { dx: 0, dy: 0, x: false, y: false };
     drag.current = null;
-    offset.current = { dx: 0, dy: 0 };
+    offset.current = { dx: 0, dy: 0, x: false, y: false };
     setGuides([]);
     return o;
   }, []);
