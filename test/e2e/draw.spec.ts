@@ -4,7 +4,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { expect, test, type Page } from '@playwright/test';
-import { getDocument, openApp } from './helpers';
+import { drawLink, getDocument, openApp } from './helpers';
 
 async function menu(page: Page, group: string, item: string): Promise<void> {
   await page.getByRole('menubar').getByRole('menuitem', { name: group, exact: true }).click();
@@ -248,19 +248,6 @@ test('a note made from the context menu is edited in place, exported as SVG text
   await page.locator('#mailflow-open-input').setInputFiles({ name: download.suggestedFilename(), mimeType: 'image/svg+xml', buffer: svg });
   await expect(page.getByTestId('canvas-note')).toContainText('Cut over the MX record on Friday');
 });
-
-/** Drags from a server's link handle onto a node (React Flow's connect gesture). */
-async function drawLink(page: Page, fromId: string, toId: string): Promise<void> {
-  const handle = node(page, fromId).locator('.react-flow__handle.source');
-  await node(page, fromId).hover();
-  const h = (await handle.boundingBox())!;
-  const target = (await node(page, toId).boundingBox())!;
-  await page.mouse.move(h.x + h.width / 2, h.y + h.height / 2);
-  await page.mouse.down();
-  await page.mouse.move(target.x + 20, target.y + target.height / 2, { steps: 8 });
-  await page.mouse.move(target.x + 8, target.y + target.height / 2, { steps: 4 });
-  await page.mouse.up();
-}
 
 test.describe('sends-via links', () => {
   test('server → IP connector adds the IP after a preview, as one undo step', async ({ page }) => {
