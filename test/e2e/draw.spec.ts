@@ -399,7 +399,7 @@ test('alignment guides appear while dragging, and the dropped server lines up wi
   // First apart (far beyond the snapping distance), then back to 3 px right of EX01's left edge.
   await drag('contoso-app', 90);
   const ex01 = (await node(page, 'contoso-ex01').boundingBox())!;
-  let app = (await node(page, 'contoso-app').boundingBox())!;
+  const app = (await node(page, 'contoso-app').boundingBox())!;
   expect(Math.abs(app.x - ex01.x)).toBeGreaterThan(40);
   let guideAt = '';
   await drag('contoso-app', ex01.x + 3 - app.x, async () => {
