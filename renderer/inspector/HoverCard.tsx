@@ -137,7 +137,10 @@ export function HoverCard() {
   useEffect(() => {
     const inCanvas = (e: Event) => (e.target instanceof Element ? e.target.closest('.canvas-wrapper') : null);
     const onMove = (e: PointerEvent) => {
-      if (card.current?.contains(e.target as Node)) return; // the card itself can be hovered (WCAG 1.4.13)
+      // The card takes no pointer events (it never blocks a click or a drag on the canvas), yet the
+      // pointer may rest on it without it closing (WCAG 1.4.13, hoverable).
+      const r = card.current?.getBoundingClientRect();
+      if (r && e.clientX >= r.left && e.clientX <= r.right && e.clientY >= r.top && e.clientY <= r.bottom) return;
       const wrapper = inCanvas(e);
       if (!wrapper || e.buttons) {
         if (!wrapper) schedule(null);
@@ -146,9 +149,7 @@ export function HoverCard() {
       }
       schedule(markTarget(wrapper, e.clientX, e.clientY) ?? nodeTarget(e.target as Element));
     };
-    const onDown = (e: PointerEvent) => {
-      if (!card.current?.contains(e.target as Node)) hide();
-    };
+    const onDown = () => hide();
     const onFocus = (e: FocusEvent) => {
       if (inCanvas(e)) schedule(nodeTarget(e.target as Element));
     };
