@@ -96,9 +96,9 @@ export function useAlignmentGuides(flow: ReactFlowInstance<FlowNode>) {
       offset.current = { dx: result.dx, dy: result.dy, x: result.guides.some((g) => g.axis === 'x'), y: result.guides.some((g) => g.axis === 'y') };
       setGuides((old) => (JSON.stringify(old) === JSON.stringify(result.guides) ? old : result.guides));
       if (!result.dx && !result.dy) return changes;
-      // The drag's last change (dragging: false, before drag stop) is snapped too, or the node would
-      // be drawn where the pointer left it while the document has it on the guide.
-      return changes.map((c) => (c.type === 'position' && c.position && d.ids.has(c.id) ? { ...c, position: { x: c.position.x + result.dx, y: c.position.y + result.dy } } : c));
+      // Only the moves of the drag itself: what is committed on drag stop (with the same offset)
+      // redraws the node where the document has it.
+      return changes.map((c) => (c.type === 'position' && c.position && c.dragging && d.ids.has(c.id) ? { ...c, position: { x: c.position.x + result.dx, y: c.position.y + result.dy } } : c));
     },
     [flow],
   );
