@@ -345,7 +345,22 @@ test.describe('hover cards', () => {
     await hoverMark(page.getByTestId('first-receipt-contoso'), 'Exchange Online first received the message in Contoso');
     await hoverMark(page.getByTestId('rule-acted-contoso-block-outside'), 'matched the message, and its action was applied');
     await hoverMark(page.locator('.pb-chip-ndr').first(), 'A non-delivery report (NDR) goes back to the sender');
+    // A rule's own card says what it did in this simulation, in the engine's words.
+    await page.mouse.move(5, 5);
+    await node(page, 'contoso-block-outside').hover();
+    await expect(page.getByRole('tooltip')).toContainText('In this simulation');
     await page.screenshot({ path: test.info().outputPath('hover-mark.png') });
+
+    // No cards in present mode.
+    await page.getByRole('button', { name: 'Present', exact: true }).click();
+    await page.getByRole('dialog', { name: 'Choose the scenarios to present' }).getByRole('button', { name: 'Start presenting' }).click();
+    await expect(page.getByTestId('present-caption')).toBeVisible();
+    await page.mouse.move(5, 5);
+    const anyNode = page.locator('.react-flow__node[data-id="contoso"]');
+    const nb = (await anyNode.boundingBox())!;
+    await page.mouse.move(nb.x + 30, nb.y + 12);
+    await page.waitForTimeout(900);
+    await expect(page.getByRole('tooltip')).toHaveCount(0);
   });
 });
 
