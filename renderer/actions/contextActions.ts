@@ -22,13 +22,14 @@ export type ContextItem = ActionId | '-';
 /** "Add here" items: the palette's kinds, placed at the pointer (pane) or into the tenant (tenant). */
 const ADD_TOP: ContextItem[] = ['insert.server', 'insert.tenant', 'insert.external'];
 const ADD_CHILD: ContextItem[] = ['insert.inbound', 'insert.outbound', 'insert.rule'];
-const ENTITY: ContextItem[] = ['view.zoomToSelection', 'edit.duplicate', 'edit.delete', '-', 'edit.copyId', 'view.showInEvents'];
+const ENTITY_REST: ContextItem[] = ['edit.duplicate', 'edit.delete', '-', 'edit.copyId', 'view.showInEvents'];
+const ENTITY: ContextItem[] = ['view.zoomToSelection', 'simulation.runTouching', ...ENTITY_REST];
 
 export const CONTEXT_MENUS: Record<ContextTarget, ContextItem[]> = {
   pane: [...ADD_TOP, 'insert.note', '-', 'edit.paste', 'edit.selectAll', 'view.fitView'],
   tenant: [...ADD_CHILD, '-', ...ENTITY],
-  server: ['simulation.sendFromHere', '-', ...ENTITY],
-  external: ['simulation.sendFromHere', '-', ...ENTITY],
+  server: ['simulation.sendFromHere', 'simulation.runTouching', '-', 'view.zoomToSelection', ...ENTITY_REST],
+  external: ['simulation.sendFromHere', 'simulation.runTouching', '-', 'view.zoomToSelection', ...ENTITY_REST],
   inbound: ENTITY,
   outbound: ENTITY,
   rule: ENTITY,

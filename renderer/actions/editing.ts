@@ -94,13 +94,21 @@ export function addEntity(kind: PaletteKind, options: { position?: Position; ten
 }
 
 /** Commits the final places of dragged top-level nodes (one undo step for the whole drag). */
-export function commitPositions(positions: Record<string, Position>): void {
+/**
+ * Stores positions, on the grid — except along an axis `exact` names: a node dropped on an
+ * alignment guide (renderer/canvas/guides.tsx) keeps the other node's coordinate exactly.
+ */
+export function commitPositions(positions: Record<string, Position>, exact: { x?: boolean; y?: boolean } = {}): void {
   if (Object.keys(positions).length === 0) return;
   const doc = useDocumentStore.getState().doc;
   const stored = doc.view?.positions ?? {};
   const changed = Object.entries(positions).filter(([id, p]) => stored[id]?.x !== p.x || stored[id]?.y !== p.y);
   if (changed.length === 0) return;
-  useDocumentStore.getState().commit(setPositions(doc, Object.fromEntries(changed.map(([id, p]) => [id, snap(p)]))));
+  const place = (p: Position): Position => {
+    const g = snap(p);
+    return { x: exact.x ? p.x : g.x, y: exact.y ? p.y : g.y };
+  };
+  useDocumentStore.getState().commit(setPositions(doc, Object.fromEntries(changed.map(([id, p]) => [id, place(p)]))));
 }
 
 /** A connector or rule dropped on another tenant moves there in the model. */

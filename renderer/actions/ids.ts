@@ -27,6 +27,7 @@ export const ACTION_IDS = [
   'view.zoomToSelection',
   'view.showInEvents',
   'simulation.sendFromHere',
+  'simulation.runTouching',
   'help.shortcuts',
   'view.toggleLegend',
   'edit.find',

@@ -1,5 +1,6 @@
 /** The designer's shell: top bar, palette, canvas, inspector/diagnostics tabs, status bar. */
 import { Legend } from '../inspector/Legend';
+import { HoverCard } from '../inspector/HoverCard';
 import { useEffect, useState, type CSSProperties, type DragEvent } from 'react';
 import { ReactFlowProvider } from '@xyflow/react';
 import { useTranslation } from 'react-i18next';
@@ -147,6 +148,7 @@ export function App() {
               <Canvas />
               {/* The canvas legend reads the kind descriptors (inspector/), so it is mounted here, over the canvas. */}
               <Legend />
+              <HoverCard />
               <CanvasOverlaySlot />
               <AnalyzeHost />
             </div>

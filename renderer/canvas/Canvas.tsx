@@ -45,6 +45,7 @@ import { union } from '../../shared/layout/canvas';
 import './canvas.css';
 import './i18n';
 import { useCanvasPaintMark } from './paintMark';
+import { AlignmentGuides, useAlignmentGuides } from './guides';
 
 export const PALETTE_MIME = 'application/x-mailflow-kind';
 const EMPTY_SELECTION: ReadonlySet<string> = new Set();
@@ -157,7 +158,11 @@ export function Canvas() {
 
   const nodesRef = useRef(nodes);
   nodesRef.current = nodes;
-  const onNodesChange = useCallback((changes: NodeChange<FlowNode>[]) => {
+  // Alignment guides while dragging: the dragged node snaps to another's edge or centre line.
+  const guides = useAlignmentGuides(flow);
+  const snapDrag = guides.adjust;
+  const onNodesChange = useCallback((incoming: NodeChange<FlowNode>[]) => {
+    const changes = useUiStore.getState().dragging.length ? snapDrag(incoming) : incoming;
     // Drag positions and selection stay local; the document changes on drag stop. Measurements are
     // not copied into the nodes: every node has a fixed size, React Flow keeps what it measured,
     // and unchanged node objects keep their identity (so 1,000 nodes are not re-rendered per edit).
@@ -182,7 +187,7 @@ export function Canvas() {
       announce(translate('canvas.announce.moved', { what: node.ariaLabel ?? node.id, x: Math.round(c.position.x), y: Math.round(c.position.y) }));
     }
     commitPositions(moved);
-  }, []);
+  }, [snapDrag]);
 
   // Keyboard: Enter on a node and M are actions of the registry (renderer/actions/canvasActions.ts).
   const [moveRequest, setMoveRequest] = useState<MoveToTenantRequest | null>(null);
@@ -255,16 +260,25 @@ export function Canvas() {
 
   const resync = useCallback(() => setNodes(withSelection(base.nodes, selectionRef.current)), [base]);
 
-  const onNodeDragStart = useCallback((_: unknown, __: Node, dragged: Node[]) => {
-    useUiStore.getState().setDragging(dragged.map((n) => n.id));
-  }, []);
+  const startGuides = guides.start;
+  const stopGuides = guides.stop;
+  const onNodeDragStart = useCallback(
+    (_: unknown, node: Node, dragged: Node[]) => {
+      useUiStore.getState().setDragging(dragged.map((n) => n.id));
+      startGuides(node, dragged);
+    },
+    [startGuides],
+  );
 
   const onNodeDragStop = useCallback(
     (_: unknown, __: Node, dragged: Node[]) => {
       useUiStore.getState().setDragging([]);
+      // React Flow reports where the pointer put the nodes; a snap to a guide moved them further.
+      const snap = stopGuides();
       const positions: Record<string, Position> = {};
       let modelChanged = false;
-      for (const n of dragged) {
+      for (const dropped of dragged) {
+        const n = dropped.parentId ? dropped : { ...dropped, position: { x: dropped.position.x + snap.dx, y: dropped.position.y + snap.dy } };
         if (n.type === 'note') {
           updateNoteIn(n.id, { x: Math.round(n.position.x), y: Math.round(n.position.y) });
         } else if (n.parentId && isChildKind(n.type ?? '')) {
@@ -279,11 +293,11 @@ export function Canvas() {
           positions[n.id] = n.position;
         }
       }
-      commitPositions(positions);
+      commitPositions(positions, { x: snap.x, y: snap.y });
       // Children snap back into their tenant's layout; a refused drop returns to where it was.
       if (!modelChanged) resync();
     },
-    [flow, resync],
+    [flow, resync, stopGuides],
   );
 
   const onDragOver = useCallback((event: DragEvent) => {
@@ -484,6 +498,7 @@ export function Canvas() {
         </Controls>
         {/* The document's nodes, not the drag-local ones: the minimap is redrawn on commit, not per frame of a drag. */}
         {showMinimap && <Minimap nodes={base.nodes} theme={theme} label={t('canvas.minimap')} />}
+        <AlignmentGuides guides={guides.guides} />
       </ReactFlow>
       <CanvasAnnouncer />
       <ContextMenu />

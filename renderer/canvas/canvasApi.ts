@@ -37,3 +37,23 @@ export function setCameraFollower(next: (() => void) | null): void {
 export function getCameraFollower(): (() => void) | null {
   return follower;
 }
+
+/**
+ * What the hover card (renderer/inspector/HoverCard.tsx) asks of the simulation on screen, which
+ * playback registers: whether cards are hidden (present mode) and lines about an entity in the
+ * simulation shown (a rule that acted or was skipped, up to the current step).
+ */
+export interface HoverExtras {
+  hidden(): boolean;
+  lines(entityId: string): string[];
+}
+
+let hoverExtras: HoverExtras | null = null;
+
+export function setHoverExtras(next: HoverExtras | null): void {
+  hoverExtras = next;
+}
+
+export function getHoverExtras(): HoverExtras | null {
+  return hoverExtras;
+}

@@ -3,6 +3,10 @@
  * its diagnostic summary or its selection changes (the document store keeps untouched entities'
  * identity), which keeps 1,000-node documents responsive.
  *
+ * No native title tooltips on names and rows: resting the pointer (or keyboard focus) on a node
+ * shows its hover card (renderer/inspector/HoverCard.tsx) with the full name, key settings and
+ * diagnostics; the node's accessible name (`ariaLabel`) keeps the full name.
+ *
  * Level of detail: below `LOW_DETAIL_ZOOM` a node is a plain box with its name (no icons, badges,
  * chips or monospace rows) — at that zoom the details are unreadable, and the browser's paint and
  * layerize work per frame grows with every element and clip of every node. Each node subscribes to
@@ -56,8 +60,8 @@ export function useLowDetail(): boolean {
 /** The low-detail node: a box in its kind's colour with the name; severity as a class only. */
 function LowDetail({ kindClass, title, diagnostic, selected, disabled }: { kindClass: string; title: string; diagnostic: DiagnosticSummary | null; selected: boolean; disabled?: boolean }) {
   return (
-    <div className={`mf-lod ${kindClass}${selected ? ' is-selected' : ''}${disabled ? ' is-disabled' : ''}${diagnostic ? ` lod-${diagnostic.severity}` : ''}`} title={title}>
-      <Handles back={kindClass === 'kind-server' || kindClass === 'kind-external'} />
+    <div className={`mf-lod ${kindClass}${selected ? ' is-selected' : ''}${disabled ? ' is-disabled' : ''}${diagnostic ? ` lod-${diagnostic.severity}` : ''}`}>
+      <Handles back={kindClass === 'kind-server' || kindClass === 'kind-external'} link={kindClass === 'kind-outbound' || kindClass === 'kind-server' || kindClass === 'kind-external'} />
       <span className="mf-lod-name">{title}</span>
     </div>
   );
@@ -69,7 +73,6 @@ function Badge({ summary }: { summary: DiagnosticSummary | null }) {
   return (
     <span
       className={`node-badge severity-${summary.severity}`}
-      title={summary.messages.join('\n')}
       aria-label={t('canvas.badge', { count: summary.count })}
       data-testid="diagnostic-badge"
     >
@@ -79,12 +82,12 @@ function Badge({ summary }: { summary: DiagnosticSummary | null }) {
   );
 }
 
-function Handles({ back = false }: { back?: boolean }) {
+function Handles({ back = false, link = back }: { back?: boolean; link?: boolean }) {
   return (
     <>
-      {/* A server's right handle starts a "sends via" link (renderer/canvas/sendsVia.ts); any left handle takes it, the check decides. */}
+      {/* A server's right handle starts a "sends via" link, an outbound connector's a "delivers to" link (renderer/canvas/sendsVia.ts); any left handle takes it, the check decides. */}
       <Handle type="target" position={Position.Left} isConnectable={true} className="node-handle" />
-      <Handle type="source" position={Position.Right} isConnectable={back} className={`node-handle${back ? ' node-handle-link' : ''}`} />
+      <Handle type="source" position={Position.Right} isConnectable={link} className={`node-handle${link ? ' node-handle-link' : ''}`} />
       {back && <Handle type="target" id={SERVER_BACK_HANDLE} position={Position.Right} isConnectable={false} className="node-handle" />}
     </>
   );
@@ -95,7 +98,7 @@ function Chips({ items, max, empty }: { items: string[]; max: number; empty?: st
   return (
     <>
       {items.slice(0, max).map((item, i) => (
-        <span className="chip" key={`${item}-${i}`} title={item}>
+        <span className="chip" key={`${item}-${i}`}>
           {item}
         </span>
       ))}
@@ -113,6 +116,7 @@ function Card({
   selected,
   disabled,
   back,
+  link,
   children,
 }: {
   kindClass: string;
@@ -123,16 +127,18 @@ function Card({
   selected: boolean;
   disabled?: boolean;
   back?: boolean;
+  /** The right handle starts a drawn link (servers and outbound connectors). */
+  link?: boolean;
   children?: ReactNode;
 }) {
   return (
     <div className={`mf-card ${kindClass}${selected ? ' is-selected' : ''}${disabled ? ' is-disabled' : ''}`}>
-      <Handles back={back} />
+      <Handles back={back} link={link ?? back} />
       <div className="mf-card-head">
         <span className="mf-card-icon">{icon}</span>
         <span className="mf-card-titles">
           <span className="mf-card-kind">{kindLabel}</span>
-          <span className="mf-card-title" title={title}>
+          <span className="mf-card-title">
             {title}
           </span>
         </span>
@@ -167,14 +173,14 @@ export const ServerNode = memo(function ServerNode({ data, selected }: NodeProps
       <div className="mf-row">
         <span className="mono">{s.ipAddress}</span>
         {s.tls && (
-          <span className="chip chip-ok" title={t('canvas.tls')}>
+          <span className="chip chip-ok">
             <LockIcon size={11} /> TLS
           </span>
         )}
         {!s.certificate && outOfDate}
       </div>
       {s.certificate && (
-        <div className="mf-row" title={t('canvas.certificate')} data-testid="server-certificate" data-state={data.state.certificate ?? undefined}>
+        <div className="mf-row" data-testid="server-certificate" data-state={data.state.certificate ?? undefined}>
           <CertificateIcon size={12} />
           <span className="mono ellipsis">{s.certificate.subject}</span>
           {(!s.certificate.trusted || !s.certificate.chainComplete) && <span className="chip chip-warn">{t('canvas.untrusted')}</span>}
@@ -214,7 +220,7 @@ export const TenantNode = memo(function TenantNode({ data, selected }: NodeProps
         </span>
         <span className="mf-card-titles">
           <span className="mf-card-kind">{t('kinds.tenant')}</span>
-          <span className="mf-card-title" title={tenant.name}>
+          <span className="mf-card-title">
             {tenant.name}
           </span>
         </span>
@@ -226,7 +232,7 @@ export const TenantNode = memo(function TenantNode({ data, selected }: NodeProps
         )}
         <Badge summary={data.diagnostic} />
       </div>
-      <div className="mf-tenant-domains" title={t('fields.acceptedDomains')}>
+      <div className="mf-tenant-domains">
         <Chips items={tenant.acceptedDomains.map((d) => (d.domainType === 'InternalRelay' ? `${d.domainName} ↪` : d.domainName))} max={4} empty={t('canvas.noDomains')} />
       </div>
       {empty && <div className="mf-tenant-empty">{t('canvas.dropHere')}</div>}
@@ -253,13 +259,13 @@ export const InboundNode = memo(function InboundNode({ data, selected }: NodePro
         {c.tlsSenderCertificateName ? (
           <>
             <CertificateIcon size={12} />
-            <span className="mono ellipsis" title={t('fields.tlsSenderCertificateName')}>
+            <span className="mono ellipsis">
               {c.tlsSenderCertificateName}
             </span>
           </>
         ) : null}
         {c.senderIPAddresses.length > 0 && (
-          <span className="mono ellipsis" title={c.senderIPAddresses.join(', ')}>
+          <span className="mono ellipsis">
             {c.senderIPAddresses.slice(0, 2).join(', ')}
             {c.senderIPAddresses.length > 2 ? ` +${c.senderIPAddresses.length - 2}` : ''}
           </span>
@@ -280,6 +286,7 @@ export const OutboundNode = memo(function OutboundNode({ data, selected }: NodeP
   return (
     <Card
       kindClass="kind-outbound"
+      link
       icon={<OutboundIcon />}
       kindLabel={`${t('kinds.outbound')} · ${t(`enums.connectorTypeShort.${c.connectorType}`)}`}
       title={c.name}
@@ -288,11 +295,11 @@ export const OutboundNode = memo(function OutboundNode({ data, selected }: NodeP
       disabled={!c.enabled}
     >
       <div className="mf-row">
-        <span className="ellipsis" title={scope}>
+        <span className="ellipsis">
           {scope}
         </span>
         <span className="muted">→</span>
-        <span className="mono ellipsis" title={route}>
+        <span className="mono ellipsis">
           {route}
         </span>
       </div>

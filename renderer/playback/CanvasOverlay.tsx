@@ -454,7 +454,7 @@ export function PlaybackOverlay() {
         {step.firstReceipt.map((id) => {
           const p = at(`frl-${id}`);
           return p ? (
-            <div key={`frl-${id}`} className="pb-label pb-label-first pb-placed" style={{ left: p.x, top: p.y }} data-testid={`first-receipt-${id}`} data-overlay-label="" data-place-key={`frl-${id}`}>
+            <div key={`frl-${id}`} className="pb-label pb-label-first pb-placed" style={{ left: p.x, top: p.y }} data-testid={`first-receipt-${id}`} data-overlay-label="" data-place-key={`frl-${id}`} data-explain="firstReceipt" data-explain-at={id}>
               {firstText}
             </div>
           ) : null;
@@ -462,15 +462,15 @@ export function PlaybackOverlay() {
         {step.actedRules.map((id) => {
           const p = at(`rl-${id}`);
           return p ? (
-            <div key={`rl-${id}`} className="pb-label pb-label-rule pb-placed" style={{ left: p.x, top: p.y }} data-testid={`rule-acted-${id}`} data-overlay-label="" data-place-key={`rl-${id}`}>
+            <div key={`rl-${id}`} className="pb-label pb-label-rule pb-placed" style={{ left: p.x, top: p.y }} data-testid={`rule-acted-${id}`} data-overlay-label="" data-place-key={`rl-${id}`} data-explain="ruleActed" data-explain-at={id}>
               {ruleText}
             </div>
           ) : null;
         })}
-        {step.handoffs.map((_, i) => {
+        {step.handoffs.map((h, i) => {
           const p = at(`ho-${i}`);
           return p ? (
-            <div key={`ho-${i}`} className="pb-label pb-label-handoff pb-placed" style={{ left: p.x, top: p.y }} data-testid="handoff-label" data-overlay-label="" data-place-key={`ho-${i}`}>
+            <div key={`ho-${i}`} className="pb-label pb-label-handoff pb-placed" style={{ left: p.x, top: p.y }} data-testid="handoff-label" data-overlay-label="" data-place-key={`ho-${i}`} data-explain="handoff" data-explain-at={h.to}>
               {handoffText}
             </div>
           ) : null;
@@ -481,7 +481,7 @@ export function PlaybackOverlay() {
           return (
             <div key={`mk-${id}`} className="pb-marks pb-placed" style={{ left: p.x, top: p.y }} data-overlay-label="" data-place-key={`mk-${id}`}>
               {marks.slice(-4).map((m, i) => (
-                <div key={i} className={`pb-chip pb-chip-${m.kind}`}>
+                <div key={i} className={`pb-chip pb-chip-${m.kind}`} data-explain={m.kind} data-explain-at={m.at} data-explain-detail={m.detail}>
                   {markLabel(translator(t), m)}
                 </div>
               ))}
@@ -496,6 +496,9 @@ export function PlaybackOverlay() {
             data-testid="stop-mark"
             data-overlay-label=""
             data-place-key="stop"
+            data-explain={step.stop.partial ? 'recipientRefused' : 'refused'}
+            data-explain-title={stopTitle}
+            data-explain-detail={step.stop.reply}
           >
             <span className="pb-stop-sign">✕</span>
             <span>
@@ -505,7 +508,7 @@ export function PlaybackOverlay() {
           </div>
         )}
         {step.waiting && at('waiting') && (
-          <div className="pb-waiting pb-placed" style={{ left: at('waiting')!.x, top: at('waiting')!.y }} data-testid="waiting-mark" data-overlay-label="" data-place-key="waiting">
+          <div className="pb-waiting pb-placed" style={{ left: at('waiting')!.x, top: at('waiting')!.y }} data-testid="waiting-mark" data-overlay-label="" data-place-key="waiting" data-explain="waiting" data-explain-title={t('playback.canvas.waiting')} data-explain-detail={step.waiting.reply}>
             <svg className="pb-wait-sign" viewBox="0 0 20 20" width="20" height="20">
               <path d="M5 2h10M5 18h10M6 2c0 5 8 5 8 8s-8 3-8 8M14 2c0 5-8 5-8 8s8 3 8 8" />
             </svg>

@@ -11,6 +11,7 @@ import { commitValidated, useDocumentStore } from '../store/documentStore';
 import { askConfirm, useUiStore } from '../store/uiStore';
 import type { LoadError } from '../../shared/model/load';
 import { RESULTS } from '../../shared/model/schema';
+import { locateEntity } from '../../shared/model/edit';
 import { scenarioDisplayDescription, scenarioDisplayName } from './scenarioNames';
 import { translator } from './i18n';
 import { usePlaybackStore } from './playbackStore';
@@ -37,6 +38,7 @@ export function ScenarioPanel() {
   const doc = useDocumentStore((s) => s.doc);
   const selected = usePlaybackStore((s) => s.selectedScenario);
   const checks = usePlaybackStore((s) => s.checks);
+  const scope = usePlaybackStore((s) => s.checkScope);
   const runningId = usePlaybackStore((s) => s.scenarioId);
   const [editing, setEditing] = useState<Editing | null>(null);
   const uiSelection = useUiStore((s) => s.selection);
@@ -59,6 +61,9 @@ export function ScenarioPanel() {
   const selectedScenario = doc.scenarios.find((s) => s.id === selectedId) ?? null;
   const checkList = checks ? Object.values(checks) : [];
   const passed = checkList.filter((c) => c.pass).length;
+  // "Run scenarios that touch this": the component's name, and which scenarios ran.
+  const scopeName = scope ? (locateEntity(doc, scope.entity)?.entity.name ?? scope.entity) : '';
+  const ranHere = (id: string) => !scope || scope.ran.includes(id);
 
   if (editing) {
     return <ScenarioForm editing={editing} onDone={(id) => {
@@ -82,8 +87,14 @@ export function ScenarioPanel() {
         </button>
       </div>
       {checks && (
-        <p className={`pb-check-summary${passed === checkList.length ? ' is-pass' : ' is-fail'}`} role="status">
-          {checkList.length ? t('playback.checkSummary', { passed, total: checkList.length }) : t('playback.checkNone')}
+        <p className={`pb-check-summary${passed === checkList.length ? ' is-pass' : ' is-fail'}`} role="status" data-testid="check-summary">
+          {scope
+            ? scope.ran.length
+              ? t('playback.touching.summary', { count: scope.ran.length, name: scopeName, passed, total: checkList.length })
+              : t('playback.touching.none', { name: scopeName })
+            : checkList.length
+              ? t('playback.checkSummary', { passed, total: checkList.length })
+              : t('playback.checkNone')}
         </p>
       )}
       {doc.scenarios.length === 0 ? (
@@ -117,7 +128,7 @@ export function ScenarioPanel() {
                 id={`scenario-option-${s.id}`}
                 role="option"
                 aria-selected={isSelected}
-                className={`pb-scenario${isSelected ? ' is-selected' : ''}${runningId === s.id ? ' is-running' : ''}`}
+                className={`pb-scenario${isSelected ? ' is-selected' : ''}${runningId === s.id ? ' is-running' : ''}${ranHere(s.id) ? '' : ' is-outside'}`}
                 onClick={() => usePlaybackStore.getState().selectScenario(s.id)}
                 onDoubleClick={() => usePlaybackStore.getState().run(s.id)}
                 data-scenario={s.id}
@@ -138,7 +149,8 @@ export function ScenarioPanel() {
                       {check.pass ? <CheckIcon /> : <CrossIcon />} {t(check.pass ? 'playback.pass' : 'playback.fail')}
                     </span>
                   )}
-                  {checks && !check && <span className="pb-badge is-none">{t('playback.noExpectation')}</span>}
+                  {checks && !check && ranHere(s.id) && <span className="pb-badge is-none">{t('playback.noExpectation')}</span>}
+                  {checks && !ranHere(s.id) && <span className="pb-badge is-none">{t('playback.touching.outside')}</span>}
                 </div>
                 {s.description && isSelected && <p className="pb-scenario-desc">{scenarioDisplayDescription(s, i18n.language)}</p>}
                 {check && !check.pass && (

@@ -30,6 +30,22 @@ export function playbackContextActions(): Action[] {
       },
     },
     {
+      // Packet Tracer's "what uses this": every scenario whose simulated path touches the component,
+      // run and checked; the Scenarios tab shows their pass/fail (or that none touches it).
+      id: 'simulation.runTouching',
+      labelKey: 'actions.simulation.runTouching',
+      group: 'simulation',
+      inMenu: false,
+      enabled: (ctx) => oneEntity(ctx) !== null && ctx.doc.scenarios.length > 0,
+      perform: (ctx) => {
+        const id = oneEntity(ctx);
+        if (!id) return;
+        const count = usePlaybackStore.getState().checkTouching(id);
+        useUiStore.getState().setRightTab('scenarios');
+        if (count === 0) useUiStore.getState().toast('info', t('playback.touching.none', { name: locateEntity(ctx.doc, id)?.entity.name ?? id }));
+      },
+    },
+    {
       id: 'simulation.sendFromHere',
       labelKey: 'actions.simulation.sendFromHere',
       group: 'simulation',

@@ -6,8 +6,10 @@ import './i18n';
 import './playback.css';
 import { installPlaybackActions } from './actions';
 import { startPlaybackClock } from './playbackStore';
+import { installPlaybackHoverExtras } from './hoverExtras';
 
 installPlaybackActions();
+installPlaybackHoverExtras();
 if (typeof window !== 'undefined') startPlaybackClock();
 
 export { ScenarioPanel } from './ScenarioPanel';

@@ -5,6 +5,8 @@
  */
 import { create } from 'zustand';
 import { checkAll as engineCheckAll, type CheckResult } from '../../shared/check';
+import { scenariosTouching } from '../../shared/touching';
+import { locateEntity } from '../../shared/model/edit';
 import { simulateScenario } from '../../shared/engine';
 import type { Lang, MessageSimulation, Simulation } from '../../shared/engine/types';
 import type { TopologyDocument } from '../../shared/model/schema';
@@ -36,6 +38,11 @@ export interface PlaybackState {
   speed: number;
   error: string | null;
   checks: Record<string, CheckResult> | null;
+  /**
+   * "Run scenarios that touch this": the component the checks are about and the scenarios whose
+   * path touches it (those with an expectation are in `checks`); null after Check all.
+   */
+  checkScope: { entity: string; ran: string[] } | null;
   kindFilter: string | null;
   tenantFilter: string | null;
   /** The document the simulation was made from (to re-run when it changes). */
@@ -52,6 +59,8 @@ export interface PlaybackState {
   selectScenario(id: string | null): void;
   run(id?: string | null, options?: { play?: boolean; keepView?: boolean }): boolean;
   checkAll(): void;
+  /** Runs every scenario whose simulated path touches the entity; returns how many did. */
+  checkTouching(entity: string): number;
   play(): void;
   pause(): void;
   togglePlay(): void;
@@ -84,6 +93,7 @@ export const usePlaybackStore = create<PlaybackState>()((set, get) => ({
   speed: 1,
   error: null,
   checks: null,
+  checkScope: null,
   kindFilter: null,
   tenantFilter: null,
   simulatedDoc: null,
@@ -131,7 +141,12 @@ export const usePlaybackStore = create<PlaybackState>()((set, get) => ({
   },
   checkAll() {
     const results = engineCheckAll(useDocumentStore.getState().doc, lang(), { today: runDate() });
-    set({ checks: Object.fromEntries(results.map((r) => [r.scenarioId, r])) });
+    set({ checks: Object.fromEntries(results.map((r) => [r.scenarioId, r])), checkScope: null });
+  },
+  checkTouching(entity) {
+    const results = scenariosTouching(useDocumentStore.getState().doc, entity, lang(), { today: runDate() });
+    set({ checks: Object.fromEntries(results.filter((r) => r.expected).map((r) => [r.scenarioId, r])), checkScope: { entity, ran: results.map((r) => r.scenarioId) } });
+    return results.length;
   },
   play() {
     const { plan, index } = get();
@@ -243,22 +258,31 @@ export function startPlaybackClock(): () => void {
       usePlaybackStore.setState({ index: Math.min(index, (plan?.steps.length ?? 1) - 1) });
     }
   };
+  /** Checks shown are run again on the document as it is now (a scope stays while its component exists). */
+  const recheck = () => {
+    const s = usePlaybackStore.getState();
+    if (!s.checks) return;
+    const scope = s.checkScope?.entity;
+    if (!scope) s.checkAll();
+    else if (locateEntity(useDocumentStore.getState().doc, scope)) s.checkTouching(scope);
+    else usePlaybackStore.setState({ checks: null, checkScope: null });
+  };
   const unsubDoc = useDocumentStore.subscribe((s, prev) => {
     if (s.doc === prev.doc) return;
     if (s.file.draftKey !== prev.file.draftKey) {
       // Another document was opened: nothing of the previous one's playback applies.
       usePlaybackStore.getState().clear();
-      usePlaybackStore.setState({ checks: null, selectedScenario: null, kindFilter: null, tenantFilter: null });
+      usePlaybackStore.setState({ checks: null, checkScope: null, selectedScenario: null, kindFilter: null, tenantFilter: null });
       return;
     }
     rerun();
     // Badges always describe the document on screen.
-    if (usePlaybackStore.getState().checks) usePlaybackStore.getState().checkAll();
+    recheck();
   });
   const unsubUi = useUiStore.subscribe((s, prev) => {
     if (s.language !== prev.language || s.evaluationDate !== prev.evaluationDate) {
       rerun();
-      if (usePlaybackStore.getState().checks) usePlaybackStore.getState().checkAll();
+      recheck();
     }
   });
   return () => {

@@ -6,9 +6,10 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { openApp } from '../e2e/helpers';
+import { drawLink, openApp } from '../e2e/helpers';
 
-const out = (name: string): string => resolve(import.meta.dirname, '../../docs/screenshots', name);
+// MAILFLOW_SHOTS_DIR sends the pictures elsewhere (to try the shots without touching docs/screenshots).
+const out = (name: string): string => resolve(process.env.MAILFLOW_SHOTS_DIR ?? resolve(import.meta.dirname, '../../docs/screenshots'), name);
 
 /**
  * Lets the camera and the debounced diagnostics settle before a picture, and closes passing notices
@@ -109,4 +110,58 @@ test('present mode in Japanese, dark theme', async ({ page }) => {
   await expect(caption).toContainText('Contoso');
   await settle(page);
   await page.screenshot({ path: out('present-mode-ja-dark.png') });
+});
+
+test.describe('working like a diagram tool', () => {
+  const node = (page: Page, id: string) => page.locator(`.react-flow__node[data-id="${id}"]`);
+
+  test('context menu of a server', async ({ page }) => {
+    await openApp(page, '?example=hybrid-seed');
+    await settle(page);
+    await node(page, 'contoso-ex01').click({ button: 'right', position: { x: 60, y: 30 } });
+    await expect(page.locator('.context-menu[data-target="server"]')).toBeVisible();
+    await page.screenshot({ path: out('draw-context-menu.png') });
+  });
+
+  test('a drawn link, previewed in words', async ({ page }) => {
+    await openApp(page, '?example=hybrid-seed');
+    await settle(page);
+    await drawLink(page, 'contoso-ex01', 'contoso-from-app');
+    await expect(page.getByRole('dialog', { name: 'Sends via this connector' })).toContainText('203.0.113.10');
+    await page.screenshot({ path: out('draw-link-preview.png') });
+  });
+
+  test('notes on the canvas', async ({ page }) => {
+    await openApp(page, '?example=hybrid-seed');
+    await settle(page);
+    const pane = (await page.locator('.react-flow__pane').boundingBox())!;
+    await page.mouse.click(pane.x + 120, pane.y + pane.height - 150, { button: 'right' });
+    await page.locator('.context-menu[data-target="pane"]').getByRole('menuitem', { name: 'Note' }).click();
+    const note = page.getByTestId('canvas-note');
+    await note.dblclick();
+    const editor = page.getByRole('textbox', { name: 'Note text' });
+    await editor.fill('Cut over the MX record to Exchange Online on Friday; EX01 keeps the hybrid connectors.');
+    await editor.press('Control+Enter');
+    await page.getByRole('button', { name: 'Colour #B4E5FF' }).click();
+    await page.locator('.react-flow__pane').click({ position: { x: 10, y: 10 } });
+    await expect(note).toContainText('Cut over the MX record');
+    await settle(page);
+    await page.screenshot({ path: out('draw-notes.png') });
+  });
+
+  test('the legend', async ({ page }) => {
+    await openApp(page, '?example=hybrid-seed');
+    await page.getByTestId('canvas-legend').getByRole('button', { name: 'Legend' }).click();
+    await expect(page.getByRole('region', { name: 'Legend' })).toBeVisible();
+    await settle(page);
+    await page.screenshot({ path: out('draw-legend.png') });
+  });
+
+  test('a hover card with settings and a diagnostic', async ({ page }) => {
+    await openApp(page, '?example=hybrid-seed');
+    await settle(page);
+    await node(page, 'fabrikam-from-scan-relay').hover();
+    await expect(page.getByRole('tooltip').getByTestId('hover-card-diagnostic')).toBeVisible();
+    await page.screenshot({ path: out('draw-hover-card.png') });
+  });
 });

@@ -4,7 +4,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { expect, test, type Page } from '@playwright/test';
-import { getDocument, openApp } from './helpers';
+import { drawLink, getDocument, openApp } from './helpers';
 
 async function menu(page: Page, group: string, item: string): Promise<void> {
   await page.getByRole('menubar').getByRole('menuitem', { name: group, exact: true }).click();
@@ -249,19 +249,6 @@ test('a note made from the context menu is edited in place, exported as SVG text
   await expect(page.getByTestId('canvas-note')).toContainText('Cut over the MX record on Friday');
 });
 
-/** Drags from a server's link handle onto a node (React Flow's connect gesture). */
-async function drawLink(page: Page, fromId: string, toId: string): Promise<void> {
-  const handle = node(page, fromId).locator('.react-flow__handle.source');
-  await node(page, fromId).hover();
-  const h = (await handle.boundingBox())!;
-  const target = (await node(page, toId).boundingBox())!;
-  await page.mouse.move(h.x + h.width / 2, h.y + h.height / 2);
-  await page.mouse.down();
-  await page.mouse.move(target.x + 20, target.y + target.height / 2, { steps: 8 });
-  await page.mouse.move(target.x + 8, target.y + target.height / 2, { steps: 4 });
-  await page.mouse.up();
-}
-
 test.describe('sends-via links', () => {
   test('server → IP connector adds the IP after a preview, as one undo step', async ({ page }) => {
     await page.setViewportSize({ width: 1920, height: 1080 });
@@ -291,5 +278,177 @@ test.describe('sends-via links', () => {
     await drawLink(page, 'contoso-ex01', connector.id);
     await expect(page.getByText(/is a Partner connector: it is for a partner organization's servers/)).toBeVisible();
     expect(await getDocument(page)).toEqual(before);
+  });
+});
+
+const overlaps = (a: { x: number; y: number; width: number; height: number }, b: { x: number; y: number; width: number; height: number }) =>
+  a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+
+test.describe('hover cards', () => {
+  test('resting on a node shows its settings and diagnostic beside it, in both languages; focus shows it too; Escape closes it', async ({ page }) => {
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await openApp(page, '?example=hybrid-seed');
+    const connector = node(page, 'fabrikam-from-scan-relay');
+    // The name is no native tooltip any more (the card replaces it); the node keeps its full name as its accessible name.
+    await expect(connector.locator('[title]')).toHaveCount(0);
+    await expect(connector).toHaveAttribute('aria-label', /From the Fabrikam scan relay \(certificate\)/);
+    await connector.hover();
+    const card = page.getByRole('tooltip');
+    await expect(card).toBeVisible();
+    await expect(card).toContainText('From the Fabrikam scan relay (certificate)');
+    await expect(card.locator('[data-setting="tlsSenderCertificateName"]')).toContainText('TLS sender certificate name');
+    await expect(card.locator('[data-setting="tlsSenderCertificateName"]')).toContainText('scan.fabrikam-devices.net');
+    await expect(card.getByTestId('hover-card-diagnostic')).toContainText('does not lead to an accepted domain of Fabrikam');
+    await expect(connector).toHaveAttribute('aria-describedby', /mf-hover-card/);
+    // Beside the node, never over it, and inside the window.
+    const cardBox = (await card.boundingBox())!;
+    expect(overlaps(cardBox, (await connector.boundingBox())!)).toBe(false);
+    expect(cardBox.x).toBeGreaterThanOrEqual(0);
+    expect(cardBox.y).toBeGreaterThanOrEqual(0);
+    expect(cardBox.x + cardBox.width).toBeLessThanOrEqual(1440);
+    expect(cardBox.y + cardBox.height).toBeLessThanOrEqual(900);
+    await page.screenshot({ path: test.info().outputPath('hover-card-en.png') });
+    await page.keyboard.press('Escape');
+    await expect(card).toBeHidden();
+
+    // Keyboard focus shows the card of the focused node.
+    await page.mouse.move(5, 5);
+    await node(page, 'contoso-app').focus();
+    await expect(page.getByRole('tooltip')).toContainText('203.0.113.50');
+
+    await openApp(page, '?example=hybrid-seed&lang=ja');
+    await node(page, 'fabrikam-from-scan-relay').hover();
+    await expect(page.getByRole('tooltip').locator('[data-setting="tlsSenderCertificateName"]')).toContainText('TLS 送信者証明書の名前');
+    await expect(page.getByRole('tooltip')).toContainText('診断');
+    await page.screenshot({ path: test.info().outputPath('hover-card-ja.png') });
+  });
+
+  test('resting on a playback mark explains it in words', async ({ page }) => {
+    await page.setViewportSize({ width: 1920, height: 1080 });
+    await openApp(page, '?example=point-1-first-receipt');
+    await page.getByRole('tab', { name: 'Scenarios' }).click();
+    await page.getByRole('button', { name: 'Run', exact: true }).click();
+    const events = page.getByRole('table', { name: 'Events' });
+    await expect(events).toBeVisible();
+    await events.locator('tbody tr').last().click();
+    await page.waitForTimeout(900); // the camera settles on the last step
+    // The overlay takes no pointer events: the card follows the pointer over the mark's drawn box.
+    const hoverMark = async (mark: ReturnType<Page['locator']>, words: string) => {
+      await expect(mark).toBeVisible();
+      await page.mouse.move(5, 5);
+      const box = (await mark.boundingBox())!;
+      await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+      const card = page.getByRole('tooltip');
+      await expect(card).toContainText(words);
+      expect(overlaps((await card.boundingBox())!, (await mark.boundingBox())!)).toBe(false);
+    };
+    await hoverMark(page.getByTestId('first-receipt-contoso'), 'Exchange Online first received the message in Contoso');
+    await hoverMark(page.getByTestId('rule-acted-contoso-block-outside'), 'matched the message, and its action was applied');
+    await hoverMark(page.locator('.pb-chip-ndr').first(), 'A non-delivery report (NDR) goes back to the sender');
+    // A rule's own card says what it did in this simulation, in the engine's words.
+    await page.mouse.move(5, 5);
+    await node(page, 'contoso-block-outside').hover();
+    await expect(page.getByRole('tooltip')).toContainText('In this simulation');
+    await page.screenshot({ path: test.info().outputPath('hover-mark.png') });
+
+    // No cards in present mode.
+    await page.getByRole('button', { name: 'Present', exact: true }).click();
+    await page.getByRole('dialog', { name: 'Choose the scenarios to present' }).getByRole('button', { name: 'Start presenting' }).click();
+    await expect(page.getByTestId('present-caption')).toBeVisible();
+    await page.mouse.move(5, 5);
+    const anyNode = page.locator('.react-flow__node[data-id="contoso"]');
+    const nb = (await anyNode.boundingBox())!;
+    await page.mouse.move(nb.x + 30, nb.y + 12);
+    await page.waitForTimeout(900);
+    await expect(page.getByRole('tooltip')).toHaveCount(0);
+  });
+});
+
+test.describe('smart host links', () => {
+  test('outbound connector → server adds the server as a smart host after a preview, as one undo step', async ({ page }) => {
+    await page.setViewportSize({ width: 1920, height: 1080 });
+    await openApp(page, '?example=hybrid-seed');
+    const smartHosts = async () => (await page.evaluate(() => window.__mailflow?.getDocument() as { tenants: Array<{ outboundConnectors: Array<{ id: string; smartHosts: string[] }> }> })).tenants[0].outboundConnectors.find((c) => c.id === 'contoso-to-ex01-jpn')?.smartHosts;
+    expect(await smartHosts()).toEqual(['mail.contoso.com']);
+    await drawLink(page, 'contoso-to-ex01-jpn', 'contoso-app');
+    const confirm = page.getByRole('dialog', { name: 'Delivers to this server' });
+    await expect(confirm).toContainText('Add 203.0.113.50 (the IP address of Application server (SMTP, no TLS)) to the smart hosts');
+    await expect(confirm).toContainText('Its other smart hosts stay: mail.contoso.com.');
+    await page.screenshot({ path: test.info().outputPath('smart-host-preview.png') });
+    await confirm.getByRole('button', { name: 'Apply' }).click();
+    await expect.poll(smartHosts).toEqual(['mail.contoso.com', '203.0.113.50']);
+    await page.locator('.react-flow__pane').click();
+    await page.keyboard.press('Control+z');
+    await expect.poll(smartHosts).toEqual(['mail.contoso.com']);
+  });
+
+  test('a connector for your organization\'s email server dropped on a partner\'s server is refused with the reason', async ({ page }) => {
+    await page.setViewportSize({ width: 1920, height: 1080 });
+    await openApp(page, '?example=hybrid-seed');
+    const before = await getDocument(page);
+    await drawLink(page, 'contoso-to-ex01-jpn', 'partner-mx');
+    await expect(page.getByText(/is a connector for your organization's email server, and Partner mail server \(Internet\) is another organization's server/)).toBeVisible();
+    await expect(page.getByRole('dialog', { name: 'Delivers to this server' })).toBeHidden();
+    expect(await getDocument(page)).toEqual(before);
+  });
+});
+
+test('alignment guides appear while dragging, and the dropped server lines up with the other one', async ({ page }) => {
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await openApp(page, '?example=hybrid-seed');
+  // Snap to grid off: the pointer alone decides where the node goes, so only the guide snaps it.
+  await page.getByRole('menubar').getByRole('menuitem', { name: 'View', exact: true }).click();
+  await page.getByRole('menu', { name: 'View' }).getByRole('menuitemcheckbox', { name: 'Snap to grid' }).click();
+  const drag = async (id: string, dx: number, hold?: () => Promise<void>) => {
+    const box = (await node(page, id).boundingBox())!;
+    await page.mouse.move(box.x + 20, box.y + 10);
+    await page.mouse.down();
+    // React Flow starts the drag at the first move: make that one a small vertical step, so the
+    // horizontal distance arrives whole.
+    await page.mouse.move(box.x + 20, box.y + 13);
+    await page.mouse.move(box.x + 20 + dx / 2, box.y + 13, { steps: 4 });
+    await page.mouse.move(box.x + 20 + dx, box.y + 13, { steps: 4 });
+    await hold?.();
+    await page.mouse.up();
+  };
+  // First apart (far beyond the snapping distance), then back to 3 px right of EX01's left edge.
+  await drag('contoso-app', 90);
+  const ex01 = (await node(page, 'contoso-ex01').boundingBox())!;
+  const app = (await node(page, 'contoso-app').boundingBox())!;
+  expect(Math.abs(app.x - ex01.x)).toBeGreaterThan(40);
+  let guideAt = '';
+  await drag('contoso-app', ex01.x + 3 - app.x, async () => {
+    const guide = page.locator('[data-testid="align-guide"][data-axis="x"]');
+    await expect(guide.first()).toBeAttached();
+    guideAt = (await guide.first().getAttribute('data-at')) ?? '';
+    await page.screenshot({ path: test.info().outputPath('guides.png') });
+  });
+  await expect(page.getByTestId('align-guide')).toHaveCount(0);
+  await expect.poll(async () => (await getDocument(page)).view?.positions?.['contoso-app']?.x).toBe(Number(guideAt));
+  await expect.poll(async () => Math.abs((await node(page, 'contoso-app').boundingBox())!.x - ex01.x)).toBeLessThan(0.5);
+});
+
+test.describe('run scenarios that touch this', () => {
+  test('runs exactly the scenarios whose path touches the component, and says when none does', async ({ page }) => {
+    await page.setViewportSize({ width: 1920, height: 1080 });
+    await openApp(page, '?example=hybrid-seed');
+    const doc = await getDocument(page);
+    const rule = 'contoso-block-outside';
+    await node(page, rule).click({ button: 'right' });
+    await page.locator('.context-menu[data-target="rule"]').getByRole('menuitem', { name: 'Run scenarios that touch this' }).click();
+    const summary = page.getByTestId('check-summary');
+    await expect(summary).toContainText('1 scenario touches Block mail to recipients outside Contoso');
+    const list = page.getByRole('listbox', { name: 'Scenario list' });
+    // Only the scenario its path touches has a result; every other one says it is not on its path.
+    await expect(list.getByTestId('check-badge')).toHaveCount(1);
+    await expect(list.locator('[data-scenario="point1-rule-blocks-handoff"]').getByTestId('check-badge')).toBeVisible();
+    await expect(list.getByText('Not on its path')).toHaveCount(doc.scenarios.length - 1);
+    await page.screenshot({ path: test.info().outputPath('touching.png') });
+
+    await fit(page);
+    await node(page, 'contoso-to-ex01-cmt').click({ button: 'right' });
+    await page.locator('.context-menu[data-target="outbound"]').getByRole('menuitem', { name: 'Run scenarios that touch this' }).click();
+    await expect(summary).toHaveText("No scenario's path touches To EX01 (centralized mail transport).");
+    await expect(list.getByTestId('check-badge')).toHaveCount(0);
   });
 });

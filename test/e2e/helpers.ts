@@ -59,3 +59,17 @@ export async function nodeCenter(page: Page, label: string): Promise<{ x: number
   if (!box) throw new Error(`no node ${label}`);
   return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
 }
+
+/** Drags from a node's link handle (a server's or an outbound connector's right handle) onto another node (React Flow's connect gesture). */
+export async function drawLink(page: Page, fromId: string, toId: string): Promise<void> {
+  const from = page.locator(`.react-flow__node[data-id="${fromId}"]`);
+  const handle = from.locator('.react-flow__handle.source');
+  await from.hover();
+  const h = (await handle.boundingBox())!;
+  const target = (await page.locator(`.react-flow__node[data-id="${toId}"]`).boundingBox())!;
+  await page.mouse.move(h.x + h.width / 2, h.y + h.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(target.x + 20, target.y + target.height / 2, { steps: 8 });
+  await page.mouse.move(target.x + 8, target.y + target.height / 2, { steps: 4 });
+  await page.mouse.up();
+}
