@@ -16,6 +16,7 @@ import { buildExportFile, type ExportOptions } from '../../renderer/export/brows
 import { createElectronPlatform } from '../../renderer/platform/electron';
 import { createBrowserPlatform } from '../../renderer/platform/browser';
 import { pdfImageRows, pdfInfo, pdfText } from '../diagram/poppler';
+import { documentDisplayTitle } from '../../shared/i18n/gallery';
 
 const ROOT = path.resolve(__dirname, '../..');
 
@@ -61,7 +62,8 @@ describe('PDF export in the app', { timeout: 60_000 }, () => {
     expect(file).toMatchObject({ format: 'pdf', mime: 'application/pdf' });
     expect(file.name.endsWith('.pdf')).toBe(true);
     const text = pdfText(file.data);
-    expect(text).toContain(doc.title);
+    // Exported in Japanese, a gallery example carries its Japanese title.
+    expect(text).toContain(documentDisplayTitle(doc, 'ja'));
     expect(text).toContain('受信コネクタ');
     expect(pdfImageRows(file.data)).toEqual([]);
     expect(pdfInfo(file.data).CreationDate).toBe('2026-07-08T09:10:11Z');
