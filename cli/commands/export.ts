@@ -4,6 +4,7 @@
  * (a native build shipped in the npm package); PDF is the app's one PDF writer (shared/diagram/pdf.ts:
  * the same SVG as vectors with real text), with the fonts read from the font package.
  */
+import { documentDisplayTitle } from '../../shared/i18n/gallery';
 import { createRequire } from 'node:module';
 import { DEFAULT_LANG, isLang, LANGUAGE_LIST } from '../../shared/i18n/languages';
 import { simulateScenario, SimulationInputError, type Lang, type Simulation } from '../../shared/engine';
@@ -80,7 +81,8 @@ export async function exportDocument(doc: TopologyDocument, settings: ExportSett
     const plain = renderDiagramSvg(doc, { ...options, embedDocument: false });
     return buildDiagramPdf({
       svg: plain.svg,
-      title: doc.title,
+      // The PDF's Title is the title drawn on the page (a gallery example's, in the export's language).
+      title: documentDisplayTitle(doc, settings.lang),
       lang: settings.lang,
       now: settings.now ?? exportTime(process.env.SOURCE_DATE_EPOCH, new Date()),
       loadFont: loadPdfFontFromPackage,

@@ -11,6 +11,7 @@ import type { TopologyDocument } from '../../shared/model/schema';
 import { serializeDocument } from '../../shared/model/load';
 import { exportFileName, importDocumentFromBytes, type ExportFormat } from '../../shared/diagram/import';
 import { buildDiagramPdf } from '../../shared/diagram/pdf';
+import { documentDisplayTitle } from '../../shared/i18n/gallery';
 import { fetchPdfFont } from './pdfFonts';
 import { embedDocumentInPng } from '../../shared/diagram/png-chunks';
 import { renderDiagramSvg } from '../../shared/diagram/svg';
@@ -92,7 +93,7 @@ export async function buildExportFile(
   }
   const plain = renderDiagramSvg(doc, { ...drawOptions, embedDocument: false });
   if (options.format === 'pdf') {
-    const pdf = await buildDiagramPdf({ svg: plain.svg, title: doc.title, lang, now, loadFont: fetchPdfFont });
+    const pdf = await buildDiagramPdf({ svg: plain.svg, title: documentDisplayTitle(doc, lang), lang, now, loadFont: fetchPdfFont });
     return { name, format: 'pdf', mime: MIME_TYPES.pdf, data: pdf };
   }
   const png = await svgToPngInBrowser(plain.svg, plain.width, plain.height);

@@ -39,6 +39,7 @@ describe('mailflow export --format pdf', { timeout: 60_000 }, () => {
     // A gallery example is titled in the export's language.
     expect(text).toContain(documentDisplayTitle(example, 'ja'));
     expect(documentDisplayTitle(example, 'ja')).not.toBe(example.title);
+    expect(pdfInfo(bytes).Title).toBe(documentDisplayTitle(example, 'ja'));
     expect(text).toContain('EX01 (Exchange Server 2019, hybrid)');
     expect(text).toContain('Fabrikam');
     expect(text).toContain('受信コネクタ');

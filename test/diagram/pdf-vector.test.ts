@@ -14,6 +14,7 @@ import { renderDiagramSvg } from '../../shared/diagram/svg';
 import { parseDocumentText } from '../../shared/model/load';
 import type { TopologyDocument } from '../../shared/model/schema';
 import { embeddedGlyphs, pdfFonts, pdfImageRows, pdfInfo, pdfText } from './poppler';
+import { documentDisplayTitle } from '../../shared/i18n/gallery';
 
 const hybrid: TopologyDocument = (() => {
   const r = parseDocumentText(readFileSync(path.join(__dirname, '../../examples/hybrid-seed.mailflow.json'), 'utf8'));
@@ -131,7 +132,7 @@ describe('SVG → PDF operators', () => {
 
   it('lists every text of the diagram, the notes included', () => {
     const texts = svgTextContent(parseSvg(renderDiagramSvg(withNote, { lang: 'ja' }).svg)).map((t) => t.text);
-    expect(texts).toContain(hybrid.title);
+    expect(texts).toContain(documentDisplayTitle(hybrid, 'ja'));
     expect(texts).toContain('Cut over the MX record on Friday');
     expect(texts).toContain('金曜日に MX を切り替える');
   });
@@ -145,7 +146,7 @@ describe('the PDF of the hybrid example', { timeout: 60_000 }, () => {
 
   it('has the title, every name, the Japanese labels and the notes as extractable text', async () => {
     const ja = pdfText(await pdfOf(withNote, 'ja'));
-    expect(ja).toContain(hybrid.title);
+    expect(ja).toContain(documentDisplayTitle(hybrid, 'ja'));
     for (const name of ['EX01 (Exchange Server 2019, hybrid)', 'Contoso', 'Fabrikam', 'From EX01 (hybrid, certificate)', 'Block mail to recipients outside Contoso']) {
       expect(ja).toContain(name);
     }
