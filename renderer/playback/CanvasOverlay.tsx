@@ -11,7 +11,7 @@ import { useTranslation } from 'react-i18next';
 import { textWidth } from '../../shared/diagram/text';
 import { TENANT_HEADER } from '../../shared/layout/geometry';
 import { setCameraFollower } from '../canvas/canvasApi';
-import { placeLabels, routeAround, type LabelRequest, type Rect as Box } from '../canvas/placer';
+import { placeLabels, routeAround, type LabelRequest, type Rect as Box } from '../../shared/layout/placer';
 import { CONTROLS_W, fitBox, followBox, READABLE_ZOOM, showsWhole } from '../canvas/viewport';
 import { useUiStore } from '../store/uiStore';
 import { usePlaybackStore } from './playbackStore';

@@ -1,11 +1,11 @@
 /**
  * Readable by construction (renderer/canvas/viewport.ts) and the overlay's placer
- * (renderer/canvas/placer.ts): fit never goes below the readable zoom, labels avoid node titles,
+ * (shared/layout/placer.ts, also used by the export): fit never goes below the readable zoom, labels avoid node titles,
  * the minimap and each other, curves go around nodes.
  */
 import { describe, expect, it } from 'vitest';
 import { fitBox, followBox, READABLE_ZOOM, showsWhole } from '../../renderer/canvas/viewport';
-import { intersection, placeLabels, routeAround, type Rect } from '../../renderer/canvas/placer';
+import { intersection, placeLabels, routeAround, type Rect } from '../../shared/layout/placer';
 
 describe('fit to window', () => {
   it('never zooms below the zoom at which 14 px names render at 11 CSS px', () => {
