@@ -107,7 +107,7 @@ function offsets(starts: number[], sizes: number[], lo: number, hi: number): num
  * and `target` (the frame of the current step) stays whole on screen (its centre when it cannot
  * be whole). It first keeps the zoom and shifts; then zooms out step by step — which brings the
  * nodes beside the frame in — never below `minZoom` (names stay readable). Returns `vp` itself when
- * nothing is cut, or when no such camera exists.
+ * nothing is cut; when no camera cuts nothing, the one that cuts fewest.
  */
 export function uncutViewport(vp: Viewport, target: Box, boxes: readonly Box[], area: ScreenArea, minZoom: number): Viewport {
   if (!boxes.some((b) => isCut(vp, b, area))) return vp;
@@ -119,6 +119,9 @@ export function uncutViewport(vp: Viewport, target: Box, boxes: readonly Box[], 
   const cy = target.y + target.h / 2;
   const scx = cx * vp.zoom + vp.x;
   const scy = cy * vp.zoom + vp.y;
+  // When no camera cuts nothing, the one cutting fewest.
+  let best = vp;
+  let bestCut = boxes.filter((b) => isCut(vp, b, area)).length;
   for (const zoom of zooms) {
     const base: Viewport = { x: scx - cx * zoom, y: scy - cy * zoom, zoom };
     const fits = target.w * zoom <= area.w && target.h * zoom <= area.h;
@@ -135,8 +138,14 @@ export function uncutViewport(vp: Viewport, target: Box, boxes: readonly Box[], 
     for (const [dx, dy] of tries) {
       const c: Viewport = { x: base.x + dx, y: base.y + dy, zoom };
       const targetOk = fits ? shows(c, target, area) : shows(c, { x: cx, y: cy, w: 0, h: 0 }, area);
-      if (targetOk && !near.some((b) => isCut(c, b, area))) return c;
+      if (!targetOk) continue;
+      const cut = near.filter((b) => isCut(c, b, area)).length;
+      if (cut === 0) return c;
+      if (cut < bestCut) {
+        best = c;
+        bestCut = cut;
+      }
     }
   }
-  return vp;
+  return best;
 }

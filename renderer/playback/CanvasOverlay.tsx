@@ -138,13 +138,13 @@ function useObstacles(active: boolean): { cards: NodeBox[]; titles: NodeBox[]; z
         continue;
       }
       // A note not drawn yet has no measured height: the shared note box gives it (shared/diagram/notes.ts).
-      const noteData = n.type === 'note' ? (n.data as unknown as NoteNodeData).note : null;
+      const noteData = n.type === 'note' ? (n.data as Partial<NoteNodeData>).note ?? null : null;
       const h = n.measured?.height ?? n.height ?? (noteData ? noteBoxes([noteData])[0].h : 0);
       if (n.type === 'tenant') {
         titles.push({ id: n.id, x: p.x, y: p.y, w, h: Math.min(h, TENANT_HEADER - 10) });
         // The tenant's name (icon, kind and name, top-left of its header; estimated on the wide side):
         // a tenant wider than the screen can still have its name whole on screen or wholly off it.
-        const name = (n.data as unknown as { entity?: { name?: string } }).entity?.name ?? '';
+        const name = (n.data as { entity?: { name?: string } }).entity?.name ?? '';
         tenantNames.push({ id: n.id, x: p.x, y: p.y, w: Math.min(w, 64 + Math.min(w, textWidth(name, 14, true))), h: Math.min(h, 64) });
       } else {
         cards.push({ id: n.id, x: p.x, y: p.y, w, h });
@@ -258,6 +258,7 @@ export function PlaybackOverlay() {
   }, [plan]);
 
   // The camera follows the message: the current step's hops framed at a readable size.
+  const cameraMove = useRef<{ to: { x: number; y: number; zoom: number }; until: number } | null>(null);
   const follow = useCallback(
     (animate: boolean) => {
       if (!step || paneWidth < 10 || paneHeight < 10) return;
@@ -283,7 +284,9 @@ export function PlaybackOverlay() {
         const withNotes = { x: x1, y: y1, w: Math.max(...all.map((b) => b.x + b.w)) - x1, h: Math.max(...all.map((b) => b.y + b.h)) - y1 };
         if (withNotes.w * READABLE_ZOOM <= paneWidth - 96 && withNotes.h * READABLE_ZOOM <= height - 96) box = withNotes;
       }
-      const current = flow.getViewport();
+      // Mid-move, the camera's destination is where the view is going (not where it is this frame).
+      const moving = cameraMove.current && performance.now() < cameraMove.current.until;
+      const current = moving && cameraMove.current ? cameraMove.current.to : flow.getViewport();
       let next = followBox(current, box, paneWidth, height, 48, READABLE_ZOOM);
       // When the whole design fits at a readable size, show it whole rather than a part of it.
       const design = titles.length ? titles.reduce((u, b) => ({ x: Math.min(u.x, b.x), y: Math.min(u.y, b.y), r: Math.max(u.r, b.x + b.w), b: Math.max(u.b, b.y + b.h) }), { x: Infinity, y: Infinity, r: -Infinity, b: -Infinity }) : null;
@@ -297,7 +300,11 @@ export function PlaybackOverlay() {
       const start = next ?? current;
       const uncut = uncutViewport(start, box, [...cards, ...tenantNames, ...zoneTitles], { x: 0, y: 0, w: paneWidth, h: visibleHeight(paneHeight, 0) }, READABLE_ZOOM);
       if (uncut !== start) next = uncut;
-      if (next) void flow.setViewport(next, { duration: animate && !reducedMotion ? 450 : 0 });
+      if (next) {
+        const duration = animate && !reducedMotion ? 450 : 0;
+        cameraMove.current = { to: next, until: performance.now() + duration + 50 };
+        void flow.setViewport(next, { duration });
+      }
     },
     [step, rects, flow, paneWidth, paneHeight, reducedMotion, titles, cards, zoneTitles, tenantNames, notes, index],
   );
