@@ -57,3 +57,95 @@ export function followBox(current: Viewport, box: Box, width: number, height: nu
   const zoom = Math.max(minZoom, Math.min(MAX_FIT_ZOOM, Math.max(current.zoom, minZoom), fit));
   return { x: width / 2 - (box.x + box.w / 2) * zoom, y: height / 2 - (box.y + box.h / 2) * zoom, zoom };
 }
+
+/** A rectangle of the canvas pane on screen (px, relative to the pane's top-left). */
+export interface ScreenArea {
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+}
+
+const EPS = 0.5;
+
+function onScreen(vp: Viewport, b: Box): ScreenArea {
+  return { x: b.x * vp.zoom + vp.x, y: b.y * vp.zoom + vp.y, w: b.w * vp.zoom, h: b.h * vp.zoom };
+}
+
+/** Whether `vp` shows `b` partly: some of it inside `area`, some outside. */
+export function isCut(vp: Viewport, b: Box, area: ScreenArea): boolean {
+  const s = onScreen(vp, b);
+  const iw = Math.min(s.x + s.w, area.x + area.w) - Math.max(s.x, area.x);
+  const ih = Math.min(s.y + s.h, area.y + area.h) - Math.max(s.y, area.y);
+  if (iw <= EPS || ih <= EPS) return false;
+  return s.x < area.x - EPS || s.y < area.y - EPS || s.x + s.w > area.x + area.w + EPS || s.y + s.h > area.y + area.h + EPS;
+}
+
+function shows(vp: Viewport, b: Box, area: ScreenArea): boolean {
+  const s = onScreen(vp, b);
+  return s.x >= area.x - EPS && s.y >= area.y - EPS && s.x + s.w <= area.x + area.w + EPS && s.y + s.h <= area.y + area.h + EPS;
+}
+
+/** Offsets along one axis that bring each box wholly inside, or wholly outside, the area. */
+function offsets(starts: number[], sizes: number[], lo: number, hi: number): number[] {
+  const out = new Set<number>([0]);
+  starts.forEach((s, i) => {
+    const e = s + sizes[i];
+    if (e <= lo || s >= hi) return;
+    if (s < lo) out.add(lo - s);
+    if (e > hi) out.add(hi - e);
+    out.add(hi - s + 1);
+    out.add(lo - e - 1);
+  });
+  // No further than the area's own size: a camera that far away frames something else.
+  return [...out].filter((d) => Math.abs(d) <= hi - lo).sort((a, b) => Math.abs(a) - Math.abs(b)).slice(0, 48);
+}
+
+/**
+ * The camera never cuts a node (issue 12): from `vp`, the nearest camera where every box of
+ * `boxes` (nodes, tenant headers, zone titles, notes) is wholly inside `area` or wholly outside it,
+ * and `target` (the frame of the current step) stays whole on screen (its centre when it cannot
+ * be whole). It first keeps the zoom and shifts; then zooms out step by step — which brings the
+ * nodes beside the frame in — never below `minZoom` (names stay readable). Returns `vp` itself when
+ * nothing is cut; when no camera cuts nothing, the one that cuts fewest.
+ */
+export function uncutViewport(vp: Viewport, target: Box, boxes: readonly Box[], area: ScreenArea, minZoom: number): Viewport {
+  if (!boxes.some((b) => isCut(vp, b, area))) return vp;
+  const zooms: number[] = [];
+  for (let z = vp.zoom; z > minZoom + 1e-6; z *= 0.93) zooms.push(z);
+  zooms.push(Math.min(vp.zoom, minZoom));
+  // The target's centre stays where it is on screen while the zoom changes.
+  const cx = target.x + target.w / 2;
+  const cy = target.y + target.h / 2;
+  const scx = cx * vp.zoom + vp.x;
+  const scy = cy * vp.zoom + vp.y;
+  // When no camera cuts nothing, the one cutting fewest.
+  let best = vp;
+  let bestCut = boxes.filter((b) => isCut(vp, b, area)).length;
+  for (const zoom of zooms) {
+    const base: Viewport = { x: scx - cx * zoom, y: scy - cy * zoom, zoom };
+    const fits = target.w * zoom <= area.w && target.h * zoom <= area.h;
+    const near = boxes.filter((b) => {
+      const s = onScreen(base, b);
+      return s.x < area.x + area.w * 2.5 && s.x + s.w > area.x - area.w * 1.5 && s.y < area.y + area.h * 2.5 && s.y + s.h > area.y - area.h * 1.5;
+    });
+    const screen = near.map((b) => onScreen(base, b));
+    const dxs = offsets(screen.map((s) => s.x), screen.map((s) => s.w), area.x, area.x + area.w);
+    const dys = offsets(screen.map((s) => s.y), screen.map((s) => s.h), area.y, area.y + area.h);
+    const tries: Array<[number, number]> = [];
+    for (const dx of dxs) for (const dy of dys) tries.push([dx, dy]);
+    tries.sort((a, b) => Math.abs(a[0]) + Math.abs(a[1]) - Math.abs(b[0]) - Math.abs(b[1]));
+    for (const [dx, dy] of tries) {
+      const c: Viewport = { x: base.x + dx, y: base.y + dy, zoom };
+      const targetOk = fits ? shows(c, target, area) : shows(c, { x: cx, y: cy, w: 0, h: 0 }, area);
+      if (!targetOk) continue;
+      const cut = near.filter((b) => isCut(c, b, area)).length;
+      if (cut === 0) return c;
+      if (cut < bestCut) {
+        best = c;
+        bestCut = cut;
+      }
+    }
+  }
+  return best;
+}

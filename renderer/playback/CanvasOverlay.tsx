@@ -11,8 +11,10 @@ import { useTranslation } from 'react-i18next';
 import { textWidth } from '../../shared/diagram/text';
 import { TENANT_HEADER } from '../../shared/layout/geometry';
 import { setCameraFollower } from '../canvas/canvasApi';
-import { placeLabels, routeAround, type LabelRequest, type Rect as Box } from '../canvas/placer';
-import { CONTROLS_W, fitBox, followBox, READABLE_ZOOM, showsWhole } from '../canvas/viewport';
+import { placeLabels, routeAround, type LabelRequest, type Rect as Box } from '../../shared/layout/placer';
+import { CONTROLS_W, fitBox, followBox, READABLE_ZOOM, showsWhole, uncutViewport } from '../canvas/viewport';
+import { noteBoxes } from '../../shared/diagram/notes';
+import type { NoteNodeData } from '../canvas/NoteNode';
 import { useUiStore } from '../store/uiStore';
 import { usePlaybackStore } from './playbackStore';
 import { stepDuration, type PlanHop, type PlanMark, type PlanStep, type PlaybackPlan } from './plan';
@@ -115,24 +117,42 @@ const pathOf = (g: HopGeometry) => `M${g.p0.x},${g.p0.y} Q${g.c.x},${g.c.y} ${g.
  * Boxes the overlay must keep clear, in flow coordinates: every card (connector, rule, server, the
  * front door, the Internet) whole, and each tenant's header with its name.
  */
-function useObstacles(active: boolean): { cards: NodeBox[]; titles: NodeBox[] } {
+function useObstacles(active: boolean): { cards: NodeBox[]; titles: NodeBox[]; zoneTitles: NodeBox[]; tenantNames: NodeBox[]; notes: NodeBox[] } {
   const lookup = useStore((s: ReactFlowState) => s.nodeLookup);
   return useMemo(() => {
     const cards: NodeBox[] = [];
     const titles: NodeBox[] = [];
-    if (!active) return { cards, titles };
+    const zoneTitles: NodeBox[] = [];
+    const notes: NodeBox[] = [];
+    const tenantNames: NodeBox[] = [];
+    if (!active) return { cards, titles, zoneTitles, tenantNames, notes };
     for (const n of lookup.values()) {
-      if (n.type === 'zone') continue;
       const p = n.internals.positionAbsolute;
       const w = n.measured?.width ?? n.width ?? 0;
-      const h = n.measured?.height ?? n.height ?? 0;
-      if (n.type === 'tenant') titles.push({ id: n.id, x: p.x, y: p.y, w, h: Math.min(h, TENANT_HEADER - 10) });
-      else {
+      if (n.type === 'zone') {
+        // The zone's name (top-left, .mf-zone-label): its drawn width when on screen, else an estimate.
+        const label = typeof document !== 'undefined' ? document.querySelector(`.react-flow__node[data-id="${CSS.escape(n.id)}"] .mf-zone-label`) : null;
+        const zoom = label ? label.getBoundingClientRect().height / Math.max(1, (label as HTMLElement).offsetHeight) : 1;
+        const lw = label && zoom > 0 ? label.getBoundingClientRect().width / zoom : 220;
+        zoneTitles.push({ id: n.id, x: p.x + 10, y: p.y + 6, w: Math.min(w, lw + 8), h: 28 });
+        continue;
+      }
+      // A note not drawn yet has no measured height: the shared note box gives it (shared/diagram/notes.ts).
+      const noteData = n.type === 'note' ? (n.data as Partial<NoteNodeData>).note ?? null : null;
+      const h = n.measured?.height ?? n.height ?? (noteData ? noteBoxes([noteData])[0].h : 0);
+      if (n.type === 'tenant') {
+        titles.push({ id: n.id, x: p.x, y: p.y, w, h: Math.min(h, TENANT_HEADER - 10) });
+        // The tenant's name (icon, kind and name, top-left of its header; estimated on the wide side):
+        // a tenant wider than the screen can still have its name whole on screen or wholly off it.
+        const name = (n.data as { entity?: { name?: string } }).entity?.name ?? '';
+        tenantNames.push({ id: n.id, x: p.x, y: p.y, w: Math.min(w, 64 + Math.min(w, textWidth(name, 14, true))), h: Math.min(h, 64) });
+      } else {
         cards.push({ id: n.id, x: p.x, y: p.y, w, h });
         titles.push({ id: n.id, x: p.x, y: p.y, w, h });
+        if (noteData) notes.push({ id: n.id, x: p.x, y: p.y, w, h });
       }
     }
-    return { cards, titles };
+    return { cards, titles, zoneTitles, tenantNames, notes };
   }, [lookup, active]);
 }
 
@@ -142,12 +162,12 @@ function labelSize(text: string, fontSize: number, padX: number, height: number)
 }
 
 /** The canvas height the camera may use: above the present-mode caption when it covers the canvas. */
-function visibleHeight(paneHeight: number): number {
+function visibleHeight(paneHeight: number, gap = 8): number {
   if (typeof document === 'undefined') return paneHeight;
   const pane = document.querySelector('.react-flow')?.getBoundingClientRect();
   const caption = document.querySelector('[data-testid="present-caption"]')?.getBoundingClientRect();
   if (!pane || !caption || caption.height === 0 || caption.top >= pane.bottom) return paneHeight;
-  return Math.max(120, Math.min(paneHeight, caption.top - pane.top - 8));
+  return Math.max(120, Math.min(paneHeight, caption.top - pane.top - gap));
 }
 
 /** What may cover the canvas: the minimap, the zoom controls, the present-mode caption, anything marked. */
@@ -228,7 +248,7 @@ export function PlaybackOverlay() {
   const paneWidth = useStore((s: ReactFlowState) => s.width);
   const paneHeight = useStore((s: ReactFlowState) => s.height);
   const flow = useReactFlow();
-  const { cards, titles } = useObstacles(!!plan);
+  const { cards, titles, zoneTitles, tenantNames, notes } = useObstacles(!!plan);
   const step = plan && index >= 0 ? plan.steps[index] : null;
 
   // The minimap hides while a simulation is on screen (playback and present mode).
@@ -238,6 +258,7 @@ export function PlaybackOverlay() {
   }, [plan]);
 
   // The camera follows the message: the current step's hops framed at a readable size.
+  const cameraMove = useRef<{ to: { x: number; y: number; zoom: number }; until: number } | null>(null);
   const follow = useCallback(
     (animate: boolean) => {
       if (!step || paneWidth < 10 || paneHeight < 10) return;
@@ -254,8 +275,18 @@ export function PlaybackOverlay() {
       // Hops too long to show whole at a readable size: show where the message arrives.
       if (box && (box.w * READABLE_ZOOM > paneWidth - 96 || box.h * READABLE_ZOOM > paneHeight - 96)) box = boxOf(step.hops.map((h) => h.to)) ?? box;
       if (!box) return;
-      const current = flow.getViewport();
       const height = visibleHeight(paneHeight);
+      // Presenting, the first frame takes the design's notes in too when they fit readably.
+      if (index === 0 && notes.length && typeof document !== 'undefined' && document.documentElement.classList.contains('pb-presenting')) {
+        const all = [box, ...notes];
+        const x1 = Math.min(...all.map((b) => b.x));
+        const y1 = Math.min(...all.map((b) => b.y));
+        const withNotes = { x: x1, y: y1, w: Math.max(...all.map((b) => b.x + b.w)) - x1, h: Math.max(...all.map((b) => b.y + b.h)) - y1 };
+        if (withNotes.w * READABLE_ZOOM <= paneWidth - 96 && withNotes.h * READABLE_ZOOM <= height - 96) box = withNotes;
+      }
+      // Mid-move, the camera's destination is where the view is going (not where it is this frame).
+      const moving = cameraMove.current && performance.now() < cameraMove.current.until;
+      const current = moving && cameraMove.current ? cameraMove.current.to : flow.getViewport();
       let next = followBox(current, box, paneWidth, height, 48, READABLE_ZOOM);
       // When the whole design fits at a readable size, show it whole rather than a part of it.
       const design = titles.length ? titles.reduce((u, b) => ({ x: Math.min(u.x, b.x), y: Math.min(u.y, b.y), r: Math.max(u.r, b.x + b.w), b: Math.max(u.b, b.y + b.h) }), { x: Infinity, y: Infinity, r: -Infinity, b: -Infinity }) : null;
@@ -264,9 +295,18 @@ export function PlaybackOverlay() {
         const whole = fitBox(bounds, paneWidth, height, 24, READABLE_ZOOM, undefined, CONTROLS_W);
         if (showsWhole(whole, bounds, paneWidth, height, 20)) next = whole;
       }
-      if (next) void flow.setViewport(next, { duration: animate && !reducedMotion ? 450 : 0 });
+      // Never cut a node, a tenant's name, a zone's name or a note at the canvas's edge (or at the
+      // present-mode caption): the nodes beside the frame come in whole, or go out whole.
+      const start = next ?? current;
+      const uncut = uncutViewport(start, box, [...cards, ...tenantNames, ...zoneTitles], { x: 0, y: 0, w: paneWidth, h: visibleHeight(paneHeight, 0) }, READABLE_ZOOM);
+      if (uncut !== start) next = uncut;
+      if (next) {
+        const duration = animate && !reducedMotion ? 450 : 0;
+        cameraMove.current = { to: next, until: performance.now() + duration + 50 };
+        void flow.setViewport(next, { duration });
+      }
     },
-    [step, rects, flow, paneWidth, paneHeight, reducedMotion, titles],
+    [step, rects, flow, paneWidth, paneHeight, reducedMotion, titles, cards, zoneTitles, tenantNames, notes, index],
   );
   useEffect(() => {
     // After the plan's first reveal has settled.

@@ -4,24 +4,12 @@ import type { Lang } from '../engine/types';
 
 export interface DiagramLabels {
   onPremises: string;
-  externalSenders: string;
   exchangeOnline: string;
   eopTitle: string;
   eopLines: string[];
   internet: string;
   internetLines: string[];
-  smartHosts: string;
-  smartHostsNone: string;
   acceptedDomains: string;
-  inboundConnectors: string;
-  rules: string;
-  delivery: string;
-  noInbound: string;
-  directEntry: string;
-  noRules: string;
-  mailboxes: string;
-  mailboxesAll: string;
-  mailboxesListed: (n: number) => string;
   noCertificate: string;
   certificate: string;
   untrusted: string;
@@ -83,24 +71,12 @@ export interface DiagramLabels {
 
 const EN: DiagramLabels = {
   onPremises: 'On-premises',
-  externalSenders: 'Internet senders',
   exchangeOnline: 'Exchange Online',
   eopTitle: 'EOP front door',
   eopLines: ['Connection,', 'recipients,', 'attribution'],
   internet: 'Internet',
   internetLines: ['Other mail systems,', 'reached by MX or a', 'partner smart host'],
-  smartHosts: 'On-premises smart hosts',
-  smartHostsNone: 'No smart host named',
   acceptedDomains: 'Accepted domains',
-  inboundConnectors: 'Inbound connectors',
-  rules: 'Mail flow rules (by priority)',
-  delivery: 'Delivery and outbound',
-  noInbound: 'No inbound connector (by recipient domain)',
-  directEntry: 'Without a connector (by recipient domain)',
-  noRules: 'No mail flow rule',
-  mailboxes: 'Mailboxes',
-  mailboxesAll: 'every address (not modelled)',
-  mailboxesListed: (n) => `${n} recipient${n === 1 ? '' : 's'} listed`,
   noCertificate: 'No certificate',
   certificate: 'Certificate',
   untrusted: 'untrusted',
@@ -173,24 +149,12 @@ const EN: DiagramLabels = {
 
 const JA: DiagramLabels = {
   onPremises: 'オンプレミス',
-  externalSenders: 'インターネットの送信元',
   exchangeOnline: 'Exchange Online',
   eopTitle: 'Exchange Online の受信段階',
   eopLines: ['接続、受信者、', 'テナントの特定'],
   internet: 'インターネット',
   internetLines: ['MX またはパートナーの', 'スマート ホスト経由'],
-  smartHosts: 'オンプレミスのスマート ホスト',
-  smartHostsNone: 'スマート ホストの指定なし',
   acceptedDomains: '承認済みドメイン',
-  inboundConnectors: '受信コネクタ',
-  rules: 'メール フロー ルール (優先度順)',
-  delivery: '配信と送信',
-  noInbound: '受信コネクタなし (受信者のドメインでテナントを特定)',
-  directEntry: 'コネクタなし (受信者のドメインでテナントを特定)',
-  noRules: 'メール フロー ルールなし',
-  mailboxes: 'メールボックス',
-  mailboxesAll: 'すべてのアドレス (未モデル化)',
-  mailboxesListed: (n) => `受信者 ${n} 件`,
   noCertificate: '証明書なし',
   certificate: '証明書',
   untrusted: '信頼されていない',

@@ -1,27 +1,23 @@
 /**
- * The deterministic layout of an exported diagram, computed from the model alone (no DOM), so the CLI
- * and the app draw the same picture of the WHOLE design whatever the canvas zoom.
+ * The layout of an exported diagram IS the canvas layout (shared/layout/canvas.ts): the same zones
+ * as lanes, tenant boxes, node places (the document's stored positions, re-flowed exactly as the
+ * canvas does) and node sizes (shared/layout/geometry.ts). This file only translates it below the
+ * picture's title and fills each fixed-size box with the words that fit (a name wraps; details are
+ * added while there is room), so an exported picture looks like the canvas the user arranged.
  *
- * Left to right: the organization's servers (an "On-premises" zone, Internet senders below it), the
- * Exchange Online zone (the EOP front door, then one box per tenant with three columns: inbound
- * connectors, mail flow rules in priority order, delivery and outbound connectors), and the
- * destinations on the right (the Internet, the organization's smart hosts). When the document has
- * canvas positions (`view.positions`), servers and tenants keep the canvas order (top to bottom,
- * then left to right); the boxes themselves are sized here, so nothing overlaps whatever the canvas
- * node sizes were.
+ * What the canvas does not draw as a box is an anchor here, not a box: mail that matches no
+ * connector enters a tenant at its left edge, delivered mail ends at the tenant's header (as in the
+ * canvas playback), and an OnPremises outbound connector goes back to the server its smart host names
+ * or to the On-premises zone.
  */
-import type {
-  InboundConnector,
-  OutboundConnector,
-  Server,
-  Tenant,
-  TopologyDocument,
-  TransportRule,
-} from '../model/schema';
+import type { InboundConnector, OutboundConnector, Server, Tenant, TopologyDocument, TransportRule } from '../model/schema';
 import type { DiagramLabels } from './labels';
 import type { DiagramPalette } from './theme';
 import { textWidth, wrapText } from './text';
-import { drawingOrder, layoutCanvas, type CanvasLayout } from '../layout/canvas';
+import { layoutCanvas, sortedRules, union, type Box } from '../layout/canvas';
+import { CHILD_GAP, CHILD_H, CHILD_W, TENANT_HEADER, TENANT_PAD, ZONE_HEADER } from '../layout/geometry';
+import { noteBoxes, type NoteCard } from './notes';
+import { receivingServer } from './route';
 
 export interface Point {
   x: number;
@@ -46,20 +42,10 @@ export interface TextLine {
   group: number;
 }
 
-export type CardKind =
-  | 'server'
-  | 'inbound'
-  | 'direct'
-  | 'rule'
-  | 'noRule'
-  | 'mailboxes'
-  | 'outbound'
-  | 'eop'
-  | 'internet'
-  | 'smartHosts';
+export type CardKind = 'server' | 'inbound' | 'rule' | 'outbound' | 'eop' | 'internet';
 
 export interface Card extends Rect {
-  /** Entity id, or a synthetic id (`eop`, `internet`, `smart-hosts`, `<tenant>:direct` ...). */
+  /** Entity id, or `eop` / `internet` for the landmarks. */
   id: string;
   kind: CardKind;
   tenantId: string | null;
@@ -73,18 +59,21 @@ export interface TenantBox extends Rect {
   id: string;
   tenant: Tenant;
   headerLines: TextLine[];
-  columnLabels: Array<{ text: string; x: number; y: number }>;
-  /** The frame around the rules: the path enters it and leaves it. */
-  rulesFrame: Rect;
+  /** The header band (name, domains) on top of the tenant: labels never cover it. */
+  headerHeight: number;
   inbound: Card[];
-  direct: Card;
   rules: Card[];
-  mailboxes: Card;
   outbound: Card[];
+  /** Where mail that matched no connector enters (the tenant's left edge, above its first row). */
+  entry: Point;
+  /** Where delivered mail ends (the right end of the header band). */
+  mailboxes: Point;
+  /** The corridor above the first row of children, for paths across the tenant. */
+  corridorY: number;
 }
 
 export interface Zone extends Rect {
-  id: 'onPremises' | 'externalSenders' | 'exchangeOnline';
+  id: 'onPremises' | 'exchangeOnline';
   label: string;
 }
 
@@ -103,16 +92,21 @@ export interface DiagramLayout {
   servers: Card[];
   eop: Card;
   internet: Card;
-  smartHosts: Card;
-  /** The smart-host destination is drawn only when an OnPremises outbound connector exists. */
-  showSmartHosts: boolean;
-  /** Every card by id, for the simulation overlay. */
+  /** Every drawn card by id (servers, connectors, rules, the front door, the Internet). */
   cards: Map<string, Card>;
   edges: BaseEdge[];
   /** x of the vertical lane each outbound edge uses, by connector id. */
   outboundLanes: Map<string, number>;
   /** x of the lane for mail relayed out by MX without an outbound connector. */
   directLane: number;
+  /** x of the lane between the On-premises lane and the front door (servers → front door). */
+  serverLane: number;
+  /** x of the lane between the front door and the tenants. */
+  eopLane: number;
+  /** The design's notes at their canvas places. */
+  notes: NoteCard[];
+  /** Picture coordinates = canvas (flow) coordinates + origin. */
+  origin: Point;
   /** Top of the drawing area for the diagram (below the title and caption). */
   top: number;
   /** Where the caption and legend are drawn. */
@@ -123,31 +117,22 @@ export interface DiagramLayout {
 export const FONT = {
   title: 22,
   subtitle: 12.5,
-  tenant: 16,
+  tenant: 15,
   zone: 13,
   name: 13,
   detail: 11.5,
   column: 11,
 };
 
-export const COLUMN_GAP = 44;
 export const LINE_GAP = 1.38;
-const CARD_PAD_X = 12;
-const CARD_PAD_Y = 8;
-const CARD_GAP = 10;
-const COLUMN_GUTTER = COLUMN_GAP;
-const TENANT_PAD = 16;
-const TENANT_GAP = 56;
-const ZONE_PAD = 20;
-const ZONE_LABEL = 44;
-const EOP_WIDTH = 150;
-const EOP_BAND = 96;
-const MAX_CARD_TEXT = 300;
-const MIN_COLUMN = 190;
+const CARD_PAD_X = 16;
+const CARD_PAD_Y = 6;
+/** Room around the canvas drawing inside the picture (for paths that go around it and their labels). */
+const MARGIN = 40;
 
 let groupCounter = 0;
 
-function lines(text: string, size: number, bold: boolean, color: ColorRole, maxWidth = MAX_CARD_TEXT): TextLine[] {
+function lines(text: string, size: number, bold: boolean, color: ColorRole, maxWidth: number): TextLine[] {
   const group = ++groupCounter;
   return wrapText(text, size, maxWidth, bold).map((t) => ({ text: t, size, bold, color, group }));
 }
@@ -156,31 +141,47 @@ export function linesHeight(ls: TextLine[]): number {
   return ls.reduce((h, l) => h + l.size * LINE_GAP, 0);
 }
 
-function linesWidth(ls: TextLine[]): number {
-  return ls.reduce((w, l) => Math.max(w, textWidth(l.text, l.size, l.bold)), 0);
+/**
+ * A name and its details in a box of fixed size: the whole name (up to three lines, smaller type
+ * when it needs more), then each detail while it fits.
+ */
+function fillBox(name: string, details: Array<{ text: string; color: ColorRole; bold?: boolean }>, width: number, height: number, nameSize = FONT.name): TextLine[] {
+  const maxW = width - CARD_PAD_X - 10;
+  let title = lines(name, nameSize, true, 'text', maxW);
+  if (title.length > 3) title = lines(name, FONT.detail, true, 'text', maxW);
+  const out = [...title];
+  let used = linesHeight(out) + CARD_PAD_Y * 2;
+  for (const d of details) {
+    const more = lines(d.text, FONT.detail, d.bold ?? false, d.color, maxW);
+    for (const l of more) {
+      if (used + l.size * LINE_GAP > height) {
+        // What does not fit ends the last line with an ellipsis (never a line cut by the border).
+        const lastLine = out[out.length - 1];
+        if (out.length > title.length && !lastLine.text.endsWith('…')) {
+          let t = lastLine.text;
+          while (t.length > 1 && textWidth(`${t}…`, lastLine.size, lastLine.bold) > maxW) t = t.slice(0, -1);
+          lastLine.text = `${t.trimEnd()}…`;
+        }
+        return out;
+      }
+      out.push(l);
+      used += l.size * LINE_GAP;
+    }
+  }
+  return out;
 }
 
-function card(
-  id: string,
-  kind: CardKind,
-  tenantId: string | null,
-  content: TextLine[],
-  accent: ColorRole,
-  opts: { disabled?: boolean; dashed?: boolean } = {},
-): Card {
-  return {
-    id,
-    kind,
-    tenantId,
-    lines: content,
-    accent,
-    disabled: opts.disabled ?? false,
-    dashed: opts.dashed ?? false,
-    x: 0,
-    y: 0,
-    width: Math.ceil(linesWidth(content) + CARD_PAD_X * 2 + 6),
-    height: Math.ceil(linesHeight(content) + CARD_PAD_Y * 2),
-  };
+/**
+ * A landmark's words: Japanese keeps its lines (they are cut at phrase ends, and Japanese has no
+ * spaces to wrap at); other languages are one sentence wrapped to the box.
+ */
+function landmarkLines(ls: string[]): Array<{ text: string; color: ColorRole }> {
+  if (ls.some((l) => /[\u3000-\u9fff\uff00-\uffef]/.test(l))) return ls.map((text) => ({ text, color: 'muted' }));
+  return [{ text: ls.join(' '), color: 'muted' }];
+}
+
+function card(id: string, kind: CardKind, tenantId: string | null, box: Box, content: TextLine[], accent: ColorRole, opts: { disabled?: boolean; dashed?: boolean } = {}): Card {
+  return { id, kind, tenantId, lines: content, accent, disabled: opts.disabled ?? false, dashed: opts.dashed ?? false, x: box.x, y: box.y, width: box.w, height: box.h };
 }
 
 function list(values: string[], max = 4): string {
@@ -188,41 +189,23 @@ function list(values: string[], max = 4): string {
   return `${values.slice(0, max).join(', ')} +${values.length - max}`;
 }
 
-function serverCard(s: Server, L: DiagramLabels): Card {
-  const content = [...lines(s.name, FONT.name, true, 'text')];
-  content.push(...lines(`${L.ip} ${s.ipAddress} · ${s.tls ? L.tls : L.noTls}`, FONT.detail, false, 'muted'));
+function serverLines(s: Server, L: DiagramLabels, b: Box): TextLine[] {
+  const details: Array<{ text: string; color: ColorRole }> = [{ text: `${L.ip} ${s.ipAddress} · ${s.tls ? L.tls : L.noTls}`, color: 'muted' }];
   if (s.certificate) {
-    const flags = [!s.certificate.trusted ? L.untrusted : null, !s.certificate.chainComplete ? L.noChain : null]
-      .filter(Boolean)
-      .join(', ');
-    content.push(
-      ...lines(`${L.certificate} ${s.certificate.subject}${flags ? ` (${flags})` : ''}`, FONT.detail, false, 'muted'),
-    );
-    const extra = s.certificate.subjectAlternativeNames.filter((n) => n.toLowerCase() !== s.certificate!.subject.toLowerCase());
-    if (extra.length > 0) content.push(...lines(`SAN ${list(extra, 3)}`, FONT.detail, false, 'muted'));
-  } else {
-    content.push(...lines(L.noCertificate, FONT.detail, false, 'muted'));
-  }
-  return card(s.id, 'server', null, content, 'serverAccent');
+    const flags = [!s.certificate.trusted ? L.untrusted : null, !s.certificate.chainComplete ? L.noChain : null].filter(Boolean).join(', ');
+    details.push({ text: `${L.certificate} ${s.certificate.subject}${flags ? ` (${flags})` : ''}`, color: 'muted' });
+  } else details.push({ text: L.noCertificate, color: 'muted' });
+  return fillBox(s.name, details, b.w, b.h);
 }
 
-function inboundCard(c: InboundConnector, tenantId: string, L: DiagramLabels): Card {
-  const content = [...lines(c.name, FONT.name, true, 'text')];
-  content.push(...lines(`${L.connectorTypes[c.connectorType]}${c.enabled ? '' : ` · ${L.disabled}`}`, FONT.detail, false, 'connectorAccent'));
-  if (c.tlsSenderCertificateName) content.push(...lines(`${L.certificate} ${c.tlsSenderCertificateName}`, FONT.detail, false, 'muted'));
-  if (c.senderIPAddresses.length > 0) content.push(...lines(`${L.ip} ${list(c.senderIPAddresses)}`, FONT.detail, false, 'muted'));
-  if (c.connectorType === 'Partner') {
-    if (!(c.senderDomains.length === 1 && c.senderDomains[0] === '*')) {
-      content.push(...lines(`${L.senderDomains} ${list(c.senderDomains)}`, FONT.detail, false, 'muted'));
-    }
-    const restrictions = [
-      c.requireTls ? 'TLS' : null,
-      c.restrictDomainsToIPAddresses ? L.ip : null,
-      c.restrictDomainsToCertificate ? L.certificate : null,
-    ].filter((r): r is string => r !== null);
-    if (restrictions.length > 0) content.push(...lines(`${L.partnerRestrictions}: ${restrictions.join(', ')}`, FONT.detail, false, 'muted'));
+function inboundLines(c: InboundConnector, L: DiagramLabels, b: Box): TextLine[] {
+  const details: Array<{ text: string; color: ColorRole }> = [{ text: `${L.connectorTypes[c.connectorType]}${c.enabled ? '' : ` · ${L.disabled}`}`, color: 'connectorAccent' }];
+  if (c.tlsSenderCertificateName) details.push({ text: `${L.certificate} ${c.tlsSenderCertificateName}`, color: 'muted' });
+  if (c.senderIPAddresses.length > 0) details.push({ text: `${L.ip} ${list(c.senderIPAddresses, 2)}`, color: 'muted' });
+  if (c.connectorType === 'Partner' && !(c.senderDomains.length === 1 && c.senderDomains[0] === '*')) {
+    details.push({ text: `${L.senderDomains} ${list(c.senderDomains, 2)}`, color: 'muted' });
   }
-  return card(c.id, 'inbound', tenantId, content, 'connectorAccent', { disabled: !c.enabled });
+  return fillBox(c.name, details, b.w, b.h);
 }
 
 function ruleSummary(r: TransportRule, L: DiagramLabels): { condition: string; action: string } {
@@ -248,49 +231,46 @@ function ruleSummary(r: TransportRule, L: DiagramLabels): { condition: string; a
   return { condition, action: acts.join(' · ') };
 }
 
-function ruleCard(r: TransportRule, tenantId: string, L: DiagramLabels): Card {
+function ruleLines(r: TransportRule, L: DiagramLabels, b: Box): TextLine[] {
   const { condition, action } = ruleSummary(r, L);
-  const content = [...lines(r.name, FONT.name, true, 'text')];
-  content.push(...lines(`${L.priority} ${r.priority}${r.enabled ? '' : ` · ${L.disabled}`} · ${condition}`, FONT.detail, false, 'muted'));
-  if (action) content.push(...lines(action, FONT.detail, false, 'ruleAccent'));
-  return card(r.id, 'rule', tenantId, content, 'ruleAccent', { disabled: !r.enabled });
+  // The action first: in a fixed-size box it is what a reader needs most after the name.
+  const details: Array<{ text: string; color: ColorRole }> = [];
+  if (action) details.push({ text: action, color: 'ruleAccent' });
+  details.push({ text: `${L.priority} ${r.priority}${r.enabled ? '' : ` · ${L.disabled}`} · ${condition}`, color: 'muted' });
+  return fillBox(r.name, details, b.w, b.h);
 }
 
-function outboundCard(c: OutboundConnector, tenantId: string, L: DiagramLabels): Card {
-  const content = [...lines(c.name, FONT.name, true, 'text')];
+function outboundLines(c: OutboundConnector, L: DiagramLabels, b: Box): TextLine[] {
   const target = c.useMXRecord || c.smartHosts.length === 0 ? L.viaMx : list(c.smartHosts, 2);
-  content.push(...lines(`${L.connectorTypes[c.connectorType]} → ${target}${c.enabled ? '' : ` · ${L.disabled}`}`, FONT.detail, false, 'outboundAccent'));
-  const domains = c.allAcceptedDomains ? L.allAcceptedDomains : list(c.recipientDomains);
-  content.push(...lines(`${L.recipientDomains}: ${domains}`, FONT.detail, false, 'muted'));
-  if (c.routeAllMessagesViaOnPremises) content.push(...lines(L.centralized, FONT.detail, true, 'outboundAccent'));
-  return card(c.id, 'outbound', tenantId, content, 'outboundAccent', { disabled: !c.enabled });
+  const details: Array<{ text: string; color: ColorRole; bold?: boolean }> = [
+    { text: `${L.connectorTypes[c.connectorType]} → ${target}${c.enabled ? '' : ` · ${L.disabled}`}`, color: 'outboundAccent' },
+  ];
+  if (c.routeAllMessagesViaOnPremises) details.push({ text: L.centralized, color: 'outboundAccent', bold: true });
+  details.push({ text: `${L.recipientDomains}: ${c.allAcceptedDomains ? L.allAcceptedDomains : list(c.recipientDomains, 2)}`, color: 'muted' });
+  return fillBox(c.name, details, b.w, b.h);
 }
 
-function mailboxesCard(t: Tenant, L: DiagramLabels): Card {
-  const content = [...lines(L.mailboxes, FONT.name, true, 'text')];
-  content.push(...lines(t.recipients.length > 0 ? L.mailboxesListed(t.recipients.length) : L.mailboxesAll, FONT.detail, false, 'muted'));
-  return card(`${t.id}:mailboxes`, 'mailboxes', t.id, content, 'mailboxAccent');
-}
+/** Room kept at the right end of a tenant's header for the delivered mark. */
+const MARK_ROOM = 34;
 
-/**
- * Servers and tenants in the order the canvas draws them (the one layout, shared/layout/canvas.ts),
- * when the document has positions; else document order.
- */
-function canvasOrder<T extends { id: string }>(items: T[], doc: TopologyDocument, canvas: () => CanvasLayout): T[] {
-  const positions = doc.view?.positions ?? {};
-  if (!items.some((i) => Object.hasOwn(positions, i.id))) return items;
-  return drawingOrder(items, canvas());
-}
-
-function stack(cards: Card[], x: number, y: number, width: number): number {
-  let at = y;
-  for (const c of cards) {
-    c.x = x;
-    c.y = at;
-    c.width = width;
-    at += c.height + CARD_GAP;
+function tenantHeader(t: Tenant, L: DiagramLabels, width: number): TextLine[] {
+  const maxW = width - TENANT_PAD * 2 - MARK_ROOM;
+  let name = lines(t.name, FONT.tenant, true, 'title', maxW);
+  if (name.length > 2) name = lines(t.name, FONT.name, true, 'title', maxW);
+  const out = [...name];
+  const domainText = t.acceptedDomains
+    .map((d) => `${d.domainName}${d.domainType === 'InternalRelay' ? ` (${L.internalRelay}${d.matchSubDomains ? ', *.' : ''})` : ''}`)
+    .join(', ');
+  const details = [`${L.acceptedDomains}: ${domainText || '—'}`, ...(t.rejectDirectSend ? [L.rejectDirectSend] : [])];
+  let used = linesHeight(out) + 12;
+  for (const d of details) {
+    for (const l of lines(d, FONT.detail, false, 'muted', maxW)) {
+      if (used + l.size * LINE_GAP > TENANT_HEADER - 10) return out;
+      out.push(l);
+      used += l.size * LINE_GAP;
+    }
   }
-  return cards.length ? at - CARD_GAP : y;
+  return out;
 }
 
 export interface LayoutInput {
@@ -306,242 +286,217 @@ export interface LayoutInput {
 export function layoutDiagram(input: LayoutInput): DiagramLayout {
   const { doc, labels: L, padding } = input;
   groupCounter = 0;
-  let canvasLayout: CanvasLayout | null = null;
-  const canvas = () => (canvasLayout ??= layoutCanvas(doc));
-
-  const onPrem = canvasOrder(doc.servers.filter((s) => s.role === 'onPremises'), doc, canvas).map((s) => serverCard(s, L));
-  const external = canvasOrder(doc.servers.filter((s) => s.role === 'external'), doc, canvas).map((s) => serverCard(s, L));
-  const serverWidth = Math.max(MIN_COLUMN + 20, ...onPrem.map((c) => c.width), ...external.map((c) => c.width));
-
-  const tenantsInOrder = canvasOrder(doc.tenants, doc, canvas);
-  const built = tenantsInOrder.map((t) => {
-    const inbound = t.inboundConnectors.map((c) => inboundCard(c, t.id, L));
-    // Mail that matches no connector enters the tenant that owns the recipient (mailflow-model.md 4.4).
-    const direct = card(
-      `${t.id}:direct`,
-      'direct',
-      t.id,
-      lines(inbound.length === 0 ? L.noInbound : L.directEntry, FONT.detail, false, 'muted'),
-      'muted',
-      { dashed: true },
-    );
-    const rules = [...t.transportRules]
-      .sort((a, b) => a.priority - b.priority)
-      .map((r) => ruleCard(r, t.id, L));
-    if (rules.length === 0) rules.push(card(`${t.id}:no-rule`, 'noRule', t.id, lines(L.noRules, FONT.detail, false, 'muted'), 'muted', { dashed: true }));
-    const outbound = t.outboundConnectors.map((c) => outboundCard(c, t.id, L));
-    const mailboxes = mailboxesCard(t, L);
-    return { t, inbound, direct, rules, outbound, mailboxes };
-  });
-
-  const inW = Math.max(MIN_COLUMN, ...built.flatMap((b) => [...b.inbound, b.direct].map((c) => c.width)));
-  const ruW = Math.max(MIN_COLUMN + 40, ...built.flatMap((b) => b.rules.map((c) => c.width + 16)));
-  const deW = Math.max(MIN_COLUMN, ...built.flatMap((b) => [b.mailboxes, ...b.outbound].map((c) => c.width)));
-  const tenantW = TENANT_PAD * 2 + inW + COLUMN_GUTTER + ruW + COLUMN_GUTTER + deW;
-
-  // Horizontal bands.
-  const leftZoneX = padding;
-  const leftZoneW = serverWidth + ZONE_PAD * 2;
-  const cloudZoneX = leftZoneX + leftZoneW + 90;
-  const eopX = cloudZoneX + ZONE_PAD;
-  const tenantX = eopX + EOP_WIDTH + 70;
-  const cloudZoneW = tenantX + tenantW + ZONE_PAD - cloudZoneX;
-  const outboundCount = built.reduce((n, b) => n + b.outbound.length, 0);
-  const laneStart = cloudZoneX + cloudZoneW + 24;
-  // One lane per outbound connector, plus one for mail that leaves by MX without a connector.
-  const destX = laneStart + (outboundCount + 1) * 16 + 40;
-
+  const canvas = layoutCanvas(doc);
+  const notes = noteBoxes(doc.view?.notes ?? []);
+  // The canvas drawing (and the notes where the user put them), with room around it.
+  const drawn = union([canvas.bounds, ...notes.map((n) => ({ x: n.x, y: n.y, w: n.w, h: n.h }))]) ?? canvas.bounds;
   const top = padding + input.headerHeight;
-  const contentTop = top + ZONE_LABEL;
+  const origin: Point = { x: padding + MARGIN - drawn.x, y: top + MARGIN - drawn.y };
+  const at = (b: Box): Box => ({ x: b.x + origin.x, y: b.y + origin.y, w: b.w, h: b.h });
 
-  // Tenants, stacked.
+  const servers = doc.servers
+    .filter((s) => canvas.servers.has(s.id))
+    .map((s) => {
+      const b = at(canvas.servers.get(s.id)!);
+      return card(s.id, 'server', null, b, serverLines(s, L, b), 'serverAccent');
+    });
+
   const tenants: TenantBox[] = [];
-  let y = contentTop;
-  const headerTextWidth = inW + COLUMN_GUTTER + ruW * 0.55;
-  for (const b of built) {
-    const x = tenantX;
-    const header: TextLine[] = [...lines(b.t.name, FONT.tenant, true, 'title', headerTextWidth)];
-    const domainText = b.t.acceptedDomains
-      .map((d) => `${d.domainName}${d.domainType === 'InternalRelay' ? ` (${L.internalRelay}${d.matchSubDomains ? ', *.' : ''})` : ''}`)
-      .join(', ');
-    header.push(...lines(`${L.acceptedDomains}: ${domainText || '—'}`, FONT.detail, false, 'muted', headerTextWidth));
-    if (b.t.rejectDirectSend) header.push(...lines(L.rejectDirectSend, FONT.detail, false, 'muted', headerTextWidth));
-    const headerH = 12 + linesHeight(header) + 8;
-    const labelY = y + headerH + 12;
-    const colTop = labelY + 10;
-    const inX = x + TENANT_PAD;
-    const ruX = inX + inW + COLUMN_GUTTER;
-    const deX = ruX + ruW + COLUMN_GUTTER;
-    const inBottom = stack([...b.inbound, b.direct], inX, colTop, inW);
-    const frameTop = colTop - 26;
-    const ruBottom = stack(b.rules, ruX + 8, colTop + 4, ruW - 16) + 8;
-    // Room under the mailboxes for the "Delivered" label of a simulation.
-    const deBottom = Math.max(stack([b.mailboxes], deX, colTop, deW) + 14, stack(b.outbound, deX, colTop + b.mailboxes.height + CARD_GAP + 14, deW));
-    const bottom = Math.max(inBottom, ruBottom, deBottom) + TENANT_PAD;
-    const box: TenantBox = {
-      id: b.t.id,
-      tenant: b.t,
-      x,
-      y,
-      width: tenantW,
-      height: bottom - y,
-      headerLines: header,
-      columnLabels: [
-        { text: L.inboundConnectors, x: inX, y: labelY },
-        { text: L.rules, x: ruX + 10, y: labelY },
-        { text: L.delivery, x: deX, y: labelY },
-      ],
-      rulesFrame: { x: ruX, y: frameTop, width: ruW, height: ruBottom - frameTop },
-      inbound: b.inbound,
-      direct: b.direct,
-      rules: b.rules,
-      mailboxes: b.mailboxes,
-      outbound: b.outbound,
+  for (const t of doc.tenants) {
+    const placed = canvas.tenants.get(t.id);
+    if (!placed) continue;
+    const tb = at(placed);
+    const child = (id: string): Box => {
+      const p = placed.box.children.get(id) ?? { x: 0, y: 0 };
+      return { x: tb.x + p.x, y: tb.y + p.y, w: CHILD_W, h: CHILD_H };
     };
-    tenants.push(box);
-    y = bottom + TENANT_GAP;
+    const inbound = t.inboundConnectors.map((c) => {
+      const b = child(c.id);
+      return card(c.id, 'inbound', t.id, b, inboundLines(c, L, b), 'connectorAccent', { disabled: !c.enabled });
+    });
+    const rules = sortedRules(t).map((r) => {
+      const b = child(r.id);
+      return card(r.id, 'rule', t.id, b, ruleLines(r, L, b), 'ruleAccent', { disabled: !r.enabled });
+    });
+    const outbound = t.outboundConnectors.map((c) => {
+      const b = child(c.id);
+      return card(c.id, 'outbound', t.id, b, outboundLines(c, L, b), 'outboundAccent', { disabled: !c.enabled });
+    });
+    const headerLines = tenantHeader(t, L, tb.w);
+    const headerHeight = Math.min(TENANT_HEADER - 6, linesHeight(headerLines) + 16);
+    const corridorY = tb.y + TENANT_HEADER - CHILD_GAP / 2 - 2;
+    tenants.push({
+      id: t.id,
+      tenant: t,
+      x: tb.x,
+      y: tb.y,
+      width: tb.w,
+      height: tb.h,
+      headerLines,
+      headerHeight,
+      inbound,
+      rules,
+      outbound,
+      entry: { x: tb.x, y: corridorY },
+      mailboxes: { x: tb.x + tb.w - TENANT_PAD - 10, y: tb.y + 22 },
+      corridorY,
+    });
   }
-  const tenantsBottom = tenants.length ? y - TENANT_GAP : contentTop + 120;
 
-  // Servers: first one just below the EOP's text band, so paths never cross its label.
-  const serversTop = contentTop + EOP_BAND + 8;
-  let sy = stack(onPrem, leftZoneX + ZONE_PAD, serversTop, serverWidth);
-  const onPremBottom = Math.max(sy, serversTop + 40) + ZONE_PAD;
-  let externalZone: Zone | null = null;
-  if (external.length > 0) {
-    const ezTop = onPremBottom + 28;
-    sy = stack(external, leftZoneX + ZONE_PAD, ezTop + ZONE_LABEL, serverWidth);
-    externalZone = {
-      id: 'externalSenders',
-      label: L.externalSenders,
-      x: leftZoneX,
-      y: ezTop,
-      width: leftZoneW,
-      height: sy + ZONE_PAD - ezTop,
-    };
-  }
-  const leftBottom = externalZone ? externalZone.y + externalZone.height : onPremBottom;
+  const fd = at(canvas.frontDoor);
+  const eop = card('eop', 'eop', null, fd, fillBox(L.eopTitle, landmarkLines(L.eopLines), fd.w, fd.h), 'eopStroke');
+  const net = at(canvas.internet);
+  const internet = card('internet', 'internet', null, net, fillBox(L.internet, landmarkLines(L.internetLines), net.w, net.h, FONT.name + 1), 'internetZoneStroke');
 
-  const eopBottom = Math.max(tenantsBottom, leftBottom - ZONE_PAD, contentTop + EOP_BAND + 60);
-  const eop = card('eop', 'eop', null, [
-    ...lines(L.eopTitle, FONT.name, true, 'text', EOP_WIDTH - 24),
-    ...L.eopLines.flatMap((l) => lines(l, FONT.detail, false, 'muted', EOP_WIDTH - 24)),
-  ], 'eopStroke');
-  Object.assign(eop, { x: eopX, y: contentTop, width: EOP_WIDTH, height: eopBottom - contentTop });
-
-  const cloudBottom = eopBottom + ZONE_PAD;
+  const onPrem = at(canvas.zones.onPremises);
+  const exo = at(canvas.zones.exchangeOnline);
   const zones: Zone[] = [
-    {
-      id: 'onPremises',
-      label: L.onPremises,
-      x: leftZoneX,
-      y: top,
-      width: leftZoneW,
-      height: onPremBottom - top,
-    },
-    {
-      id: 'exchangeOnline',
-      label: L.exchangeOnline,
-      x: cloudZoneX,
-      y: top,
-      width: cloudZoneW,
-      height: cloudBottom - top,
-    },
+    { id: 'onPremises', label: L.onPremises, x: onPrem.x, y: onPrem.y, width: onPrem.w, height: onPrem.h },
+    { id: 'exchangeOnline', label: L.exchangeOnline, x: exo.x, y: exo.y, width: exo.w, height: exo.h },
   ];
-  if (externalZone) zones.push(externalZone);
-
-  // Destinations.
-  const internet = card('internet', 'internet', null, [
-    ...lines(L.internet, FONT.name + 1, true, 'text'),
-    ...L.internetLines.flatMap((l) => lines(l, FONT.detail, false, 'muted')),
-  ], 'internetZoneStroke');
-  const hosts = [...new Set(doc.tenants.flatMap((t) => t.outboundConnectors.filter((c) => c.connectorType === 'OnPremises').flatMap((c) => c.smartHosts)))];
-  const smartHosts = card('smart-hosts', 'smartHosts', null, [
-    ...lines(L.smartHosts, FONT.name, true, 'text'),
-    ...(hosts.length ? hosts.map((h) => lines(h, FONT.detail, false, 'muted')).flat() : lines(L.smartHostsNone, FONT.detail, false, 'muted')),
-  ], 'serverAccent');
-  const destW = Math.max(internet.width, smartHosts.width, 200);
-  internet.x = destX;
-  internet.y = contentTop + EOP_BAND;
-  internet.width = destW;
-  smartHosts.x = destX;
-  smartHosts.y = internet.y + internet.height + 96;
-  smartHosts.width = destW;
 
   const cards = new Map<string, Card>();
-  for (const c of [...onPrem, ...external, eop, internet, smartHosts]) cards.set(c.id, c);
-  for (const t of tenants) for (const c of [...t.inbound, t.direct, ...t.rules, t.mailboxes, ...t.outbound]) cards.set(c.id, c);
+  for (const c of [...servers, eop, internet]) cards.set(c.id, c);
+  for (const t of tenants) for (const c of [...t.inbound, ...t.rules, ...t.outbound]) cards.set(c.id, c);
 
-  // Base edges: servers to the front door, the front door to each way into a tenant, outbound to destinations.
+  // Lanes: in the gap between the lanes (zones) on the left of the front door, between the front
+  // door and the tenants, and between the Exchange Online zone and the Internet.
+  const leftLaneRight = Math.max(onPrem.x + onPrem.w, ...servers.map((s) => s.x + s.width));
+  const serverLane = (leftLaneRight + exo.x) / 2;
+  const tenantsLeft = tenants.length ? Math.min(...tenants.map((t) => t.x)) : eop.x + eop.width + 50;
+  const eopLane = (eop.x + eop.width + tenantsLeft) / 2;
+
   const edges: BaseEdge[] = [];
-  const eopRight = eop.x + eop.width;
-  for (const s of [...onPrem, ...external]) {
-    const yy = centerY(s);
-    edges.push({ from: s.id, to: 'eop', dashed: false, points: [{ x: s.x + s.width, y: yy }, { x: eop.x, y: yy }] });
+  const ey = centerY(eop);
+  for (const s of servers) {
+    const sy = centerY(s);
+    edges.push({ from: s.id, to: 'eop', dashed: false, points: orthogonal({ x: s.x + s.width, y: sy }, serverLane, { x: eop.x, y: ey }) });
   }
   for (const t of tenants) {
-    for (const c of [...t.inbound, t.direct]) {
-      const yy = centerY(c);
-      edges.push({ from: 'eop', to: c.id, dashed: c.kind === 'direct' || c.disabled, points: [{ x: eopRight, y: yy }, { x: c.x, y: yy }] });
-    }
+    for (const c of t.inbound) edges.push({ from: 'eop', to: c.id, dashed: c.disabled, points: orthogonal({ x: eop.x + eop.width, y: ey }, eopLane, { x: c.x, y: centerY(c) }) });
   }
   const outboundLanes = new Map<string, number>();
-  let lane = 0;
-  // Lanes are assigned from the top connector outward, so the verticals do not cross each other's turns.
+  const laneStart = exo.x + exo.w + 14;
+  const laneRoom = Math.max(8, net.x - laneStart - 14);
   const allOutbound = tenants.flatMap((t) => t.outbound);
   const connectorById = new Map(doc.tenants.flatMap((t) => t.outboundConnectors.map((c) => [c.id, c] as const)));
-  const destOf = (c: Card) => destinationOf(connectorById.get(c.id)!);
-  const toInternet = allOutbound.filter((c) => destOf(c) === 'internet');
-  const toOnPrem = allOutbound.filter((c) => destOf(c) === 'smart-hosts');
-  for (const c of [...toInternet].reverse()) outboundLanes.set(c.id, laneStart + 16 * lane++);
-  for (const c of toOnPrem) outboundLanes.set(c.id, laneStart + 16 * lane++);
-  for (const c of allOutbound) {
-    const dest = destOf(c) === 'internet' ? internet : smartHosts;
-    edges.push({ from: c.id, to: dest.id, dashed: c.disabled, points: outboundRoute(c, dest, outboundLanes.get(c.id)!, c.x + c.width) });
+  const toInternet = allOutbound.filter((c) => connectorById.get(c.id)?.connectorType !== 'OnPremises');
+  const toOnPrem = allOutbound.filter((c) => connectorById.get(c.id)?.connectorType === 'OnPremises');
+  const step = Math.min(10, laneRoom / Math.max(1, allOutbound.length + 1));
+  // Lanes are assigned from the top connector outward, so the verticals do not cross each other's turns.
+  [...[...toInternet].reverse(), ...toOnPrem].forEach((c, i) => outboundLanes.set(c.id, laneStart + step * i));
+  const directLane = laneStart + step * allOutbound.length;
+  for (const c of toInternet) {
+    edges.push({ from: c.id, to: internet.id, dashed: c.disabled, points: outboundRoute(c, internet, outboundLanes.get(c.id)!, c.x + c.width) });
+  }
+  // OnPremises connectors go back to the server their smart host names (or the zone), as on the canvas.
+  for (const c of toOnPrem) {
+    const model = connectorById.get(c.id)!;
+    const receiver = receivingServer(doc, model.smartHosts);
+    const target = (receiver && servers.find((s) => s.id === receiver.id)) || zones[0];
+    edges.push({ from: c.id, to: receiver?.id ?? 'onPremises', dashed: true, points: backOnPremises(c, target, outboundLanes.get(c.id)!, { zones, serverLane }) });
   }
 
-  const diagramRight = Math.max(destX + destW, cloudZoneX + cloudZoneW);
-  const diagramBottom = Math.max(cloudBottom, leftBottom, toOnPrem.length > 0 ? smartHosts.y + smartHosts.height : 0);
+  const notesPlaced = notes.map((n) => ({ ...n, x: n.x + origin.x, y: n.y + origin.y }));
+  const diagramRight = drawn.x + drawn.w + origin.x + MARGIN;
+  const diagramBottom = drawn.y + drawn.h + origin.y + MARGIN;
   const width = Math.ceil(Math.max(diagramRight, padding + input.minFooterWidth) + padding);
-  const footer: Rect = { x: padding, y: diagramBottom + 24, width: width - padding * 2, height: input.footerHeight };
+  const footer: Rect = { x: padding, y: diagramBottom + 8, width: width - padding * 2, height: input.footerHeight };
   const height = Math.ceil(footer.y + footer.height + padding);
   return {
     width,
     height,
     zones,
     tenants,
-    servers: [...onPrem, ...external],
+    servers,
     eop,
     internet,
-    smartHosts,
-    showSmartHosts: toOnPrem.length > 0,
     cards,
     edges,
     outboundLanes,
-    directLane: laneStart + 16 * outboundCount,
+    directLane,
+    serverLane,
+    eopLane,
+    notes: notesPlaced,
+    origin,
     top,
     header: { x: padding, y: padding, width: width - padding * 2, height: input.headerHeight },
     footer,
   };
 }
 
+/** The zone label band on top of each zone (labels and marks keep off it). */
+export function zoneTitle(z: Zone): Rect {
+  return { x: z.x, y: z.y, width: Math.min(z.width, 16 + textWidth(z.label.toUpperCase(), FONT.zone, true) + 12), height: ZONE_HEADER };
+}
+
+/**
+ * Moves everything drawn by (dx, dy) and grows the picture by the same amount on the right/bottom
+ * (when the simulation's labels need room outside the canvas drawing).
+ */
+export function shiftLayout(layout: DiagramLayout, dx: number, dy: number, grow: { right: number; bottom: number }): void {
+  const p = (q: Point) => {
+    q.x += dx;
+    q.y += dy;
+  };
+  for (const r of [...layout.zones, ...layout.tenants, ...layout.cards.values(), ...layout.notes]) p(r);
+  for (const t of layout.tenants) {
+    p(t.entry);
+    p(t.mailboxes);
+    t.corridorY += dy;
+  }
+  for (const e of layout.edges) e.points.forEach(p);
+  for (const [k, v] of layout.outboundLanes) layout.outboundLanes.set(k, v + dx);
+  layout.directLane += dx;
+  layout.serverLane += dx;
+  layout.eopLane += dx;
+  p(layout.origin);
+  layout.width = Math.ceil(layout.width + dx + grow.right);
+  layout.footer.y += dy + grow.bottom;
+  layout.footer.width = layout.width - layout.footer.x * 2;
+  layout.header.width = layout.footer.width;
+  layout.height = Math.ceil(layout.footer.y + layout.footer.height + layout.header.y);
+}
+
 export function centerY(r: Rect): number {
   return r.y + r.height / 2;
 }
 
-/** An OnPremises outbound connector goes to the organization's smart hosts; a Partner one to the Internet. */
-export function destinationOf(c: OutboundConnector): 'internet' | 'smart-hosts' {
-  return c.connectorType === 'OnPremises' ? 'smart-hosts' : 'internet';
+/** From a to b by a vertical lane at x: right, up or down, right again. */
+export function orthogonal(a: Point, laneX: number, b: Point): Point[] {
+  if (Math.abs(a.y - b.y) < 1) return [a, b];
+  return [a, { x: laneX, y: a.y }, { x: laneX, y: b.y }, b];
+}
+
+/** An OnPremises outbound connector goes back on-premises; a Partner one to the Internet. */
+export function destinationOf(c: OutboundConnector): 'internet' | 'onPremises' {
+  return c.connectorType === 'OnPremises' ? 'onPremises' : 'internet';
 }
 
 export function outboundRoute(from: Rect, dest: Rect, laneX: number, startX: number): Point[] {
   const y0 = centerY(from);
   const y1 = Math.min(Math.max(y0, dest.y + 14), dest.y + dest.height - 14);
-  if (Math.abs(y0 - y1) < 1) return [{ x: startX, y: y0 }, { x: dest.x, y: y0 }];
+  return orthogonal({ x: startX, y: y0 }, laneX, { x: dest.x, y: y1 });
+}
+
+/**
+ * An outbound connector back to the organization (its smart host's server, or the On-premises zone):
+ * out to its lane, up above the Exchange Online zone, left across it, and down to the target's right
+ * edge — around the tenants, as the canvas's detour edge goes.
+ */
+export function backOnPremises(connector: Rect, target: Rect, lane: number, layout: Pick<DiagramLayout, 'zones' | 'serverLane'>): Point[] {
+  const exo = layout.zones.find((z) => z.id === 'exchangeOnline')!;
+  const y0 = centerY(connector);
+  const aboveY = exo.y - 14;
+  // Down between the On-premises zone's border and the lane the servers' edges use.
+  const gapX = layout.serverLane - 18;
+  const ey = centerY(target);
   return [
-    { x: startX, y: y0 },
-    { x: laneX, y: y0 },
-    { x: laneX, y: y1 },
-    { x: dest.x, y: y1 },
+    { x: connector.x + connector.width, y: y0 },
+    { x: lane, y: y0 },
+    { x: lane, y: aboveY },
+    { x: gapX, y: aboveY },
+    { x: gapX, y: ey },
+    { x: target.x + target.width, y: ey },
   ];
 }

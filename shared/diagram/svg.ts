@@ -11,10 +11,10 @@ import type { Lang, Simulation } from '../engine/types';
 import { base64Decode, base64Encode, utf8Decode, utf8Encode } from './encoding';
 import { documentDisplayTitle, scenarioDisplayDescription, scenarioDisplayName } from '../i18n/gallery';
 import { diagramLabels, type DiagramLabels } from './labels';
-import { FONT, LINE_GAP, layoutDiagram, linesHeight, type Card, type DiagramLayout, type Point, type TextLine } from './layout';
+import { FONT, LINE_GAP, layoutDiagram, shiftLayout, type Card, type DiagramLayout, type Point, type TextLine } from './layout';
 import { embeddedDocumentPayload, svgMetadataContent } from './metadata';
-import { drawNotes, layoutNotes } from './notes';
-import { buildOverlay, type Overlay } from './overlay';
+import { drawNotes } from './notes';
+import { buildOverlay, LABEL_SIZE, SIGN_R, type Overlay } from './overlay';
 import { escapeXml, textWidth, wrapText } from './text';
 import { DEFAULT_FONT_FAMILY, PALETTES, type DiagramPalette, type DiagramThemeName } from './theme';
 
@@ -121,17 +121,27 @@ export function renderDiagramSvg(doc: TopologyDocument, options: DiagramOptions 
 
   const caption = captionFor(doc, sim, L, 1100, options.lang ?? 'en');
   const captionWidth = Math.max(...caption.lines.map((l) => textWidth(l.text, l.size, l.bold)));
-  // The design's notes go in a row under the legend (shared/diagram/notes.ts).
-  const notes = layoutNotes(doc.view?.notes ?? []);
   const layout = layoutDiagram({
     doc,
     labels: L,
     padding,
     headerHeight: caption.height,
-    footerHeight: 30 + notes.height,
-    minFooterWidth: Math.max(legendWidth(L, sim !== null), captionWidth, notes.width),
+    footerHeight: 30,
+    minFooterWidth: Math.max(legendWidth(L, sim !== null), captionWidth),
   });
-  const overlay = sim ? buildOverlay(doc, layout, sim, L) : null;
+  let overlay = sim ? buildOverlay(doc, layout, sim, L) : null;
+  if (overlay) {
+    // Paths around the drawing and their labels may need room beyond the canvas's drawing: the
+    // picture grows (placement does not depend on where the drawing starts, so it is the same).
+    const extent = overlayExtent(overlay);
+    const dx = Math.max(0, padding - extent.x1);
+    const dy = Math.max(0, layout.top + 4 - extent.y1);
+    const grow = { right: Math.max(0, extent.x2 - (layout.width - padding)), bottom: Math.max(0, extent.y2 - (layout.footer.y - 4)) };
+    if (dx || dy || grow.right || grow.bottom) {
+      shiftLayout(layout, dx, dy, grow);
+      overlay = buildOverlay(doc, layout, sim!, L);
+    }
+  }
   const { width, height } = layout;
 
   const out: string[] = [];
@@ -155,14 +165,14 @@ export function renderDiagramSvg(doc: TopologyDocument, options: DiagramOptions 
 
   drawZones(out, layout, P);
   drawBaseEdges(out, layout, P);
-  drawEop(out, layout.eop, P);
-  for (const t of layout.tenants) drawTenant(out, layout, t, P, overlay);
+  drawEop(out, layout.eop, P, overlay);
+  for (const t of layout.tenants) drawTenant(out, t, P, overlay);
   for (const c of layout.servers) drawCard(out, c, P, overlay);
   drawCard(out, layout.internet, P, overlay, 24);
-  if (layout.showSmartHosts) drawCard(out, layout.smartHosts, P, overlay);
+  // Notes are above the design, as on the canvas; the simulation's marks above them.
+  drawNotes(out, layout.notes);
   if (overlay) drawOverlay(out, overlay, P);
   drawLegend(out, layout, P, L, sim !== null);
-  drawNotes(out, notes, layout.footer.x, layout.footer.y + 36);
   out.push('</svg>');
   return { svg: out.join('\n') + '\n', width, height, layout };
 }
@@ -248,8 +258,28 @@ function drawBaseEdges(out: string[], layout: DiagramLayout, P: DiagramPalette):
   }
 }
 
-function drawEop(out: string[], eop: Card, P: DiagramPalette): void {
-  out.push(`<rect x="${fmt(eop.x)}" y="${fmt(eop.y)}" width="${fmt(eop.width)}" height="${fmt(eop.height)}" rx="12" fill="${P.eopFill}" stroke="${P.eopStroke}" stroke-width="1.5"/>`);
+/** The box around everything the overlay draws (paths, signs, labels). */
+function overlayExtent(overlay: Overlay): { x1: number; y1: number; x2: number; y2: number } {
+  const xs: number[] = [];
+  const ys: number[] = [];
+  for (const s of overlay.segments) {
+    for (const p of s.points) {
+      xs.push(p.x);
+      ys.push(p.y);
+    }
+  }
+  for (const m of overlay.marks) {
+    const r = m.w ? { x: m.x, y: m.y, w: m.w, h: m.h } : { x: m.x - SIGN_R, y: m.y - SIGN_R, w: SIGN_R * 2, h: SIGN_R * 2 };
+    xs.push(r.x, r.x + r.w);
+    ys.push(r.y, r.y + r.h);
+  }
+  if (!xs.length) return { x1: Infinity, y1: Infinity, x2: -Infinity, y2: -Infinity };
+  return { x1: Math.min(...xs), y1: Math.min(...ys), x2: Math.max(...xs), y2: Math.max(...ys) };
+}
+
+function drawEop(out: string[], eop: Card, P: DiagramPalette, overlay: Overlay | null): void {
+  const hi = overlay !== null;
+  out.push(`<rect x="${fmt(eop.x)}" y="${fmt(eop.y)}" width="${fmt(eop.width)}" height="${fmt(eop.height)}" rx="12" fill="${P.eopFill}" stroke="${hi ? P.path : P.eopStroke}" stroke-width="${hi ? 2.5 : 1.5}"/>`);
   out.push(textBlock(eop.lines, eop.x + 12, eop.y + 8, P));
 }
 
@@ -257,7 +287,7 @@ function drawCard(out: string[], c: Card, P: DiagramPalette, overlay: Overlay | 
   const hi = overlay?.highlighted.has(c.id) ?? false;
   const considered = !hi && (overlay?.considered.has(c.id) ?? false);
   const opacity = c.disabled ? 0.55 : 1;
-  const fill = c.kind === 'internet' ? P.internetZone : c.kind === 'smartHosts' ? P.onPremZone : P.card;
+  const fill = c.kind === 'internet' ? P.internetZone : P.card;
   const stroke = hi || considered ? P.path : c.kind === 'internet' ? P.internetZoneStroke : P.cardStroke;
   out.push(
     `<rect x="${fmt(c.x)}" y="${fmt(c.y)}" width="${fmt(c.width)}" height="${fmt(c.height)}" rx="${radius}" fill="${fill}" stroke="${stroke}" stroke-width="${hi ? 2.5 : considered ? 2 : 1.2}"${c.dashed || c.disabled || considered ? ' stroke-dasharray="5 4"' : ''}${opacity < 1 ? ` opacity="${opacity}"` : ''}/>`,
@@ -268,21 +298,18 @@ function drawCard(out: string[], c: Card, P: DiagramPalette, overlay: Overlay | 
   out.push(textBlock(c.lines, c.x + (c.kind === 'internet' ? 18 : 16), c.y + 6, P, opacity));
 }
 
-function drawTenant(out: string[], layout: DiagramLayout, t: DiagramLayout['tenants'][number], P: DiagramPalette, overlay: Overlay | null): void {
+function drawTenant(out: string[], t: DiagramLayout['tenants'][number], P: DiagramPalette, overlay: Overlay | null): void {
   const first = overlay?.firstReceiptTenant === t.id;
-  const headerH = linesHeight(t.headerLines) + 20;
-  out.push(`<rect x="${fmt(t.x)}" y="${fmt(t.y)}" width="${fmt(t.width)}" height="${fmt(t.height)}" rx="12" fill="${P.tenantFill}" stroke="${first ? P.firstReceipt : P.tenantStroke}" stroke-width="${first ? 3 : 1.6}"/>`);
+  const hi = !first && (overlay?.highlighted.has(t.id) ?? false);
+  const headerH = t.headerHeight;
+  out.push(`<rect x="${fmt(t.x)}" y="${fmt(t.y)}" width="${fmt(t.width)}" height="${fmt(t.height)}" rx="12" fill="${P.tenantFill}" stroke="${first ? P.firstReceipt : hi ? P.path : P.tenantStroke}" stroke-width="${first || hi ? 3 : 1.6}"/>`);
   // Header band with rounded top corners only.
   const r = 12;
   out.push(
     `<path d="M${fmt(t.x + 1)},${fmt(t.y + headerH)} L${fmt(t.x + 1)},${fmt(t.y + r)} Q${fmt(t.x + 1)},${fmt(t.y + 1)} ${fmt(t.x + r)},${fmt(t.y + 1)} L${fmt(t.x + t.width - r)},${fmt(t.y + 1)} Q${fmt(t.x + t.width - 1)},${fmt(t.y + 1)} ${fmt(t.x + t.width - 1)},${fmt(t.y + r)} L${fmt(t.x + t.width - 1)},${fmt(t.y + headerH)} Z" fill="${P.tenantHeader}"/>`,
   );
-  out.push(textBlock(t.headerLines, t.x + 16, t.y + 8, P));
-  for (const label of t.columnLabels) out.push(text(label.text, label.x, label.y, FONT.column, true, P.muted));
-  const f = t.rulesFrame;
-  out.push(`<rect x="${fmt(f.x)}" y="${fmt(f.y)}" width="${fmt(f.width)}" height="${fmt(f.height)}" rx="10" fill="none" stroke="${P.ruleAccent}" stroke-opacity="0.45" stroke-width="1.2"/>`);
-  for (const c of [...t.inbound, t.direct, ...t.rules, t.mailboxes, ...t.outbound]) drawCard(out, c, P, overlay);
-  void layout;
+  out.push(textBlock(t.headerLines, t.x + 16, t.y + 6, P));
+  for (const c of [...t.inbound, ...t.rules, ...t.outbound]) drawCard(out, c, P, overlay);
 }
 
 function drawOverlay(out: string[], overlay: Overlay, P: DiagramPalette): void {
@@ -303,44 +330,36 @@ function drawOverlay(out: string[], overlay: Overlay, P: DiagramPalette): void {
   out.push('</g>');
 }
 
-function pill(label: string, x: number, y: number, fill: string, color: string, anchor: 'start' | 'end' | 'middle' = 'start'): string {
-  const w = textWidth(label, 11.5, true) + 16;
-  const left = anchor === 'start' ? x : anchor === 'end' ? x - w : x - w / 2;
-  return `<rect x="${fmt(left)}" y="${fmt(y)}" width="${fmt(w)}" height="22" rx="11" fill="${fill}"/>${text(label, left + 8, y + 15, 11.5, true, color)}`;
+function pill(label: string, x: number, y: number, w: number, fill: string, color: string): string {
+  return `<rect x="${fmt(x)}" y="${fmt(y)}" width="${fmt(w)}" height="22" rx="11" fill="${fill}"/>${text(label, x + 8, y + 15, LABEL_SIZE, true, color)}`;
 }
 
 function mark(m: Overlay['marks'][number], P: DiagramPalette): string {
   switch (m.kind) {
     case 'stop': {
       // An octagon: the "stop" sign.
-      const r = 11;
+      const r = SIGN_R;
       const pts: string[] = [];
       for (let i = 0; i < 8; i++) {
         const a = Math.PI / 8 + (i * Math.PI) / 4;
         pts.push(`${fmt(m.x + r * Math.cos(a))},${fmt(m.y + r * Math.sin(a))}`);
       }
-      const sign = `<polygon points="${pts.join(' ')}" fill="${P.stop}" stroke="${P.background}" stroke-width="2"/><path d="M${fmt(m.x - 4.5)},${fmt(m.y - 4.5)} L${fmt(m.x + 4.5)},${fmt(m.y + 4.5)} M${fmt(m.x + 4.5)},${fmt(m.y - 4.5)} L${fmt(m.x - 4.5)},${fmt(m.y + 4.5)}" stroke="${P.stopText}" stroke-width="2.4" stroke-linecap="round"/>`;
-      if (!m.label) return sign;
-      if (m.align === 'above') return sign + pill(m.label, m.x, m.y - 40, P.stop, P.stopText, 'middle');
-      if (m.align === 'left') return sign + pill(m.label, m.x - 16, m.y - 11, P.stop, P.stopText, 'end');
-      return sign + pill(m.label, m.x + 16, m.y - 11, P.stop, P.stopText);
+      return `<polygon points="${pts.join(' ')}" fill="${P.stop}" stroke="${P.background}" stroke-width="2"/><path d="M${fmt(m.x - 4.5)},${fmt(m.y - 4.5)} L${fmt(m.x + 4.5)},${fmt(m.y + 4.5)} M${fmt(m.x + 4.5)},${fmt(m.y - 4.5)} L${fmt(m.x - 4.5)},${fmt(m.y + 4.5)}" stroke="${P.stopText}" stroke-width="2.4" stroke-linecap="round"/>`;
     }
-    case 'stopLabel':
-      return pill(m.label, m.x, m.y, P.stop, P.stopText, 'end');
-    case 'ndrLabel':
-      return pill(m.label, m.x, m.y, P.ndr, P.stopText);
-    case 'firstReceipt':
-      return pill(m.label, m.x, m.y, P.firstReceipt, P.pillText, 'end');
-    case 'deliveredLabel':
-      return pill(m.label, m.x, m.y, P.ok, P.pillText, 'end');
     case 'delivered':
       return `<circle cx="${fmt(m.x)}" cy="${fmt(m.y)}" r="10" fill="${P.ok}" stroke="${P.background}" stroke-width="2"/><path d="M${fmt(m.x - 4.5)},${fmt(m.y)} L${fmt(m.x - 1)},${fmt(m.y + 3.5)} L${fmt(m.x + 5)},${fmt(m.y - 4)}" fill="none" stroke="#ffffff" stroke-width="2.2" stroke-linecap="round" stroke-linejoin="round"/>`;
+    case 'stopLabel':
+      return pill(m.label, m.x, m.y, m.w, P.stop, P.stopText);
+    case 'ndrLabel':
+      return pill(m.label, m.x, m.y, m.w, P.ndr, P.stopText);
+    case 'firstReceipt':
+      return pill(m.label, m.x, m.y, m.w, P.firstReceipt, P.pillText);
+    case 'deliveredLabel':
+      return pill(m.label, m.x, m.y, m.w, P.ok, P.pillText);
     case 'out':
-      return pill(`→ ${m.label}`, m.x, m.y, P.path, P.pillText);
+      return pill(m.label, m.x, m.y, m.w, P.path, P.pillText);
     case 'handoff':
-      return pill(m.label, m.x + 10, m.y - 11, P.handoff, P.pillText);
-    default:
-      return pill(m.label, m.x, m.y, P.muted, P.stopText);
+      return pill(m.label, m.x, m.y, m.w, P.handoff, P.pillText);
   }
 }
 

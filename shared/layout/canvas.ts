@@ -1,7 +1,7 @@
 /**
  * The one layout of a design, used by the canvas (renderer/canvas/documentToFlow.ts), the canvas's
- * placement of new entities and the export's ordering (shared/diagram/layout.ts). Pure and
- * deterministic: a function of the document alone.
+ * placement of new entities and the exported picture (shared/diagram/layout.ts draws these very boxes).
+ * Pure and deterministic: a function of the document alone.
  *
  * Zones are lanes, left to right: the On-premises lane (servers, Internet senders below the zone),
  * the Exchange Online lane (front door, then the tenants), then the Internet. Stored positions
@@ -277,18 +277,6 @@ export function freeSpot(doc: TopologyDocument, kind: 'tenant' | 'server' | 'ext
   }
   const last = same.reduce((a, b) => (b.y > a.y ? b : a));
   return { x: last.x, y: last.y + last.h + SERVER_GAP };
-}
-
-/**
- * Servers and tenants in the order the canvas draws them (top to bottom, then left to right), for
- * the export: the picture keeps the canvas's order while sizing its own boxes.
- */
-export function drawingOrder<T extends { id: string }>(items: readonly T[], layout: Pick<CanvasLayout, 'servers' | 'tenants'>): T[] {
-  const at = (id: string) => layout.servers.get(id) ?? layout.tenants.get(id);
-  return items
-    .map((item, index) => ({ item, index, p: at(item.id) }))
-    .sort((a, b) => (a.p && b.p ? a.p.y - b.p.y || a.p.x - b.p.x : 0) || a.index - b.index)
-    .map((e) => e.item);
 }
 
 /**

@@ -87,7 +87,7 @@ describe('SVG export', () => {
   it('no two boxes overlap, in any example', () => {
     for (const [name, doc] of documents) {
       const { layout } = renderDiagramSvg(doc);
-      const boxes = [...layout.cards.values()].filter((c) => c.kind !== 'smartHosts' || layout.showSmartHosts);
+      const boxes = [...layout.cards.values()];
       for (let i = 0; i < boxes.length; i++) {
         for (let j = i + 1; j < boxes.length; j++) {
           const a = boxes[i];

@@ -250,3 +250,96 @@ test.describe('Japanese, dark theme', () => {
     await shot(page, 'ja-dark-hybrid-present');
   });
 });
+
+/**
+ * The camera never cuts a node (issue 12): at every step, each node, note, tenant name and zone name
+ * is wholly inside the visible canvas (the pane above the present-mode caption) or wholly outside it.
+ */
+async function cutNodes(page: Page): Promise<string[]> {
+  // The camera has settled when the viewport has not moved for 300 ms (a busy machine is slow to move it).
+  const transform = () => page.evaluate(() => document.querySelector('.react-flow__viewport')?.getAttribute('style') ?? '');
+  let last = await transform();
+  for (let stable = 0, tries = 0; stable < 2 && tries < 20; tries++) {
+    await page.waitForTimeout(150);
+    const now = await transform();
+    stable = now === last ? stable + 1 : 0;
+    last = now;
+  }
+  return page.evaluate(() => {
+    const pane = document.querySelector('.react-flow')!.getBoundingClientRect();
+    const caption = document.querySelector('[data-testid="present-caption"]')?.getBoundingClientRect();
+    const bottom = caption && caption.height > 0 && caption.top < pane.bottom ? caption.top : pane.bottom;
+    const area = { left: pane.left, top: pane.top, right: pane.right, bottom };
+    const selector = ['server', 'external', 'frontDoor', 'internet', 'inbound', 'outbound', 'rule', 'note'].map((t) => `.react-flow__node-${t}`).join(', ');
+    // A tenant's name: its icon and the text itself (the name's element is as wide as the header).
+    const tenantName = (head: Element): DOMRect => {
+      const rects: DOMRect[] = [];
+      const icon = head.querySelector('.mf-card-icon');
+      if (icon) rects.push(icon.getBoundingClientRect());
+      const walker = document.createTreeWalker(head.querySelector('.mf-card-titles') ?? head, NodeFilter.SHOW_TEXT);
+      for (let t = walker.nextNode(); t; t = walker.nextNode()) {
+        const range = document.createRange();
+        range.selectNodeContents(t);
+        const r = range.getBoundingClientRect();
+        if (r.width > 0) rects.push(r);
+      }
+      const left = Math.min(...rects.map((r) => r.left));
+      const top = Math.min(...rects.map((r) => r.top));
+      return new DOMRect(left, top, Math.max(...rects.map((r) => r.right)) - left, Math.max(...rects.map((r) => r.bottom)) - top);
+    };
+    const els = [...document.querySelectorAll(`${selector}, .react-flow__node .mf-tenant-head, .react-flow__node .mf-zone-label`)];
+    const out: string[] = [];
+    for (const el of els) {
+      const r = el.classList.contains('mf-tenant-head') ? tenantName(el) : el.getBoundingClientRect();
+      if (r.width === 0 || r.height === 0) continue;
+      const iw = Math.min(r.right, area.right) - Math.max(r.left, area.left);
+      const ih = Math.min(r.bottom, area.bottom) - Math.max(r.top, area.top);
+      if (iw <= 1 || ih <= 1) continue;
+      if (r.left < area.left - 1 || r.top < area.top - 1 || r.right > area.right + 1 || r.bottom > area.bottom + 1) {
+        const node = el.closest('.react-flow__node') as HTMLElement | null;
+        out.push(`${node?.dataset.id ?? '?'}${el.classList.contains('react-flow__node') ? '' : ` (${el.className})`}`);
+      }
+    }
+    return out;
+  });
+}
+
+for (const size of [
+  { width: 1024, height: 700 },
+  { width: 1440, height: 900 },
+  { width: 1920, height: 1080 },
+]) {
+  test.describe(`the camera at ${size.width}×${size.height}`, () => {
+    test.use({ viewport: size, reducedMotion: 'reduce' });
+
+    test('every step of every hybrid scenario, and presented: no node is cut at the canvas edge', async ({ page }) => {
+      test.setTimeout(240_000);
+      await openApp(page, '?example=hybrid-seed');
+      const doc = await getDocument(page);
+      const problems: string[] = [];
+      for (const s of doc.scenarios as Array<{ id: string }>) {
+        const max = await runToEnd(page, s.id);
+        const slider = page.getByRole('slider').first();
+        for (let i = 0; i <= max; i++) {
+          await slider.fill(String(i));
+          // The first step's camera waits for the plan's reveal to settle (CanvasOverlay.tsx).
+          await page.waitForTimeout(i <= 1 ? 650 : 0);
+          for (const cut of await cutNodes(page)) problems.push(`${s.id} step ${i}: ${cut}`);
+        }
+      }
+      await shot(page, `camera-${size.width}`);
+      // Presented: every step of the playlist.
+      await page.getByRole('button', { name: 'Present', exact: true }).click();
+      await page.getByRole('button', { name: 'Start presenting' }).click();
+      await expect(page.getByTestId('present-caption')).toBeVisible();
+      await page.waitForTimeout(600);
+      for (let i = 0; i < 40; i++) {
+        for (const cut of await cutNodes(page)) problems.push(`present ${i}: ${cut}`);
+        await page.keyboard.press('ArrowRight');
+        await page.waitForTimeout(650);
+      }
+      await shot(page, `camera-present-${size.width}`);
+      expect(problems).toEqual([]);
+    });
+  });
+}

@@ -1,11 +1,42 @@
 /**
  * Readable by construction (renderer/canvas/viewport.ts) and the overlay's placer
- * (renderer/canvas/placer.ts): fit never goes below the readable zoom, labels avoid node titles,
+ * (shared/layout/placer.ts, also used by the export): fit never goes below the readable zoom, labels avoid node titles,
  * the minimap and each other, curves go around nodes.
  */
 import { describe, expect, it } from 'vitest';
-import { fitBox, followBox, READABLE_ZOOM, showsWhole } from '../../renderer/canvas/viewport';
-import { intersection, placeLabels, routeAround, type Rect } from '../../renderer/canvas/placer';
+import { fitBox, followBox, isCut, READABLE_ZOOM, showsWhole, uncutViewport } from '../../renderer/canvas/viewport';
+import { intersection, placeLabels, routeAround, type Rect } from '../../shared/layout/placer';
+
+describe('the camera never cuts a node', () => {
+  const area = { x: 0, y: 0, w: 800, h: 600 };
+  const target = { x: 100, y: 200, w: 300, h: 100 };
+
+  it('zooms out (readably) to take in a node the frame would cut', () => {
+    const beside = { x: 700, y: 220, w: 200, h: 80 };
+    const vp = { x: 0, y: 0, zoom: 1 };
+    expect(isCut(vp, beside, area)).toBe(true);
+    const next = uncutViewport(vp, target, [target, beside], area, READABLE_ZOOM);
+    expect(isCut(next, beside, area)).toBe(false);
+    expect(isCut(next, target, area)).toBe(false);
+    expect(showsWhole(next, target, area.w, area.h, 0)).toBe(true);
+    expect(next.zoom).toBeGreaterThanOrEqual(READABLE_ZOOM);
+  });
+
+  it('shifts a node out when taking it in would make names unreadable', () => {
+    // A row of nodes too wide to show whole at a readable zoom.
+    const row = Array.from({ length: 8 }, (_, i) => ({ x: i * 260, y: 220, w: 220, h: 80 }));
+    const vp = { x: -130, y: 0, zoom: 1 };
+    const next = uncutViewport(vp, row[1], row, area, READABLE_ZOOM);
+    expect(row.filter((b) => isCut(next, b, area))).toEqual([]);
+    expect(showsWhole(next, row[1], area.w, area.h, 0)).toBe(true);
+    expect(next.zoom).toBeGreaterThanOrEqual(READABLE_ZOOM);
+  });
+
+  it('leaves a view that cuts nothing as it is', () => {
+    const vp = { x: 0, y: 0, zoom: 1 };
+    expect(uncutViewport(vp, target, [target, { x: 900, y: 0, w: 100, h: 100 }], area, READABLE_ZOOM)).toBe(vp);
+  });
+});
 
 describe('fit to window', () => {
   it('never zooms below the zoom at which 14 px names render at 11 CSS px', () => {

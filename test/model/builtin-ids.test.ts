@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { checkAll } from '../../shared/check';
 import { lint } from '../../shared/diagnostics';
 import { extractDocumentFromSvg, renderDiagramSvg } from '../../shared/diagram/svg';
+import { layoutCanvas } from '../../shared/layout/canvas';
 import { parseDocumentText, serializeDocument } from '../../shared/model/load';
 import { SPEC_EXAMPLES_DIR } from '../specExamples';
 
@@ -65,16 +66,19 @@ describe('ids named like built-in members', () => {
     expect(extractDocumentFromSvg(svg)).toBe(serializeDocument(doc));
   });
 
-  it('the picture orders tenants by the canvas: a tenant with a position comes before one named "constructor" without', () => {
+  it('the picture places tenants as the canvas does: a tenant with a position is above one named "constructor" without', () => {
     const doc = JSON.parse(builtinIdsDocument());
-    // Only the second tenant has a position: it is drawn first (canvas order), the other after it.
+    // Only the second tenant has a position: the canvas puts it on top, the other below it.
     doc.view.positions = { [doc.tenants[1].id]: { x: 0, y: 0 } };
     const loaded = parseDocumentText(JSON.stringify(doc));
     if (!loaded.ok) throw new Error(JSON.stringify(loaded.errors));
     const { layout } = renderDiagramSvg(loaded.document);
-    const cards = JSON.stringify(layout);
+    const canvas = layoutCanvas(loaded.document);
     expect(loaded.document.tenants[0].id).toBe('constructor');
-    expect(cards.indexOf(`"${doc.tenants[1].id}"`)).toBeLessThan(cards.indexOf('"constructor"'));
+    const drawn = (id: string) => layout.tenants.find((t) => t.id === id)!;
+    const placed = (id: string) => canvas.tenants.get(id)!;
+    expect(drawn(doc.tenants[1].id).y).toBeLessThan(drawn('constructor').y);
+    expect(drawn('constructor').y - drawn(doc.tenants[1].id).y).toBe(placed('constructor').y - placed(doc.tenants[1].id).y);
   });
 
   it('a position key named like a built-in member but naming no entity is still reported', () => {

@@ -1,7 +1,8 @@
 /**
- * Collision-avoiding placement of the labels drawn over the canvas during playback (first receipt,
- * rule acted, hand-off, stop mark, delivery marks, NDR) and routing of the overlay's curves around
- * nodes. Pure: rectangles in, positions out (flow coordinates).
+ * Collision-avoiding placement of the labels drawn over the canvas during playback
+ * (renderer/playback/CanvasOverlay.tsx) and over the exported picture (shared/diagram/overlay.ts):
+ * first receipt, rule acted, hand-off, stop mark, delivery marks, NDR; and routing of the overlay's
+ * curves around nodes. Pure: rectangles in, positions out (flow or picture coordinates).
  *
  * A label tries its candidate places in order of preference and takes the first that covers no
  * obstacle (node titles, the labels placed before it, the minimap, the canvas controls, panels) and
@@ -76,9 +77,10 @@ function outside(r: Rect, visible: Rect | null): number {
 
 /**
  * Places labels one after the other (earlier requests win). `obstacles` are fixed boxes; `visible`
- * is the part of the canvas on screen (labels outside it would be hidden under the panels).
+ * is the part of the canvas on screen (labels outside it would be hidden under the panels); `rings`
+ * is how many places further out each side may try (the export, with no screen, tries more).
  */
-export function placeLabels(requests: readonly LabelRequest[], obstacles: readonly Rect[], visible: Rect | null): Map<string, Rect> {
+export function placeLabels(requests: readonly LabelRequest[], obstacles: readonly Rect[], visible: Rect | null, rings = 3): Map<string, Rect> {
   const placed = new Map<string, Rect>();
   const taken: Rect[] = [];
   for (const req of requests) {
@@ -87,7 +89,8 @@ export function placeLabels(requests: readonly LabelRequest[], obstacles: readon
     let best: Rect | null = null;
     let bestCost = Infinity;
     // Each side as preferred, then the same sides a little further out (a stack of labels).
-    for (const push of [0, req.h + GAP, (req.h + GAP) * 2]) {
+    for (let ring = 0; ring < rings; ring++) {
+      const push = ring * (req.h + GAP);
       for (const side of req.sides) {
         const c = slideInto(candidate(req.anchor, req.w, req.h, side, push), view, side);
         let cost = 0;
