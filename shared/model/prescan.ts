@@ -40,6 +40,10 @@ type State = 'value' | 'valueOrEnd' | 'key' | 'keyOrEnd' | 'colon' | 'commaOrEnd
 export interface PrescanStats {
   /** The most items of a list, or keys of an object, below the root's own fields (depth 2 and deeper). */
   largestInner: number;
+  /** The same, at depth 3 and deeper: inside the items of the root's lists (a tenant's recipients, not `view.positions`). */
+  largestInItems?: number;
+  /** Set when the scan read the whole text and found no key `__proto__` (at any depth, escaped or not). */
+  noProtoKey?: boolean;
 }
 
 export interface PrescanLimits {
@@ -58,9 +62,11 @@ export function prescanJson(text: string, maxDepth: number, limits: PrescanLimit
     const top = stack[stack.length - 1];
     const size = top.isObject ? top.keys!.size : (top.key as number) + 1;
     if (size > stats.largestInner) stats.largestInner = size;
+    if (stack.length >= 4 && size > (stats.largestInItems ?? 0)) stats.largestInItems = size;
   };
   const maxValues = limits.maxValues ?? Infinity;
   let values = 0;
+  let protoKey = false;
   const stack: Frame[] = [];
   const n = text.length;
   let state: State = 'value';
@@ -159,6 +165,7 @@ export function prescanJson(text: string, maxDepth: number, limits: PrescanLimit
         }
         top.keys!.add(key);
         top.key = key;
+        if (key === '__proto__') protoKey = true;
         i = end;
         state = 'colon';
         break;
@@ -190,6 +197,7 @@ export function prescanJson(text: string, maxDepth: number, limits: PrescanLimit
       }
     }
   }
+  if (stats && !protoKey) stats.noProtoKey = true;
   return null;
 }
 

@@ -9,6 +9,7 @@
  */
 import { z } from 'zod';
 import { guardsSchema } from '../analysis/guardsSchema';
+import { registerFastAcceptor } from './bounded';
 
 // Patterns are regular expressions (not refinements) so the generated JSON Schema carries them too.
 const OCTET = '(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)';
@@ -335,6 +336,24 @@ export const scenarioSchema = z
   });
 
 export const positionSchema = z.strictObject({ x: z.number().finite(), y: z.number().finite() });
+
+/**
+ * positionSchema without zod for the common case (a document holds one position per entity):
+ * `{x, y}` of two finite numbers, an object of exactly those own fields, is what zod returns too;
+ * anything else goes to zod, which gives its own issues (test/model/fast-accept.test.ts).
+ */
+registerFastAcceptor(positionSchema, (v) => {
+  if (v === null || typeof v !== 'object' || Object.getPrototypeOf(v) !== Object.prototype) return undefined;
+  const p = v as Record<string, unknown>;
+  const { x, y } = p;
+  if (typeof x !== 'number' || typeof y !== 'number' || !Number.isFinite(x) || !Number.isFinite(y)) return undefined;
+  let fields = 0;
+  for (const key in p) {
+    if (key !== 'x' && key !== 'y') return undefined;
+    fields++;
+  }
+  return fields === 2 && Object.hasOwn(p, 'x') && Object.hasOwn(p, 'y') ? { x, y } : undefined;
+});
 
 export const viewSchema = z.strictObject({
   positions: z.record(z.string(), positionSchema).default({}),
