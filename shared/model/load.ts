@@ -214,7 +214,8 @@ export function describeValue(value: unknown): string {
   return json.length > 80 ? `${json.slice(0, 77)}…"` : json;
 }
 
-function zodIssueToError(issue: z.core.$ZodIssue, root: unknown): LoadError {
+/** A zod issue as a located error (exported for the test that compares the loader with zod alone). */
+export function zodIssueToError(issue: z.core.$ZodIssue, root: unknown): LoadError {
   const path = [...issue.path];
   let expected: string;
   let found: string;
