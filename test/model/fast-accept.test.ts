@@ -10,7 +10,7 @@ import { z } from 'zod';
 import { fastAcceptor, LONG } from '../../shared/model/bounded';
 import { checkIntegrity } from '../../shared/model/integrity';
 import { parseDocumentText, serializeDocument, zodIssueToError, type LoadError } from '../../shared/model/load';
-import { documentSchema, positionSchema } from '../../shared/model/schema';
+import { documentSchema, positionSchema, serverSchema } from '../../shared/model/schema';
 
 const acceptPosition = fastAcceptor(positionSchema)!;
 
@@ -69,6 +69,67 @@ describe('the hand-written position acceptor', () => {
   it('takes the plain positions a document holds (so zod does not run for them)', () => {
     for (const v of [{ x: 1, y: 2 }, { y: -2.5, x: 1e300 }, { x: -0, y: 0 }]) expect(acceptPosition(v)).toEqual(z.parse(positionSchema, v));
     for (const [, v] of POSITION_VALUES.slice(3)) expect(acceptPosition(v)).toBeUndefined();
+  });
+});
+
+const server = { id: 's1', name: 'Edge', role: 'onPremises', ipAddress: '203.0.113.10', tls: true };
+/** Servers the fast path takes (second column true), and every kind it must leave to zod. */
+const SERVER_VALUES: Array<[string, unknown, boolean]> = [
+  ['the common fields', server, true],
+  ['fields in another order, external', { tls: false, ipAddress: '198.51.100.1', role: 'external', name: '', id: 'x.y_z-1' }, true],
+  ['certificate null', { ...server, certificate: null }, true],
+  ['TLS version', { ...server, tlsVersion: '1.2' }, true],
+  ['Exchange null', { ...server, exchange: null }, true],
+  ['a comment', { ...server, comment: 'c'.repeat(2000) }, true],
+  ['every optional field', { comment: 'c', exchange: null, tlsVersion: '1.0', certificate: null, ...server }, true],
+  ['a name of 10,000 characters', { ...server, name: 'n'.repeat(10_000) }, true],
+  ['a certificate', { ...server, certificate: { subject: 'mail.contoso.com', subjectAlternativeNames: [], trusted: true, chainComplete: true } }, false],
+  ['an Exchange version', { ...server, exchange: { version: 'SE' } }, false],
+  ['a bad id', { ...server, id: '-s' }, false],
+  ['an id of 129 characters', { ...server, id: 's'.repeat(129) }, false],
+  ['a number id', { ...server, id: 1 }, false],
+  ['a name of 10,001 characters', { ...server, name: 'n'.repeat(10_001) }, false],
+  ['an unknown role', { ...server, role: 'hybrid' }, false],
+  ['a bad address', { ...server, ipAddress: '203.0.113.256' }, false],
+  ['a CIDR block', { ...server, ipAddress: '203.0.113.0/24' }, false],
+  ['tls a string', { ...server, tls: 'true' }, false],
+  ['an unknown TLS version', { ...server, tlsVersion: '1.4' }, false],
+  ['TLS version null', { ...server, tlsVersion: null }, false],
+  ['a comment of 2,001 characters', { ...server, comment: 'c'.repeat(2001) }, false],
+  ['a comment that is a number', { ...server, comment: 1 }, false],
+  ['certificate a string', { ...server, certificate: 'x' }, false],
+  ['an unknown field', { ...server, ip: '1.2.3.4' }, false],
+  ['a missing field', { id: 's', name: 'S', role: 'onPremises', ipAddress: '203.0.113.10' }, false],
+  ['a field set to undefined', { ...server, comment: undefined }, false],
+  ['null', null, false],
+  ['a list', [server], false],
+  ['no prototype', Object.assign(Object.create(null) as object, server), false],
+];
+
+describe('the hand-written server acceptor', () => {
+  const acceptServer = fastAcceptor(serverSchema)!;
+  it.each(SERVER_VALUES)('%s: accepted only when zod accepts, and then as zod returns it', (_, value, taken) => {
+    const zod = z.safeParse(serverSchema, value);
+    const fast = acceptServer(value);
+    expect(fast !== undefined).toBe(taken);
+    if (fast !== undefined) {
+      expect(zod.success).toBe(true);
+      expect(JSON.stringify(fast)).toBe(JSON.stringify(zod.data));
+      expect(Object.keys(fast as object)).toEqual(Object.keys(zod.data as object));
+    }
+  });
+
+  it('a document of many servers, some of each kind: the loader says what zod alone says', () => {
+    const servers = Array.from({ length: LONG + 20 }, (_, i) => ({ ...server, id: `s${i}` }));
+    SERVER_VALUES.forEach(([, v], i) => (servers[i * 3] = v as typeof server));
+    const doc = { format: 'mailflow-topology', version: 2, title: 't', tenants: [], servers, scenarios: [] };
+    const expected = zodAlone(doc) as { errors: LoadError[] };
+    expect(expected.errors.length).toBeGreaterThan(15);
+    expect(loader(doc)).toEqual(expected);
+    // Only the valid ones: the same document.
+    const valid = { ...doc, servers: servers.filter((v) => z.safeParse(serverSchema, v).success).map((v, i) => ({ ...v, id: `v${i}` })) };
+    expect(loader(valid)).toEqual(zodAlone(valid));
+    expect(loader(valid)).toHaveProperty('text');
   });
 });
 
