@@ -138,25 +138,28 @@ export function checkIntegrity(doc: TopologyDocument): IntegrityIssue[] {
   issues.push(...subdomainConflicts(doc));
 
   // Every reference names an existing entity of the kind it must name (one walker: references.ts).
-  const serverIds = new Set(doc.servers.map((s) => s.id));
-  const tenantIds = new Set(doc.tenants.map((t) => t.id));
+  // Built at the first reference (a document of 100,000 servers and no scenario needs neither).
+  let servers: Set<string> | null = null;
+  let tenants: Set<string> | null = null;
+  const serverIds = () => (servers ??= new Set(doc.servers.map((s) => s.id)));
+  const tenantIds = () => (tenants ??= new Set(doc.tenants.map((t) => t.id)));
   // Named once, not once per issue: a document of many scenarios and servers stays linear.
   let serverList: string | null = null;
   const serversNamed = () => {
     if (serverList === null) {
       const some: string[] = [];
-      for (const id of serverIds) {
+      for (const id of serverIds()) {
         if (some.length === 10) break;
         some.push(id);
       }
-      serverList = listSome(some, 10, serverIds.size) || 'there are none';
+      serverList = listSome(some, 10, serverIds().size) || 'there are none';
     }
     return serverList;
   };
   let redirectTargets: Set<string> | null = null;
   const isRedirectTarget = (address: string) => (redirectTargets ??= redirectTargetSet(doc)).has(address.toLowerCase());
   forEachReference(doc, (ref) => {
-    if (ref.target === 'server' && !serverIds.has(ref.id)) {
+    if (ref.target === 'server' && !serverIds().has(ref.id)) {
       issues.push({
         rule: 'missing-server',
         path: ref.path(),
@@ -164,7 +167,7 @@ export function checkIntegrity(doc: TopologyDocument): IntegrityIssue[] {
         found: `"${ref.id}", which names no server`,
         expected: `the id of one of the document's servers (${serversNamed()})`,
       });
-    } else if (ref.target === 'tenant' && !tenantIds.has(ref.id)) {
+    } else if (ref.target === 'tenant' && !tenantIds().has(ref.id)) {
       issues.push({
         rule: 'missing-tenant',
         path: ref.path(),

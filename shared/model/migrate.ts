@@ -58,8 +58,10 @@ export function findVersion2Field(doc: Record<string, unknown>): { path: string;
 function walk(value: unknown, at: string[], i: number, path: Array<string | number>, fields: string[]): { path: string; field: string } | null {
   if (i === at.length) {
     if (!isObject(value)) return null;
-    const field = fields.find((f) => Object.prototype.hasOwnProperty.call(value, f));
-    return field ? { path: `${spell(path)}.${field}`, field: `the field "${field}"` } : null;
+    for (const field of fields) {
+      if (Object.hasOwn(value, field)) return { path: `${spell(path)}.${field}`, field: `the field "${field}"` };
+    }
+    return null;
   }
   const key = at[i];
   if (key === '*') {
