@@ -52,22 +52,28 @@ export function maxLength(array: Schema): number {
  * or `undefined` for anything it is not sure of: zod then parses that value, so a refused value gets
  * zod's own issues (test/model/fast-accept.test.ts compares the two).
  */
-const FAST = new Map<Schema, (value: unknown) => unknown>();
+const FAST = new Map<Schema, FastAcceptor>();
+
+/**
+ * `reuse`: the value belongs to the loader (JSON.parse made it for this load), so when it already
+ * is exactly what zod would return (same fields, same order) the acceptor may return it itself.
+ */
+export type FastAcceptor = (value: unknown, reuse?: boolean) => unknown;
 
 /** Registers `accept` as the fast path of `schema` (see FAST). */
-export function registerFastAcceptor(schema: Schema, accept: (value: unknown) => unknown): void {
+export function registerFastAcceptor(schema: Schema, accept: FastAcceptor): void {
   FAST.set(schema, accept);
 }
 
 /** The acceptor registered for `schema`, if any (for the test that compares it with zod). */
-export function fastAcceptor(schema: Schema): ((value: unknown) => unknown) | undefined {
+export function fastAcceptor(schema: Schema): FastAcceptor | undefined {
   return FAST.get(schema);
 }
 
-function safeParse(schema: Schema, value: unknown): BoundedResult<unknown> {
+function safeParse(schema: Schema, value: unknown, reuse = false): BoundedResult<unknown> {
   const fast = FAST.get(schema);
   if (fast) {
-    const data = fast(value);
+    const data = fast(value, reuse);
     if (data !== undefined) return { success: true, data };
   }
   const r = z.safeParse(schema, value);
@@ -132,7 +138,7 @@ export function safeParseBounded<T>(
   schema: z.ZodType<T>,
   value: unknown,
   maxIssues: number,
-  options: { innerListsShort?: boolean; itemListsShort?: boolean } = {},
+  options: { innerListsShort?: boolean; itemListsShort?: boolean; owned?: boolean } = {},
 ): BoundedResult<T> {
   // With no list or map longer than LONG below the top level (the pre-scan knows), the walk for
   // long lists of plain values cannot find anything: skip it; the same for each item of a long
@@ -173,7 +179,7 @@ export function safeParseBounded<T>(
     // come before any other issue of the parent, of the fields after it and of the root itself.
     const found = issues.findIndex((i) => i.path.length === 0 || !(fields.indexOf(String(i.path[0])) < r.parentIndex));
     const at = found < 0 ? issues.length : found;
-    const out = parseRecord(r, maxIssues - at);
+    const out = parseRecord(r, maxIssues - at, options.owned === true);
     issues.splice(at, 0, ...out.issues);
     return out.data;
   });
@@ -239,19 +245,29 @@ function bigRecords(shape: Record<string, Schema>, value: Record<string, unknown
   return out;
 }
 
-/** What zod's record of `r.valueType` gives for `r.entries`: its value, or its issues (at most about `budget`). */
-function parseRecord(r: BigRecord, budget: number): { data: Record<string, unknown>; issues: Issue[] } {
-  const data: Record<string, unknown> = {};
+/**
+ * What zod's record of `r.valueType` gives for `r.entries`: its value, or its issues (at most about
+ * `budget`). With `owned` entries (JSON.parse made them for this load) whose values all come back
+ * as they are, the value is `r.entries` itself: no second dictionary of 140,000 keys.
+ */
+function parseRecord(r: BigRecord, budget: number, owned: boolean): { data: Record<string, unknown>; issues: Issue[] } {
+  let data: Record<string, unknown> | null = null;
   const issues: Issue[] = [];
-  for (const key of r.keys) {
-    // zod skips it (and the loader refuses it before the schema runs).
-    if (key === '__proto__') continue;
-    const p = safeParse(r.valueType, r.entries[key]);
-    if (p.success) data[key] = p.data;
-    else {
+  for (let n = 0; n < r.keys.length; n++) {
+    const key = r.keys[n];
+    const p = key === '__proto__' ? null : safeParse(r.valueType, r.entries[key], owned);
+    if (p && !p.success) {
       issues.push(...prefixed(p.issues, [r.parent, r.key, key]));
       if (issues.length >= budget) break;
+      continue;
     }
+    if (data === null && (!owned || p === null || p.data !== r.entries[key])) {
+      // The first entry that differs: from here on, a copy (zod skips `__proto__`, and the loader
+      // refuses it before the schema runs).
+      data = {};
+      for (let k = 0; k < n; k++) data[r.keys[k]] = r.entries[r.keys[k]];
+    }
+    if (data && p) data[key] = p.data;
   }
-  return { data, issues };
+  return { data: data ?? r.entries, issues };
 }

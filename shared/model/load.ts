@@ -59,6 +59,7 @@ export function parseDocumentText(text: string): LoadResult {
     innerListsShort: stats.largestInner <= LONG,
     itemListsShort: (stats.largestInItems ?? 0) <= LONG,
     shapeChecked: stats.noProtoKey === true,
+    owned: true,
   });
 }
 
@@ -67,6 +68,8 @@ interface ShapeOptions {
   innerListsShort?: boolean;
   /** The same inside the items of the root's lists (`view.positions` may be long). */
   itemListsShort?: boolean;
+  /** `raw` was made for this load (JSON.parse): the result may keep parts of it that zod would only copy. */
+  owned?: boolean;
   /** Nothing deeper than MAX_DEPTH and no `__proto__` key (the pre-scan knows). */
   shapeChecked?: boolean;
 }
@@ -92,7 +95,11 @@ function validateShape(raw: unknown, options: ShapeOptions = {}): LoadResult {
   if (overCap.length > 0) return { ok: false, errors: overCap.slice(0, MAX_ERRORS).map(integrityError) };
 
   // Stops after MAX_ERRORS issues: a file of millions of invalid values costs no more than that.
-  const parsed = safeParseBounded(documentSchema, migrated.value, MAX_ERRORS, { innerListsShort: options.innerListsShort, itemListsShort: options.itemListsShort });
+  const parsed = safeParseBounded(documentSchema, migrated.value, MAX_ERRORS, {
+    innerListsShort: options.innerListsShort,
+    itemListsShort: options.itemListsShort,
+    owned: options.owned,
+  });
   if (!parsed.success) {
     return { ok: false, errors: parsed.issues.slice(0, MAX_ERRORS).map((i) => zodIssueToError(i, migrated.value)) };
   }

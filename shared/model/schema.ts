@@ -368,17 +368,20 @@ export const positionSchema = z.strictObject({ x: z.number().finite(), y: z.numb
  * `{x, y}` of two finite numbers, an object of exactly those own fields, is what zod returns too;
  * anything else goes to zod, which gives its own issues (test/model/fast-accept.test.ts).
  */
-registerFastAcceptor(positionSchema, (v) => {
+registerFastAcceptor(positionSchema, (v, reuse) => {
   if (v === null || typeof v !== 'object' || Object.getPrototypeOf(v) !== Object.prototype) return undefined;
   const p = v as Record<string, unknown>;
   const { x, y } = p;
   if (typeof x !== 'number' || typeof y !== 'number' || !Number.isFinite(x) || !Number.isFinite(y)) return undefined;
   let fields = 0;
+  let xFirst = false;
   for (const key in p) {
     if (key !== 'x' && key !== 'y') return undefined;
-    fields++;
+    if (fields++ === 0) xFirst = key === 'x';
   }
-  return fields === 2 && Object.hasOwn(p, 'x') && Object.hasOwn(p, 'y') ? { x, y } : undefined;
+  if (fields !== 2 || !Object.hasOwn(p, 'x') || !Object.hasOwn(p, 'y')) return undefined;
+  // The loader's own object, already `{x, y}` in zod's order: kept, not copied.
+  return reuse && xFirst ? p : { x, y };
 });
 
 export const viewSchema = z.strictObject({

@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { fastAcceptor, LONG } from '../../shared/model/bounded';
 import { checkIntegrity } from '../../shared/model/integrity';
-import { parseDocumentText, serializeDocument, zodIssueToError, type LoadError } from '../../shared/model/load';
+import { parseDocumentText, serializeDocument, validateDocument, zodIssueToError, type LoadError } from '../../shared/model/load';
 import { documentSchema, positionSchema, serverSchema } from '../../shared/model/schema';
 
 const acceptPosition = fastAcceptor(positionSchema)!;
@@ -227,6 +227,38 @@ describe('the loader on a large view.positions says what zod alone says', () => 
     const expected = (zodAlone(doc) as { errors: LoadError[] }).errors.filter((e) => e.path.startsWith('view.positions'));
     expect(expected.map((e) => e.path)).toEqual(badPositionPaths());
     expect(loader(doc)).toEqual({ errors: expected });
+  });
+});
+
+describe('the loader keeps its own positions instead of copying them, and only its own', () => {
+  it('whatever order the fields of each position come in, the document is what zod gives', () => {
+    const n = LONG + 50;
+    for (const yFirstAt of [-1, 0, 1, 150, n - 1]) {
+      const doc = document(n, 0);
+      const positions = (doc.view as { positions: Record<string, unknown> }).positions;
+      Object.keys(positions).forEach((key, i) => (positions[key] = i === yFirstAt ? { y: i, x: -i } : { x: i, y: -i }));
+      expect(loader(doc)).toEqual(zodAlone(doc));
+    }
+  });
+
+  it('a value given by code (validateDocument) comes back as new objects, as zod makes them', () => {
+    const doc = document(LONG + 50, 0);
+    const r = validateDocument(doc);
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    const given = (doc.view as { positions: Record<string, unknown> }).positions;
+    expect(r.document.view!.positions).not.toBe(given);
+    expect(r.document.view!.positions.s1).not.toBe(given.s1);
+    expect(r.document.view!.positions).toEqual(given);
+  });
+
+  it('the acceptor returns the loader\'s own object only when asked and only in zod\'s field order', () => {
+    const xy = { x: 1, y: 2 };
+    const yx = { y: 2, x: 1 };
+    expect(acceptPosition(xy, true)).toBe(xy);
+    expect(acceptPosition(xy, false)).not.toBe(xy);
+    expect(acceptPosition(yx, true)).not.toBe(yx);
+    expect(Object.keys(acceptPosition(yx, true) as object)).toEqual(['x', 'y']);
   });
 });
 
