@@ -46,7 +46,36 @@ export function maxLength(array: Schema): number {
   return max;
 }
 
-function safeParse(schema: Schema, value: unknown): BoundedResult<unknown> {
+/**
+ * Hand-written acceptors for schemas met hundreds of thousands of times in one document (a canvas
+ * position per entity). An acceptor returns exactly what zod would return for a value zod accepts,
+ * or `undefined` for anything it is not sure of: zod then parses that value, so a refused value gets
+ * zod's own issues (test/model/fast-accept.test.ts compares the two).
+ */
+const FAST = new Map<Schema, FastAcceptor>();
+
+/**
+ * `reuse`: the value belongs to the loader (JSON.parse made it for this load), so when it already
+ * is exactly what zod would return (same fields, same order) the acceptor may return it itself.
+ */
+export type FastAcceptor = (value: unknown, reuse?: boolean) => unknown;
+
+/** Registers `accept` as the fast path of `schema` (see FAST). */
+export function registerFastAcceptor(schema: Schema, accept: FastAcceptor): void {
+  FAST.set(schema, accept);
+}
+
+/** The acceptor registered for `schema`, if any (for the test that compares it with zod). */
+export function fastAcceptor(schema: Schema): FastAcceptor | undefined {
+  return FAST.get(schema);
+}
+
+function safeParse(schema: Schema, value: unknown, reuse = false): BoundedResult<unknown> {
+  const fast = FAST.get(schema);
+  if (fast) {
+    const data = fast(value, reuse);
+    if (data !== undefined) return { success: true, data };
+  }
   const r = z.safeParse(schema, value);
   return r.success ? { success: true, data: r.data } : { success: false, issues: r.error.issues as Issue[] };
 }
@@ -105,10 +134,18 @@ function leafIssues(schema: Schema, value: unknown, path: PropertyKey[], budget:
  * `schema.safeParse(value)` for an object schema, with at most about `maxIssues` issues: long
  * top-level lists are validated item by item.
  */
-export function safeParseBounded<T>(schema: z.ZodType<T>, value: unknown, maxIssues: number, options: { innerListsShort?: boolean } = {}): BoundedResult<T> {
+export function safeParseBounded<T>(
+  schema: z.ZodType<T>,
+  value: unknown,
+  maxIssues: number,
+  options: { innerListsShort?: boolean; itemListsShort?: boolean; owned?: boolean } = {},
+): BoundedResult<T> {
   // With no list or map longer than LONG below the top level (the pre-scan knows), the walk for
-  // long lists of plain values cannot find anything: skip it.
-  const leaves = options.innerListsShort ? () => [] : leafIssues;
+  // long lists of plain values cannot find anything: skip it; the same for each item of a long
+  // list when there is none inside the items (`view.positions` may still be long).
+  const none = () => [];
+  const leaves = options.innerListsShort ? none : leafIssues;
+  const itemLeaves = options.innerListsShort || options.itemListsShort ? none : leafIssues;
   const d = defOf(schema);
   if (d.type !== 'object' || !isPlainObject(value)) return safeParse(schema, value) as BoundedResult<T>;
   const shape = d.shape as Record<string, Schema>;
@@ -122,21 +159,35 @@ export function safeParseBounded<T>(schema: z.ZodType<T>, value: unknown, maxIss
       lists.push({ key, items: field, element: fd.element as Schema });
     }
   }
+  const records = bigRecords(shape, value);
   if (lists.length === 0) {
     const early = leaves(schema, value, [], maxIssues);
-    return early.length ? { success: false, issues: early } : (safeParse(schema, value) as BoundedResult<T>);
+    if (early.length) return { success: false, issues: early };
+    if (records.length === 0) return safeParse(schema, value) as BoundedResult<T>;
   }
-  // The rest of the document first (with the long lists empty), then each list item by item.
+  // The rest of the document first (with the long lists and big records empty), then each list
+  // item by item and each record entry by entry.
   const shell: Record<string, unknown> = { ...value };
   for (const l of lists) shell[l.key] = [];
+  for (const r of records) shell[r.parent] = { ...(shell[r.parent] as object), [r.key]: {} };
   const issues: Issue[] = [];
   const head = safeParse(schema, shell);
   if (!head.success) issues.push(...head.issues);
+  const fields = Object.keys(shape);
+  const parsedRecords = records.map((r) => {
+    // Where zod reports them in the head: the record is its parent's first field, so its issues
+    // come before any other issue of the parent, of the fields after it and of the root itself.
+    const found = issues.findIndex((i) => i.path.length === 0 || !(fields.indexOf(String(i.path[0])) < r.parentIndex));
+    const at = found < 0 ? issues.length : found;
+    const out = parseRecord(r, maxIssues - at, options.owned === true);
+    issues.splice(at, 0, ...out.issues);
+    return out.data;
+  });
   const parsed = new Map<string, unknown[]>();
   for (const l of lists) {
     const out: unknown[] = [];
     for (let i = 0; i < l.items.length && issues.length < maxIssues; i++) {
-      const early = leaves(l.element, l.items[i], [l.key, i], maxIssues - issues.length);
+      const early = itemLeaves(l.element, l.items[i], [l.key, i], maxIssues - issues.length);
       if (early.length) {
         issues.push(...early);
         continue;
@@ -150,5 +201,73 @@ export function safeParseBounded<T>(schema: z.ZodType<T>, value: unknown, maxIss
   if (issues.length || !head.success) return { success: false, issues };
   const data = head.data as Record<string, unknown>;
   for (const [key, items] of parsed) data[key] = items;
+  records.forEach((r, n) => ((data[r.parent] as Record<string, unknown>)[r.key] = parsedRecords[n]));
   return { success: true, data: data as T };
+}
+
+interface BigRecord {
+  /** The root field that holds the record (`view`), and its place among the root's fields. */
+  parent: string;
+  parentIndex: number;
+  /** The record's field (`positions`): always the first field of `parent`. */
+  key: string;
+  entries: Record<string, unknown>;
+  /** `Object.keys(entries)`, listed once (a dictionary of 140,000 keys takes a while to list). */
+  keys: string[];
+  valueType: Schema;
+}
+
+/** A plain object of string keys only, as JSON.parse makes (anything else is left to zod). */
+const isJsonObject = (v: unknown): v is Record<string, unknown> => {
+  if (!isPlainObject(v)) return false;
+  const proto: unknown = Object.getPrototypeOf(v);
+  return (proto === Object.prototype || proto === null) && Object.getOwnPropertySymbols(v).length === 0;
+};
+
+/**
+ * Records of more than LONG entries in the first field of a root object field (`view.positions`:
+ * one per entity, 140,000 in a large design), validated entry by entry instead of by zod as a
+ * whole (which the fast acceptor of their values makes cheap).
+ */
+function bigRecords(shape: Record<string, Schema>, value: Record<string, unknown>): BigRecord[] {
+  const out: BigRecord[] = [];
+  Object.keys(shape).forEach((parent, parentIndex) => {
+    const d = defOf(unwrap(shape[parent]));
+    const holder = Object.hasOwn(value, parent) ? value[parent] : undefined;
+    if (d.type !== 'object' || !isJsonObject(holder)) return;
+    const key = Object.keys(d.shape as Record<string, Schema>)[0];
+    const rd = key === undefined ? null : defOf(unwrap((d.shape as Record<string, Schema>)[key]));
+    const entries = Object.hasOwn(holder, key) ? holder[key] : undefined;
+    if (rd?.type !== 'record' || defOf(rd.keyType as Schema).type !== 'string' || !isJsonObject(entries)) return;
+    const keys = Object.keys(entries);
+    if (keys.length > LONG) out.push({ parent, parentIndex, key, entries, keys, valueType: rd.valueType as Schema });
+  });
+  return out;
+}
+
+/**
+ * What zod's record of `r.valueType` gives for `r.entries`: its value, or its issues (at most about
+ * `budget`). With `owned` entries (JSON.parse made them for this load) whose values all come back
+ * as they are, the value is `r.entries` itself: no second dictionary of 140,000 keys.
+ */
+function parseRecord(r: BigRecord, budget: number, owned: boolean): { data: Record<string, unknown>; issues: Issue[] } {
+  let data: Record<string, unknown> | null = null;
+  const issues: Issue[] = [];
+  for (let n = 0; n < r.keys.length; n++) {
+    const key = r.keys[n];
+    const p = key === '__proto__' ? null : safeParse(r.valueType, r.entries[key], owned);
+    if (p && !p.success) {
+      issues.push(...prefixed(p.issues, [r.parent, r.key, key]));
+      if (issues.length >= budget) break;
+      continue;
+    }
+    if (data === null && (!owned || p === null || p.data !== r.entries[key])) {
+      // The first entry that differs: from here on, a copy (zod skips `__proto__`, and the loader
+      // refuses it before the schema runs).
+      data = {};
+      for (let k = 0; k < n; k++) data[r.keys[k]] = r.entries[r.keys[k]];
+    }
+    if (data && p) data[key] = p.data;
+  }
+  return { data: data ?? r.entries, issues };
 }

@@ -7,7 +7,7 @@
  */
 import type { TopologyDocument } from './schema';
 import { isLoadScenario } from './schema';
-import { forEachReference, type Reference } from './references';
+import { forEachReference, positionPath, type Reference } from './references';
 
 export interface IntegrityIssue {
   /** A rule name, stable for scripts (`duplicate-id`, `missing-server`, ...). */
@@ -30,39 +30,74 @@ export function entityIds(doc: TopologyDocument): Set<string> {
   return ids;
 }
 
-/** Visits every entity id; the path is a function so a large valid document builds no strings. */
-function forEachEntityId(doc: TopologyDocument, visit: (id: string, path: () => string) => void): void {
-  doc.tenants.forEach((t, ti) => {
-    visit(t.id, () => `tenants[${ti}].id`);
-    t.inboundConnectors.forEach((c, i) => visit(c.id, () => `tenants[${ti}].inboundConnectors[${i}].id`));
-    t.outboundConnectors.forEach((c, i) => visit(c.id, () => `tenants[${ti}].outboundConnectors[${i}].id`));
-    t.transportRules.forEach((r, i) => visit(r.id, () => `tenants[${ti}].transportRules[${i}].id`));
-  });
-  doc.servers.forEach((s, i) => visit(s.id, () => `servers[${i}].id`));
-  doc.scenarios.forEach((s, i) => visit(s.id, () => `scenarios[${i}].id`));
+/**
+ * Where an entity id is, in the order forEachEntityId visits them; spelled out as a JSON path only
+ * for an issue, so a large valid document builds no strings and no closures.
+ */
+type IdSite = 'tenant' | 'inboundConnector' | 'outboundConnector' | 'transportRule' | 'server' | 'scenario' | 'note';
+
+function idPath(site: IdSite, i: number, ti: number): string {
+  switch (site) {
+    case 'tenant':
+      return `tenants[${i}].id`;
+    case 'inboundConnector':
+      return `tenants[${ti}].inboundConnectors[${i}].id`;
+    case 'outboundConnector':
+      return `tenants[${ti}].outboundConnectors[${i}].id`;
+    case 'transportRule':
+      return `tenants[${ti}].transportRules[${i}].id`;
+    case 'server':
+      return `servers[${i}].id`;
+    case 'scenario':
+      return `scenarios[${i}].id`;
+    case 'note':
+      return `view.notes[${i}].id`;
+  }
+}
+
+/** Visits every entity id with its place (index, and the tenant's index for a tenant's parts). */
+function forEachEntityId(doc: TopologyDocument, visit: (id: string, site: IdSite, i: number, ti: number) => void): void {
+  for (let ti = 0; ti < doc.tenants.length; ti++) {
+    const t = doc.tenants[ti];
+    visit(t.id, 'tenant', ti, ti);
+    for (let i = 0; i < t.inboundConnectors.length; i++) visit(t.inboundConnectors[i].id, 'inboundConnector', i, ti);
+    for (let i = 0; i < t.outboundConnectors.length; i++) visit(t.outboundConnectors[i].id, 'outboundConnector', i, ti);
+    for (let i = 0; i < t.transportRules.length; i++) visit(t.transportRules[i].id, 'transportRule', i, ti);
+  }
+  for (let i = 0; i < doc.servers.length; i++) visit(doc.servers[i].id, 'server', i, -1);
+  for (let i = 0; i < doc.scenarios.length; i++) visit(doc.scenarios[i].id, 'scenario', i, -1);
   // Version 2: canvas notes share the id space ("note ids are unique with the rest").
-  doc.view?.notes?.forEach((n, i) => visit(n.id, () => `view.notes[${i}].id`));
+  const notes = doc.view?.notes ?? [];
+  for (let i = 0; i < notes.length; i++) visit(notes[i].id, 'note', i, -1);
 }
 
 export function checkIntegrity(doc: TopologyDocument): IntegrityIssue[] {
   const issues: IntegrityIssue[] = [];
 
-  // Ids are unique across the document.
-  const firstPath = new Map<string, () => string>();
-  forEachEntityId(doc, (id, path) => {
-    const first = firstPath.get(id);
-    if (first) {
+  // Ids are unique across the document. Each id maps to its visit number; the paths of all visits
+  // are listed once, at the first duplicate (a valid document never lists them).
+  const firstVisit = new Map<string, number>();
+  let visits = 0;
+  let paths: string[] | null = null;
+  forEachEntityId(doc, (id, site, i, ti) => {
+    const first = firstVisit.get(id);
+    if (first === undefined) firstVisit.set(id, visits);
+    else {
+      if (!paths) {
+        const all: string[] = [];
+        forEachEntityId(doc, (_, s, n, t) => all.push(idPath(s, n, t)));
+        paths = all;
+      }
       issues.push({
         rule: 'duplicate-id',
-        path: path(),
+        path: idPath(site, i, ti),
         entityId: id,
-        found: `"${id}", already the id at ${first()}`,
+        found: `"${id}", already the id at ${paths[first]}`,
         expected: 'an id unique across tenants, connectors, rules, servers and scenarios',
-        otherPath: first(),
+        otherPath: paths[first],
       });
-    } else {
-      firstPath.set(id, path);
     }
+    visits++;
   });
 
   // A domain is an accepted domain of at most one tenant (compared case-insensitively).
@@ -103,22 +138,36 @@ export function checkIntegrity(doc: TopologyDocument): IntegrityIssue[] {
   issues.push(...subdomainConflicts(doc));
 
   // Every reference names an existing entity of the kind it must name (one walker: references.ts).
-  const serverIds = new Set(doc.servers.map((s) => s.id));
-  const tenantIds = new Set(doc.tenants.map((t) => t.id));
+  // Built at the first reference (a document of 100,000 servers and no scenario needs neither).
+  let servers: Set<string> | null = null;
+  let tenants: Set<string> | null = null;
+  const serverIds = () => (servers ??= new Set(doc.servers.map((s) => s.id)));
+  const tenantIds = () => (tenants ??= new Set(doc.tenants.map((t) => t.id)));
   // Named once, not once per issue: a document of many scenarios and servers stays linear.
-  const serverList = listSome([...serverIds]) || 'there are none';
+  let serverList: string | null = null;
+  const serversNamed = () => {
+    if (serverList === null) {
+      const some: string[] = [];
+      for (const id of serverIds()) {
+        if (some.length === 10) break;
+        some.push(id);
+      }
+      serverList = listSome(some, 10, serverIds().size) || 'there are none';
+    }
+    return serverList;
+  };
   let redirectTargets: Set<string> | null = null;
   const isRedirectTarget = (address: string) => (redirectTargets ??= redirectTargetSet(doc)).has(address.toLowerCase());
   forEachReference(doc, (ref) => {
-    if (ref.target === 'server' && !serverIds.has(ref.id)) {
+    if (ref.target === 'server' && !serverIds().has(ref.id)) {
       issues.push({
         rule: 'missing-server',
         path: ref.path(),
         entityId: doc.scenarios[scenarioOf(ref)].id,
         found: `"${ref.id}", which names no server`,
-        expected: `the id of one of the document's servers (${serverList})`,
+        expected: `the id of one of the document's servers (${serversNamed()})`,
       });
-    } else if (ref.target === 'tenant' && !tenantIds.has(ref.id)) {
+    } else if (ref.target === 'tenant' && !tenantIds().has(ref.id)) {
       issues.push({
         rule: 'missing-tenant',
         path: ref.path(),
@@ -126,16 +175,15 @@ export function checkIntegrity(doc: TopologyDocument): IntegrityIssue[] {
         found: `"${ref.id}", which names no tenant`,
         expected: 'the id of one of the document\'s tenants',
       });
-    } else if (ref.target === 'entity' && !firstPath.has(ref.id)) {
-      issues.push({
-        rule: 'missing-entity',
-        path: ref.path(),
-        entityId: null,
-        found: `"${ref.id}", which names no entity`,
-        expected: 'the id of a tenant, connector, rule, server or scenario of this document',
-      });
+    } else if (ref.target === 'entity' && !firstVisit.has(ref.id)) {
+      issues.push(missingEntity(ref.id, ref.path()));
     }
-  });
+  }, { positions: false });
+  // The canvas positions (references to entities, the last forEachReference visits), one per
+  // entity: read here without a Reference object each.
+  for (const key of Object.keys(doc.view?.positions ?? {})) {
+    if (!firstVisit.has(key)) issues.push(missingEntity(key, positionPath(key)));
+  }
 
 
   // Version 2: a cloud-mailbox scenario sends from a mailbox some tenant owns.
@@ -187,6 +235,16 @@ export function checkIntegrity(doc: TopologyDocument): IntegrityIssue[] {
     }
   });
   return issues;
+}
+
+function missingEntity(id: string, path: string): IntegrityIssue {
+  return {
+    rule: 'missing-entity',
+    path,
+    entityId: null,
+    found: `"${id}", which names no entity`,
+    expected: 'the id of a tenant, connector, rule, server or scenario of this document',
+  };
 }
 
 function scenarioOf(ref: Reference): number {
@@ -241,10 +299,10 @@ function redirectTargetSet(doc: TopologyDocument): Set<string> {
   return targets;
 }
 
-/** The first few items of a list, for a message ("a, b, c and 97 more"). */
-function listSome(items: readonly string[], max = 10): string {
-  if (items.length <= max) return items.join(', ');
-  return `${items.slice(0, max).join(', ')} and ${items.length - max} more`;
+/** The first few items of a list of `total` items, for a message ("a, b, c and 97 more"). */
+function listSome(items: readonly string[], max = 10, total = items.length): string {
+  if (total <= max) return items.slice(0, max).join(', ');
+  return `${items.slice(0, max).join(', ')} and ${total - max} more`;
 }
 
 /** Domains accepted by one tenant that are subdomains of a matchSubDomains domain of another. */

@@ -45,7 +45,7 @@ const VERSION_2_FIELDS: ReadonlyArray<{ at: string[]; fields: string[] }> = [
 /** The first version-2 field in a version-1 document, as a path, or null. */
 export function findVersion2Field(doc: Record<string, unknown>): { path: string; field: string } | null {
   for (const { at, fields } of VERSION_2_FIELDS) {
-    const hit = walk(doc, at, 0, '', fields);
+    const hit = walk(doc, at, 0, [], fields);
     if (hit) return hit;
   }
   if (isObject(doc.service) && doc.service.ambiguousTenantPolicy === 'unstable') {
@@ -54,23 +54,38 @@ export function findVersion2Field(doc: Record<string, unknown>): { path: string;
   return null;
 }
 
-function walk(value: unknown, at: string[], i: number, path: string, fields: string[]): { path: string; field: string } | null {
+/** `path` is a stack of keys shared by the walk, spelled out only for a hit (140,000 servers build no strings). */
+function walk(value: unknown, at: string[], i: number, path: Array<string | number>, fields: string[]): { path: string; field: string } | null {
   if (i === at.length) {
     if (!isObject(value)) return null;
-    const field = fields.find((f) => Object.prototype.hasOwnProperty.call(value, f));
-    return field ? { path: `${path}.${field}`, field: `the field "${field}"` } : null;
+    for (const field of fields) {
+      if (Object.hasOwn(value, field)) return { path: `${spell(path)}.${field}`, field: `the field "${field}"` };
+    }
+    return null;
   }
   const key = at[i];
   if (key === '*') {
     if (!Array.isArray(value)) return null;
     for (let n = 0; n < value.length; n++) {
-      const hit = walk(value[n], at, i + 1, `${path}[${n}]`, fields);
+      path.push(n);
+      const hit = walk(value[n], at, i + 1, path, fields);
+      path.pop();
       if (hit) return hit;
     }
     return null;
   }
   if (!isObject(value) || !(key in value)) return null;
-  return walk(value[key], at, i + 1, path ? `${path}.${key}` : key, fields);
+  path.push(key);
+  const hit = walk(value[key], at, i + 1, path, fields);
+  path.pop();
+  return hit;
+}
+
+/** `["tenants", 3, "comment"]` as `tenants[3].comment`. */
+function spell(path: ReadonlyArray<string | number>): string {
+  let out = '';
+  for (const key of path) out += typeof key === 'number' ? `[${key}]` : out ? `.${key}` : key;
+  return out;
 }
 
 function isObject(v: unknown): v is Record<string, unknown> {

@@ -26,8 +26,13 @@ export interface PrescanFinding {
 
 interface Frame {
   isObject: boolean;
-  /** Keys seen so far in this object. */
-  keys: Set<string> | null;
+  /**
+   * Keys seen so far in this object: a list while it is short (most objects have a few fields,
+   * and a document has hundreds of thousands of them), a set once it is long.
+   */
+  keys: string[] | Set<string> | null;
+  /** How many keys (object) the container has so far. */
+  size: number;
   /** The current key (object) or index (array). */
   key: string | number;
 }
@@ -40,6 +45,10 @@ type State = 'value' | 'valueOrEnd' | 'key' | 'keyOrEnd' | 'colon' | 'commaOrEnd
 export interface PrescanStats {
   /** The most items of a list, or keys of an object, below the root's own fields (depth 2 and deeper). */
   largestInner: number;
+  /** The same, at depth 3 and deeper: inside the items of the root's lists (a tenant's recipients, not `view.positions`). */
+  largestInItems?: number;
+  /** Set when the scan read the whole text and found no key `__proto__` (at any depth, escaped or not). */
+  noProtoKey?: boolean;
 }
 
 export interface PrescanLimits {
@@ -56,11 +65,13 @@ export function prescanJson(text: string, maxDepth: number, limits: PrescanLimit
   const closing = () => {
     if (!stats || stack.length < 3) return;
     const top = stack[stack.length - 1];
-    const size = top.isObject ? top.keys!.size : (top.key as number) + 1;
+    const size = top.isObject ? top.size : (top.key as number) + 1;
     if (size > stats.largestInner) stats.largestInner = size;
+    if (stack.length >= 4 && size > (stats.largestInItems ?? 0)) stats.largestInItems = size;
   };
   const maxValues = limits.maxValues ?? Infinity;
   let values = 0;
+  let protoKey = false;
   const stack: Frame[] = [];
   const n = text.length;
   let state: State = 'value';
@@ -95,7 +106,7 @@ export function prescanJson(text: string, maxDepth: number, limits: PrescanLimit
             return { path: path(), offset: i, found: `values nested deeper than ${maxDepth} levels`, expected: 'the shape of a mailflow-topology document' };
           }
           const isObject = c === 0x7b;
-          stack.push({ isObject, keys: isObject ? new Set() : null, key: isObject ? '' : 0 });
+          stack.push({ isObject, keys: isObject ? [] : null, size: 0, key: isObject ? '' : 0 });
           state = isObject ? 'keyOrEnd' : 'valueOrEnd';
           i++;
           break;
@@ -109,17 +120,22 @@ export function prescanJson(text: string, maxDepth: number, limits: PrescanLimit
         }
         if (c === 0x2d || (c >= 0x30 && c <= 0x39)) {
           NUMBER.lastIndex = i;
-          const m = NUMBER.exec(text);
-          if (!m) return null;
-          if (!Number.isFinite(Number(m[0]))) {
-            return {
-              path: path(),
-              offset: i,
-              found: `a number out of range (${m[0].length > 40 ? `${m[0].slice(0, 37)}…` : m[0]})`,
-              expected: 'a number between -1.7976931348623157e308 and 1.7976931348623157e308',
-            };
+          if (!NUMBER.test(text)) return null;
+          const end = NUMBER.lastIndex;
+          // Only an exponent or more than 300 digits can leave a double's range: the number is
+          // read (a string and a conversion) only then, not for each of a million coordinates.
+          if (end - i > 300 || hasExponent(text, i, end)) {
+            const num = text.slice(i, end);
+            if (!Number.isFinite(Number(num))) {
+              return {
+                path: path(),
+                offset: i,
+                found: `a number out of range (${num.length > 40 ? `${num.slice(0, 37)}…` : num})`,
+                expected: 'a number between -1.7976931348623157e308 and 1.7976931348623157e308',
+              };
+            }
           }
-          i += m[0].length;
+          i = end;
           afterValue();
           break;
         }
@@ -149,7 +165,7 @@ export function prescanJson(text: string, maxDepth: number, limits: PrescanLimit
         } catch {
           return null;
         }
-        if (top.keys!.has(key)) {
+        if (hasKey(top, key)) {
           return {
             path: [...stack.slice(0, -1).map((f) => f.key), key],
             offset: i,
@@ -157,8 +173,9 @@ export function prescanJson(text: string, maxDepth: number, limits: PrescanLimit
             expected: 'each key once (JSON readers keep only one of the two values, so the file would not mean what it shows)',
           };
         }
-        top.keys!.add(key);
+        addKey(top, key);
         top.key = key;
+        if (key === '__proto__') protoKey = true;
         i = end;
         state = 'colon';
         break;
@@ -190,7 +207,31 @@ export function prescanJson(text: string, maxDepth: number, limits: PrescanLimit
       }
     }
   }
+  if (stats && !protoKey) stats.noProtoKey = true;
   return null;
+}
+
+const SHORT_OBJECT = 16;
+
+function hasKey(f: Frame, key: string): boolean {
+  const keys = f.keys as string[] | Set<string>;
+  return Array.isArray(keys) ? keys.includes(key) : keys.has(key);
+}
+
+function addKey(f: Frame, key: string): void {
+  const keys = f.keys as string[] | Set<string>;
+  if (!Array.isArray(keys)) keys.add(key);
+  else if (keys.length < SHORT_OBJECT) keys.push(key);
+  else f.keys = new Set([...keys, key]);
+  f.size++;
+}
+
+function hasExponent(text: string, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) {
+    const c = text.charCodeAt(k);
+    if (c === 0x65 || c === 0x45) return true;
+  }
+  return false;
 }
 
 /** The offset just after the string that starts at `start` (a quote), or -1 if it never ends. */

@@ -25,8 +25,14 @@ export interface Reference {
 
 const recipientPath = (si: number, address: string) => `scenarios[${si}].expect.recipients[${JSON.stringify(address)}]`;
 
-/** Visits every reference in document order. */
-export function forEachReference(doc: TopologyDocument, visit: (ref: Reference) => void): void {
+/** The JSON path of the canvas position of `key`. */
+export const positionPath = (key: string) => `view.positions[${JSON.stringify(key)}]`;
+
+/**
+ * Visits every reference in document order (the canvas positions last, unless `positions` is
+ * false: the integrity check reads those itself, one key per entity, without a Reference each).
+ */
+export function forEachReference(doc: TopologyDocument, visit: (ref: Reference) => void, options: { positions?: boolean } = {}): void {
   doc.scenarios.forEach((s, si) => {
     // A cloud-mailbox scenario (format 2 `fromMailbox`) names no server.
     if (s.serverId !== undefined) {
@@ -45,8 +51,9 @@ export function forEachReference(doc: TopologyDocument, visit: (ref: Reference) 
       );
     }
   });
+  if (options.positions === false) return;
   for (const key of Object.keys(doc.view?.positions ?? {})) {
-    visit({ id: key, target: 'entity', site: { kind: 'position', key }, path: () => `view.positions[${JSON.stringify(key)}]` });
+    visit({ id: key, target: 'entity', site: { kind: 'position', key }, path: () => positionPath(key) });
   }
 }
 

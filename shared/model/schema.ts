@@ -9,6 +9,7 @@
  */
 import { z } from 'zod';
 import { guardsSchema } from '../analysis/guardsSchema';
+import { registerFastAcceptor } from './bounded';
 
 // Patterns are regular expressions (not refinements) so the generated JSON Schema carries them too.
 const OCTET = '(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)';
@@ -263,6 +264,32 @@ export const serverSchema = z.strictObject({
   comment: comment.optional(),
 });
 
+/** The fields of a server, and which of them the fast path below takes as they are. */
+const PLAIN_SERVER_FIELDS = new Set(['id', 'name', 'role', 'ipAddress', 'tls', 'certificate', 'tlsVersion', 'exchange', 'comment']);
+
+/**
+ * serverSchema without zod for the common server (a document may list 100,000): its own fields,
+ * no certificate or Exchange version (absent or null), every value as the schema wants it. The
+ * result is what zod returns (fields in the schema's order, `certificate: null` by default);
+ * anything else goes to zod, which gives its own issues (test/model/fast-accept.test.ts).
+ */
+registerFastAcceptor(serverSchema, (v) => {
+  if (v === null || typeof v !== 'object' || Object.getPrototypeOf(v) !== Object.prototype) return undefined;
+  const s = v as Record<string, unknown>;
+  for (const key in s) if (!PLAIN_SERVER_FIELDS.has(key) || s[key] === undefined) return undefined;
+  const { id, name, role, ipAddress, tls, tlsVersion, comment } = s;
+  if (typeof id !== 'string' || !patterns.id.test(id) || typeof name !== 'string' || name.length > 10_000) return undefined;
+  if (!SERVER_ROLES.includes(role as never) || typeof ipAddress !== 'string' || !patterns.ipv4.test(ipAddress) || typeof tls !== 'boolean') return undefined;
+  if ((s.certificate ?? null) !== null || (s.exchange ?? null) !== null) return undefined;
+  if (tlsVersion !== undefined && !TLS_VERSIONS.includes(tlsVersion as never)) return undefined;
+  if (comment !== undefined && (typeof comment !== 'string' || comment.length > 2000)) return undefined;
+  const out: Record<string, unknown> = { id, name, role, ipAddress, tls, certificate: null };
+  if (tlsVersion !== undefined) out.tlsVersion = tlsVersion;
+  if (Object.hasOwn(s, 'exchange')) out.exchange = null;
+  if (comment !== undefined) out.comment = comment;
+  return out;
+});
+
 export const expectedRecipientSchema = z.strictObject({
   disposition: z.enum(DISPOSITIONS),
   tenant: id.nullable().optional(),
@@ -335,6 +362,27 @@ export const scenarioSchema = z
   });
 
 export const positionSchema = z.strictObject({ x: z.number().finite(), y: z.number().finite() });
+
+/**
+ * positionSchema without zod for the common case (a document holds one position per entity):
+ * `{x, y}` of two finite numbers, an object of exactly those own fields, is what zod returns too;
+ * anything else goes to zod, which gives its own issues (test/model/fast-accept.test.ts).
+ */
+registerFastAcceptor(positionSchema, (v, reuse) => {
+  if (v === null || typeof v !== 'object' || Object.getPrototypeOf(v) !== Object.prototype) return undefined;
+  const p = v as Record<string, unknown>;
+  const { x, y } = p;
+  if (typeof x !== 'number' || typeof y !== 'number' || !Number.isFinite(x) || !Number.isFinite(y)) return undefined;
+  let fields = 0;
+  let xFirst = false;
+  for (const key in p) {
+    if (key !== 'x' && key !== 'y') return undefined;
+    if (fields++ === 0) xFirst = key === 'x';
+  }
+  if (fields !== 2 || !Object.hasOwn(p, 'x') || !Object.hasOwn(p, 'y')) return undefined;
+  // The loader's own object, already `{x, y}` in zod's order: kept, not copied.
+  return reuse && xFirst ? p : { x, y };
+});
 
 export const viewSchema = z.strictObject({
   positions: z.record(z.string(), positionSchema).default({}),

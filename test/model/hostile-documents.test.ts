@@ -82,6 +82,17 @@ describe('expect.recipients', () => {
 });
 
 describe('the shape check before validation', () => {
+  it('from text, a prototype key is refused however it is spelt (the pre-scan lets the shape check run)', () => {
+    for (const key of ['__proto__', '\\u005f_proto__', '__proto\\u005f_']) {
+      const text = `{"format":"mailflow-topology","version":2,"title":"t","tenants":[{"id":"a","name":"A","acceptedDomains":[],"extra":[0,{"${key}":{"polluted":true}}]}],"servers":[],"scenarios":[]}`;
+      const r = parseDocumentText(text);
+      expect(r.ok || r.errors.map((e) => e.message)).toEqual([
+        'tenants[0].extra[1].__proto__: found the reserved key "__proto__"; expected only the fields and ids the format defines.',
+      ]);
+    }
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
   it('names where a prototype key or too deep a nesting is, in a value given without text', () => {
     const doc = { format: 'mailflow-topology', version: 2, title: 't', tenants: [{ id: 'a', name: 'A', acceptedDomains: [] }], servers: [], scenarios: [] };
     const proto = JSON.parse('{"x": 1, "__proto__": {"polluted": true}}');

@@ -45,6 +45,22 @@ describe('pre-scan of the JSON text', () => {
     expect(e.message).toMatch(/found a number out of range \(-1e400\)/);
   });
 
+  it('a repeated key is found in an object of many keys too (past the short list the scan keeps first)', () => {
+    for (const keys of [15, 16, 17, 40, 300]) {
+      const fields = Array.from({ length: keys }, (_, i) => `"k${i}":1`);
+      expect(prescanJson(`{"p":{${fields.join(',')},"k0":2}}`, 64)).toMatchObject({ path: ['p', 'k0'], found: 'the key "k0" a second time in the same object' });
+      expect(prescanJson(`{"p":{${fields.join(',')},"k${keys - 1}":2}}`, 64)).toMatchObject({ path: ['p', `k${keys - 1}`] });
+      expect(prescanJson(`{"p":{${fields.join(',')}}}`, 64)).toBeNull();
+    }
+  });
+
+  it('a number out of range without an exponent (400 digits) is found too; long finite numbers are not', () => {
+    const huge = `-${'9'.repeat(400)}`;
+    expect(prescanJson(`{"x":${huge}}`, 64)).toMatchObject({ path: ['x'], found: `a number out of range (${huge.slice(0, 37)}…)` });
+    expect(prescanJson(`{"x":${'9'.repeat(300)}.5,"y":0.${'1'.repeat(400)},"z":1e308}`, 64)).toBeNull();
+    expect(prescanJson('{"x":1E+400}', 64)).toMatchObject({ found: 'a number out of range (1E+400)' });
+  });
+
   it('agrees with JSON.parse on every valid JSON text: no finding unless a key repeats', () => {
     fc.assert(
       fc.property(fc.json({ depthSize: 'small' }), (text) => {
