@@ -16,7 +16,7 @@ const example = JSON.parse(readFileSync(path.join(__dirname, '../../examples/hyb
   view?: Record<string, unknown>;
 };
 const NOTE = 'Cut over the MX record on Friday';
-const withNote = { ...example, version: 2, view: { positions: {}, ...example.view, notes: [{ id: 'n1', text: NOTE, x: 40, y: 40 }] } };
+const withNote = { ...example, version: 2, view: { positions: {}, ...example.view, notes: [{ id: 'n1', text: NOTE, x: 40, y: 40, width: 420 }] } };
 
 async function exportPdf(args: string[], now?: Date): Promise<Uint8Array> {
   const { io, files, stderr } = memoryIO({ '/in/hybrid.mailflow.json': JSON.stringify(withNote) });

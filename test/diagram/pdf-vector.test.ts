@@ -23,7 +23,7 @@ const hybrid: TopologyDocument = (() => {
 })();
 const withNote: TopologyDocument = {
   ...hybrid,
-  view: { positions: {}, ...hybrid.view, notes: [{ id: 'n1', text: 'Cut over the MX record on Friday', x: 0, y: 0 }, { id: 'n2', text: '金曜日に MX を切り替える', x: 0, y: 0 }] },
+  view: { positions: {}, ...hybrid.view, notes: [{ id: 'n1', text: 'Cut over the MX record on Friday', x: 0, y: 0, width: 420 }, { id: 'n2', text: '金曜日に MX を切り替える', x: 0, y: 80, width: 420 }] },
 };
 const NOW = new Date('2026-03-04T05:06:07Z');
 
@@ -155,7 +155,7 @@ describe('the PDF of the hybrid example', { timeout: 60_000 }, () => {
     expect(ja).toContain('Cut over the MX record on Friday');
     expect(ja).toContain('金曜日に MX を切り替える');
     const en = pdfText(await pdfOf(withNote, 'en'));
-    expect(en).toContain('Inbound connectors');
+    expect(en).toContain('Inbound connector');
     expect(en).toContain('Cut over the MX record on Friday');
   });
 

@@ -15,7 +15,7 @@ const NOTE = 'Cut over the MX record on Friday';
 /** The hybrid example with a note, opened through File ▸ Open (the upload input). */
 async function openHybridWithNote(page: Page): Promise<string> {
   const example = JSON.parse(await readFile('examples/hybrid-seed.mailflow.json', 'utf8')) as { title: string; view?: object };
-  const doc = { ...example, version: 2, view: { positions: {}, ...example.view, notes: [{ id: 'note-1', text: NOTE, x: 60, y: 60 }] } };
+  const doc = { ...example, version: 2, view: { positions: {}, ...example.view, notes: [{ id: 'note-1', text: NOTE, x: 60, y: 60, width: 420 }] } };
   await page.locator('#mailflow-open-input').setInputFiles({ name: 'hybrid.mailflow.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(doc)) });
   await expect.poll(async () => (await getDocument(page)).title).toBe(example.title);
   // Exported from the Japanese UI, a gallery example is titled in Japanese (page and PDF Title):
