@@ -12,7 +12,7 @@
  * nothing to replace (the texts are no longer the English ones), so nothing is translated twice.
  */
 import { z } from 'zod';
-import gallery from '../../examples/index.json';
+import gallery from '../../examples/index.json' with { type: 'json' };
 import type { Lang } from './languages';
 
 const localizedSchema = z.strictObject({ en: z.string().min(1), ja: z.string().min(1) });

@@ -21,7 +21,6 @@ import {
 } from '../../shared/i18n/gallery';
 import { parseDocumentText } from '../../shared/model/load';
 import type { TopologyDocument } from '../../shared/model/schema';
-import { GLOSSARY } from '../../shared/i18n/glossary';
 import { englishWords } from './englishWords';
 
 const EXAMPLES = join(__dirname, '../../examples');
@@ -60,17 +59,16 @@ function outcome(sim: Simulation): unknown {
 /**
  * Words a Japanese administrator keeps in Latin letters inside a Japanese name: product names and
  * protocols (the allow-list), the document's ids, domains and addresses (EX01 is the id ex01), the
- * fictitious companies, the Latin words of the glossary's terms (差出人 (From) ヘッダー), and
- * identifiers copied as they are (CU22, UnpatchedOnPremServer).
+ * fictitious companies and the Latin words of the glossary's terms (englishWords' allow-list), and
+ * identifiers copied as they are (CU22).
  */
 function keptWords(doc: TopologyDocument, english: string): Set<string> {
-  const out = new Set<string>(['Contoso', 'Fabrikam', 'Litware', 'Northwind']);
+  const out = new Set<string>();
   const add = (v: unknown): void => {
     if (typeof v === 'string') for (const w of v.match(/[A-Za-z][A-Za-z0-9]*/g) ?? []) [w, w.toUpperCase()].forEach((x) => out.add(x));
     else if (v && typeof v === 'object') Object.values(v).forEach(add);
   };
   add(settings(doc));
-  add(Object.values(GLOSSARY).map((t) => t.ja));
   for (const w of english.match(/[A-Za-z][A-Za-z0-9]*/g) ?? []) if (/\d|[a-z][A-Z]/.test(w)) out.add(w);
   return out;
 }
