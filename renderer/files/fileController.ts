@@ -2,6 +2,7 @@
  * New, Open, Open Recent, Save, Save As, drafts and crash recovery, on top of the platform adapter.
  * A file that fails to load shows the loader's located errors and changes nothing.
  */
+import { localizeExample } from '../../shared/i18n/gallery';
 import { parseDocumentText, serializeDocument } from '../../shared/model/load';
 import type { TopologyDocument } from '../../shared/model/schema';
 import { t } from '../i18n';
@@ -45,6 +46,7 @@ export async function newDocument(): Promise<void> {
 export async function openText(
   text: string,
   file: { name: string; path: string | null; stamp?: TopologyDocumentStamp; handle?: unknown },
+  edition: (doc: TopologyDocument) => TopologyDocument = (doc) => doc,
 ): Promise<boolean> {
   // Timing marks for the canvas benchmark (bench/canvas-bench.mjs): read → parsed → painted.
   performance.mark('mailflow:document-read');
@@ -55,7 +57,7 @@ export async function openText(
     return false;
   }
   await discardCurrentDraft();
-  useDocumentStore.getState().load(result.document, {
+  useDocumentStore.getState().load(edition(result.document), {
     name: file.name,
     path: file.path,
     stamp: file.stamp ?? null,
@@ -268,7 +270,10 @@ export function startDocumentStateSync(): () => void {
   });
 }
 
-/** `?example=<name>` opens a bundled example (demos and end-to-end tests). */
+/**
+ * `?example=<name>` opens a bundled example (demos and end-to-end tests), in the edition of the UI
+ * language (a Japanese UI gets the Japanese names and comments, as File ▸ New from example does).
+ */
 export async function openExampleFromUrl(): Promise<boolean> {
   const name = new URLSearchParams(location.search).get('example');
   if (!name || !/^[A-Za-z0-9._-]+$/.test(name)) return false;
@@ -276,7 +281,8 @@ export async function openExampleFromUrl(): Promise<boolean> {
   const file = exampleFileName(name);
   try {
     if (!file) throw new Error(name);
-    return await openText(await loadExampleText(file), { name: file, path: null });
+    const lang = useUiStore.getState().language;
+    return await openText(await loadExampleText(file), { name: file, path: null }, (doc) => localizeExample(doc, lang, file));
   } catch {
     toastError(t('file.exampleMissing', { name }));
     return false;

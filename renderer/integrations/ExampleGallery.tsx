@@ -1,12 +1,15 @@
 /**
  * File ▸ New from example…: the examples of the repository's `examples/` folder, with their title
  * and description in the current language, a small picture drawn from the model (shared/diagram)
- * and what they contain. Choosing one opens it as a new untitled document.
+ * and what they contain. Choosing one opens it as a new untitled document, in the edition of the UI
+ * language (shared/i18n/gallery.ts `localizeExample`: Japanese names and comments in Japanese); the
+ * thumbnail is drawn from that edition.
  */
 import { useEffect, useState } from 'react';
 import { formatCount } from '../i18n';
 import { useTranslation } from 'react-i18next';
 import { renderDiagramSvg } from '../../shared/diagram/svg';
+import { localizeExample } from '../../shared/i18n/gallery';
 import type { TopologyDocument } from '../../shared/model/schema';
 import { confirmDiscardChanges, openAsUntitled } from '../files/fileController';
 import { useUiStore } from '../store/uiStore';
@@ -31,7 +34,7 @@ export function ExampleGallery({ onClose }: { onClose: () => void }) {
     void Promise.all(
       GALLERY.map(async (entry) => {
         try {
-          const doc = await loadExampleDocument(entry.file);
+          const doc = localizeExample(await loadExampleDocument(entry.file), lang, entry.file);
           const drawn = renderDiagramSvg(doc, { theme, lang, padding: 8, embedDocument: false });
           const url = URL.createObjectURL(new Blob([drawn.svg], { type: 'image/svg+xml' }));
           urls.push(url);
@@ -53,7 +56,7 @@ export function ExampleGallery({ onClose }: { onClose: () => void }) {
     setError(null);
     const title = entry.title[lang];
     try {
-      const doc = loaded[entry.file]?.doc ?? (await loadExampleDocument(entry.file));
+      const doc = loaded[entry.file]?.doc ?? localizeExample(await loadExampleDocument(entry.file), lang, entry.file);
       onClose();
       if (!(await confirmDiscardChanges())) return;
       await openAsUntitled(doc);

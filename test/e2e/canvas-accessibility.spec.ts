@@ -24,7 +24,7 @@ test('the diagnostics tab has no serious accessibility violations', async ({ pag
 
 test('the Japanese UI with a node selected has no serious accessibility violations', async ({ page }) => {
   await openApp(page, '?example=point-2-certificate&lang=ja');
-  await page.getByLabel('受信コネクタ From Contoso on-premises', { exact: true }).click();
+  await page.getByLabel('受信コネクタ Contoso のオンプレミスから', { exact: true }).click();
   // Polled: the reveal animation and the debounced diagnostics settle first; a real violation stays.
   await expect.poll(() => seriousViolations(page)).toEqual([]);
 });

@@ -152,7 +152,8 @@ test('Delete deletes the focused selection; a tenant with contents asks first', 
 test('announcements are in Japanese in the Japanese UI', async ({ page }) => {
   await openApp(page, '?example=point-2-certificate&lang=ja');
   await page.locator('body').click({ position: { x: 5, y: 5 } });
-  const connector = '受信コネクタ From Contoso on-premises';
+  // The Japanese edition of the example (shared/i18n/gallery.ts): the connector's Japanese name.
+  const connector = '受信コネクタ Contoso のオンプレミスから';
   await tabToNode(page, connector);
   await page.keyboard.press('Enter');
   await expect(announcer(page)).toHaveText(`${connector} を選択しました。[プロパティ] タブに設定が表示されます。`);

@@ -87,11 +87,22 @@ function jsonTexts(file: string): Text[] {
 
 export const LOCALE_FILES = localeFiles();
 
-/** The gallery's Japanese titles, descriptions, document titles, scenario names and descriptions (examples/index.json). */
+/**
+ * The gallery's Japanese titles, descriptions, document titles, scenario names and descriptions, and
+ * the Japanese edition's names and comments of every object (examples/index.json).
+ */
 function galleryTexts(): Text[] {
   type Texts = Record<string, { ja: string } | undefined>;
   const gallery = JSON.parse(readFileSync(join(ROOT, 'examples/index.json'), 'utf8')) as {
-    examples: Array<{ file: string; title: { ja: string }; description: { ja: string }; documentTitle?: { ja: string }; scenarioNames?: Texts; scenarioDescriptions?: Texts }>;
+    examples: Array<{
+      file: string;
+      title: { ja: string };
+      description: { ja: string };
+      documentTitle?: { ja: string };
+      scenarioNames?: Texts;
+      scenarioDescriptions?: Texts;
+      objectTexts?: Record<string, Texts>;
+    }>;
   };
   const each = (file: string, what: string, texts: Texts | undefined): Text[] =>
     Object.entries(texts ?? {}).map(([id, n]) => ({ where: `examples/index.json ${file} ${id} ${what}`, text: n?.ja ?? '', ja: true }));
@@ -101,6 +112,9 @@ function galleryTexts(): Text[] {
     ...(e.documentTitle ? [{ where: `examples/index.json ${e.file} documentTitle`, text: e.documentTitle.ja, ja: true }] : []),
     ...each(e.file, 'name', e.scenarioNames),
     ...each(e.file, 'description', e.scenarioDescriptions),
+    ...Object.entries(e.objectTexts ?? {}).flatMap(([id, fields]) =>
+      Object.entries(fields).map(([field, n]) => ({ where: `examples/index.json ${e.file} ${id} ${field}`, text: n?.ja ?? '', ja: true })),
+    ),
   ]);
 }
 

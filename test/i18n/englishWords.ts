@@ -5,6 +5,7 @@
  * (test/i18n/cli-ja.test.ts) and the e2e test of the Japanese UI (test/e2e/japanese-gallery.spec.ts).
  */
 import { simulateScenario } from '../../shared/engine';
+import { GLOSSARY } from '../../shared/i18n/glossary';
 import type { TopologyDocument } from '../../shared/model/schema';
 
 /** Protocol, product and format names an Exchange administrator reads in Japanese documentation too. */
@@ -16,8 +17,17 @@ const ALLOWED = new Set(
     // People of the examples, named in the Japanese scenario names too ("Alice が同僚に送信").
     'Alice Bob ' +
     // Keys as printed on the keyboard (present mode's hints).
-    'Space Esc'
-  ).split(' '),
+    'Space Esc ' +
+    // The fictitious companies of Microsoft's documentation, kept in Latin letters in Japanese too.
+    'Contoso Fabrikam Litware Northwind ' +
+    // PowerShell names the properties panel quotes beside its labels and hints, so the administrator
+    // finds them in Exchange Online PowerShell ("TLS 設定 (TlsSettings)", "Exchange Online の Comment").
+    'Comment TlsSettings TlsDomain IsTransportRuleScoped SenderAddressLocation RouteMessageOutboundConnector OnPremises Partner ' +
+    'UnpatchedOnPremServer true false'
+  )
+    .split(' ')
+    // The Latin words the glossary's own Japanese terms contain ("差出人 (From) ヘッダー").
+    .concat(Object.values(GLOSSARY).flatMap((t) => t.ja.match(/[A-Za-z][A-Za-z0-9]*/g) ?? [])),
 );
 
 const words = (s: string | undefined): string[] => (s ?? '').match(/[A-Za-z][A-Za-z0-9]*/g) ?? [];

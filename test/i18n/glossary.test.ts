@@ -27,6 +27,12 @@ describe('the Japanese glossary', () => {
     expect(LOCALE_FILES).toEqual(expect.arrayContaining(['renderer/i18n/ja.json', 'renderer/playback/i18n.ja.json', 'renderer/actions/i18n.ja.json']));
   });
 
+  it('scans the Japanese edition of every gallery example (names and comments of its objects)', () => {
+    const where = allTexts().map((t) => t.where);
+    expect(where).toContain('examples/index.json hybrid-seed.mailflow.json contoso-ex01 name');
+    expect(where).toContain('examples/index.json renewed-certificate.mailflow.json ex01 comment');
+  });
+
   it('is followed by every Japanese text the user reads', () => {
     const bad = allTexts()
       .filter((t) => t.ja)
