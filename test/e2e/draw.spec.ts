@@ -240,7 +240,11 @@ test('a note made from the context menu is edited in place, exported as SVG text
   await dialog.getByRole('button', { name: 'Export SVG' }).click();
   const download = await downloadPromise;
   const svg = await readFile((await download.path())!);
-  expect(svg.toString('utf8')).toContain('>Cut over the MX record on Friday<');
+  // The note is one <text> at its canvas place, wrapped at the note's width (a <tspan> per line).
+  const noteTexts = [...svg.toString('utf8').matchAll(/<text[^>]*>((?:<tspan[^>]*>[^<]*<\/tspan>)+)<\/text>/g)].map((m) =>
+    [...m[1].matchAll(/<tspan[^>]*>([^<]*)<\/tspan>/g)].map((t) => t[1]).join(' '),
+  );
+  expect(noteTexts).toContain('Cut over the MX record on Friday');
 
   await menu(page, 'File', 'New');
   await page.getByRole('button', { name: /Don.t save|Discard/ }).click().catch(() => undefined);
