@@ -40,7 +40,7 @@ import { GRID } from './geometry';
 import { Minimap } from './Minimap';
 import { nodeTypes, useLowDetail } from './nodes';
 import { edgeTypes } from './edges';
-import { CONTROLS_W, fitBox, LOW_DETAIL_READABLE_ZOOM, READABLE_ZOOM } from './viewport';
+import { CONTROLS_W, fitBox, fitUncut, LOW_DETAIL_READABLE_ZOOM, READABLE_ZOOM } from './viewport';
 import { union } from '../../shared/layout/canvas';
 import './canvas.css';
 import './i18n';
@@ -140,7 +140,16 @@ export function Canvas() {
       if (!rect || rect.width < 10 || rect.height < 10) return;
       const minZoom = useUiStore.getState().bigDesign === 'lowDetail' ? LOW_DETAIL_READABLE_ZOOM : READABLE_ZOOM;
       userMoved.current = false;
-      void flow.setViewport(fitBox(boundsRef.current, rect.width, rect.height, FIT_PAD, minZoom, undefined, CONTROLS_W), { duration });
+      // Too big to fit readably: the top-left shown, and no card cut at the far edge (viewport.ts).
+      const cards = flow.getNodes().flatMap((n) => {
+        if (n.type === 'zone' || n.type === 'tenant') return [];
+        const internal = flow.getInternalNode(n.id);
+        const w = internal?.measured.width ?? n.width ?? 0;
+        const h = internal?.measured.height ?? n.height ?? 0;
+        return internal && w > 0 && h > 0 ? [{ x: internal.internals.positionAbsolute.x, y: internal.internals.positionAbsolute.y, w, h }] : [];
+      });
+      const vp = fitUncut(boundsRef.current, rect.width, rect.height, FIT_PAD, minZoom, CONTROLS_W, cards);
+      void flow.setViewport(vp, { duration });
     },
     [flow],
   );

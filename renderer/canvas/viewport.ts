@@ -36,6 +36,36 @@ export function fitBox(bounds: Box, width: number, height: number, pad: number, 
   return { x, y, zoom };
 }
 
+/**
+ * Fit to window for a design that may not fit readably: `fitBox`, and when the design is wider or taller
+ * than the pane at that zoom (its top-left shown, the rest a pan away), shifted so that no card of
+ * `cards` is cut at the pane's edge — each wholly on screen or wholly a pan away, the design's
+ * top-left kept on screen (without this the Internet or a rule at the far edge came in half cut).
+ */
+export function fitUncut(bounds: Box, width: number, height: number, pad: number, minZoom: number, padLeft: number, cards: readonly Box[]): Viewport {
+  const vp = fitBox(bounds, width, height, pad, minZoom, undefined, padLeft);
+  if (showsWhole(vp, bounds, width, height, 0)) return vp;
+  return uncutViewport(vp, { x: bounds.x, y: bounds.y, w: 0, h: 0 }, cards, { x: 0, y: 0, w: width, h: height }, vp.zoom);
+}
+
+/** Flow px above a first-receipt tenant kept in the camera's frame for its label (24 px high, 6 px gap, a margin). */
+export const LABEL_ROOM_ABOVE = 40;
+
+/**
+ * The playback camera's frame grown to take in a strip of `room` above each of `anchors` that shares
+ * its columns: the first-receipt label goes above its tenant. Without it a tenant at the frame's top
+ * left the label no room, and the placer put it below the tenant, where it read as the label of the
+ * tenant under it (seen at 1024×700).
+ */
+export function withRoomAbove(box: Box, anchors: readonly Box[], room = LABEL_ROOM_ABOVE): Box {
+  let out = box;
+  for (const r of anchors) {
+    if (r.x > out.x + out.w || r.x + r.w < out.x || r.y - room >= out.y) continue;
+    out = { ...out, y: r.y - room, h: out.h + (out.y - (r.y - room)) };
+  }
+  return out;
+}
+
 /** Room kept on the left for the canvas's zoom controls, so a fitted design is never under them. */
 export const CONTROLS_W = 56;
 

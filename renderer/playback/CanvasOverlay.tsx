@@ -12,7 +12,7 @@ import { textWidth } from '../../shared/diagram/text';
 import { TENANT_HEADER } from '../../shared/layout/geometry';
 import { setCameraFollower } from '../canvas/canvasApi';
 import { placeLabels, routeAround, type LabelRequest, type Rect as Box } from '../../shared/layout/placer';
-import { CONTROLS_W, fitBox, followBox, READABLE_ZOOM, showsWhole, uncutViewport } from '../canvas/viewport';
+import { CONTROLS_W, fitBox, followBox, READABLE_ZOOM, showsWhole, uncutViewport, withRoomAbove } from '../canvas/viewport';
 import { noteBoxes } from '../../shared/diagram/notes';
 import type { NoteNodeData } from '../canvas/NoteNode';
 import { useUiStore } from '../store/uiStore';
@@ -275,6 +275,8 @@ export function PlaybackOverlay() {
       // Hops too long to show whole at a readable size: show where the message arrives.
       if (box && (box.w * READABLE_ZOOM > paneWidth - 96 || box.h * READABLE_ZOOM > paneHeight - 96)) box = boxOf(step.hops.map((h) => h.to)) ?? box;
       if (!box) return;
+      // The first-receipt label goes above its tenant: the frame takes that strip in (viewport.ts).
+      box = withRoomAbove(box, step.firstReceipt.map((id) => rects.get(id)).filter((r): r is Rect => !!r));
       const height = visibleHeight(paneHeight);
       // Presenting, the first frame takes the design's notes in too when they fit readably.
       if (index === 0 && notes.length && typeof document !== 'undefined' && document.documentElement.classList.contains('pb-presenting')) {

@@ -91,6 +91,14 @@ test.describe('responsive at 1024×700', () => {
   }
 });
 
+test("the playback header shows the scenario's whole name when the row has room (1440×900)", async ({ page }) => {
+  await runScenario(page, '?example=hybrid-seed', /Point 1: the rule's exception lets it through/);
+  const name = page.locator('.pb-scenario-name');
+  await expect(name).toHaveText("Point 1: the rule's exception lets it through, and Contoso hands it off to Fabrikam");
+  const cut = await name.evaluate((el) => el.scrollWidth > el.clientWidth + 1);
+  expect(cut).toBe(false);
+});
+
 test('side panels collapse and resize, and stay so after a reload', async ({ page }) => {
   await openApp(page, '?example=point-1-first-receipt');
   const palette = page.locator('[data-panel="palette"]');

@@ -4,7 +4,7 @@
  * the minimap and each other, curves go around nodes.
  */
 import { describe, expect, it } from 'vitest';
-import { fitBox, followBox, isCut, READABLE_ZOOM, showsWhole, uncutViewport } from '../../renderer/canvas/viewport';
+import { fitBox, fitUncut, followBox, isCut, LABEL_ROOM_ABOVE, READABLE_ZOOM, showsWhole, uncutViewport, withRoomAbove } from '../../renderer/canvas/viewport';
 import { intersection, placeLabels, routeAround, type Rect } from '../../shared/layout/placer';
 
 describe('the camera never cuts a node', () => {
@@ -62,6 +62,50 @@ describe('fit to window', () => {
     const moved = followBox({ x: -2000, y: 0, zoom: 0.4 }, box, 1000, 700, 20, READABLE_ZOOM)!;
     expect(moved.zoom).toBeGreaterThanOrEqual(READABLE_ZOOM);
     expect(showsWhole(moved, box, 1000, 700, 20)).toBe(true);
+  });
+});
+
+describe('fit never cuts a card', () => {
+  it('a design too wide to fit readably shows its top-left, and the card at the far edge wholly or not at all', () => {
+    // The hybrid example at 1920×1080: the Internet node past the right edge at the readable zoom.
+    const cards = [
+      { x: 0, y: 0, w: 220, h: 80 },
+      { x: 300, y: 0, w: 190, h: 76 },
+      { x: 1560, y: 0, w: 170, h: 76 },
+    ];
+    const bounds = { x: 0, y: 0, w: 1730, h: 400 };
+    const plain = fitBox(bounds, 1330, 900, 24, READABLE_ZOOM, undefined, 56);
+    expect(cards.some((c) => isCut(plain, c, { x: 0, y: 0, w: 1330, h: 900 }))).toBe(true);
+    const vp = fitUncut(bounds, 1330, 900, 24, READABLE_ZOOM, 56, cards);
+    expect(cards.filter((c) => isCut(vp, c, { x: 0, y: 0, w: 1330, h: 900 }))).toEqual([]);
+    expect(vp.zoom).toBe(plain.zoom);
+    // The top-left (where mail starts) stays on screen.
+    expect(vp.x).toBeGreaterThanOrEqual(0);
+    expect(vp.x).toBeLessThan(1330);
+  });
+
+  it('a design that fits is fitted as before', () => {
+    const bounds = { x: 0, y: 0, w: 600, h: 400 };
+    expect(fitUncut(bounds, 1200, 800, 24, READABLE_ZOOM, 56, [bounds])).toEqual(fitBox(bounds, 1200, 800, 24, READABLE_ZOOM, undefined, 56));
+  });
+});
+
+describe('the playback frame keeps room for the first-receipt label', () => {
+  it('a tenant at the top of the frame gets the strip above it, so the camera shows the label there', () => {
+    const tenant = { x: 400, y: 100, w: 700, h: 300 };
+    const hops = { x: 420, y: 150, w: 200, h: 80 };
+    const box = withRoomAbove(hops, [tenant]);
+    expect(box.y).toBe(tenant.y - LABEL_ROOM_ABOVE);
+    expect(box.y + box.h).toBe(hops.y + hops.h);
+    // The camera that frames it shows the strip above the tenant on screen.
+    const vp = followBox({ x: -300, y: -60, zoom: 1 }, box, 900, 500, 48, READABLE_ZOOM)!;
+    expect((tenant.y - LABEL_ROOM_ABOVE) * vp.zoom + vp.y).toBeGreaterThanOrEqual(0);
+  });
+
+  it('a tenant beside the frame, or with room already, changes nothing', () => {
+    const hops = { x: 0, y: 200, w: 200, h: 80 };
+    expect(withRoomAbove(hops, [{ x: 600, y: 100, w: 300, h: 300 }])).toEqual(hops);
+    expect(withRoomAbove(hops, [{ x: 0, y: 300, w: 300, h: 300 }])).toEqual(hops);
   });
 });
 
