@@ -47,6 +47,8 @@ export async function openText(
   text: string,
   file: { name: string; path: string | null; stamp?: TopologyDocumentStamp; handle?: unknown },
   edition: (doc: TopologyDocument) => TopologyDocument = (doc) => doc,
+  /** The gallery's own files are not the user's: saying they were migrated is noise over the canvas. */
+  announceMigration = true,
 ): Promise<boolean> {
   // Timing marks for the canvas benchmark (bench/canvas-bench.mjs): read → parsed → painted.
   performance.mark('mailflow:document-read');
@@ -65,7 +67,7 @@ export async function openText(
   });
   useUiStore.getState().select([]);
   useUiStore.getState().revealIds([]);
-  if (result.migratedFrom !== null) useUiStore.getState().toast('info', t('file.migrated', { version: result.migratedFrom }));
+  if (announceMigration && result.migratedFrom !== null) useUiStore.getState().toast('info', t('file.migrated', { version: result.migratedFrom }));
   return true;
 }
 type TopologyDocumentStamp = import('../../shared/ipc/contract').FileStamp | null;
@@ -282,7 +284,7 @@ export async function openExampleFromUrl(): Promise<boolean> {
   try {
     if (!file) throw new Error(name);
     const lang = useUiStore.getState().language;
-    return await openText(await loadExampleText(file), { name: file, path: null }, (doc) => localizeExample(doc, lang, file));
+    return await openText(await loadExampleText(file), { name: file, path: null }, (doc) => localizeExample(doc, lang, file), false);
   } catch {
     toastError(t('file.exampleMissing', { name }));
     return false;
