@@ -214,6 +214,8 @@ export function buildOverlay(doc: TopologyDocument, layout: DiagramLayout, sim: 
     let lastCard = intoRules(first, entryPoint, entryCard ?? null);
     /** Where the path is when no card was passed in the last tenant (its entry, or where a hand-off arrived). */
     let cursor: Point = entryPoint;
+    /** True when the path reached the last tenant by a hand-off and passed no card there. */
+    let arrivedByHandoff = false;
 
     // Hand-offs.
     for (let i = 1; i < r.path.length; i++) {
@@ -226,6 +228,7 @@ export function buildOverlay(doc: TopologyDocument, layout: DiagramLayout, sim: 
       label('handoff', `${L.handoff}: ${from.tenant.name} → ${to.tenant.name}`, around(mid, 4), ['right', 'left', 'below', 'above']);
       cursor = route[route.length - 1];
       lastCard = intoRules(to, cursor, null);
+      arrivedByHandoff = lastCard === null;
     }
 
     const last = tenantBox(r.path[r.path.length - 1])!;
@@ -240,7 +243,12 @@ export function buildOverlay(doc: TopologyDocument, layout: DiagramLayout, sim: 
       case 'delivered': {
         overlay.highlighted.add(last.id);
         const m = last.mailboxes;
-        add('path', [...viaCorridor(m.x), { x: m.x, y: m.y + SIGN_R }]);
+        if (arrivedByHandoff) {
+          // Handed off to a tenant with no rule to pass: straight from its border to the check mark
+          // in its header, instead of down to the corridor and back up.
+          const side = Math.abs(cursor.x - m.x) <= SIGN_R ? 0 : Math.sign(cursor.x - m.x);
+          add('path', side === 0 ? [{ x: m.x, y: cursor.y }, { x: m.x, y: m.y + (cursor.y < m.y ? -SIGN_R : SIGN_R) }] : [cursor, { x: cursor.x, y: m.y }, { x: m.x + side * SIGN_R, y: m.y }]);
+        } else add('path', [...viaCorridor(m.x), { x: m.x, y: m.y + SIGN_R }]);
         const list = deliveredTo.get(last) ?? [];
         list.push(r.address);
         deliveredTo.set(last, list);

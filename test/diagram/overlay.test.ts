@@ -78,3 +78,24 @@ describe('simulation overlay', () => {
     expect(svgTexts(drawn.svg)).toContain(bare.title);
   });
 });
+
+describe('a hand-off to a tenant with no rule to pass', () => {
+  it('goes straight from the tenant border to its check mark: never down past the header and back up', () => {
+    const doc = load(join(ROOT, 'examples/hybrid-seed.mailflow.json'));
+    const sim = simulateScenario(doc, 'point1-handoff', { lang: 'en' });
+    const drawn = renderDiagramSvg(doc, { simulation: sim, lang: 'en' });
+    const overlay = buildOverlay(doc, drawn.layout, sim, diagramLabels('en'));
+    const fabrikam = drawn.layout.tenants.find((t) => t.id === 'fabrikam');
+    expect(fabrikam).toBeDefined();
+    if (!fabrikam) return;
+    const check = overlay.marks.find((m) => m.kind === 'delivered');
+    expect(check).toMatchObject({ x: fabrikam.mailboxes.x, y: fabrikam.mailboxes.y });
+    // The path segments drawn inside Fabrikam stay within its header band (above the first row).
+    const inside = overlay.segments
+      .filter((s) => s.kind === 'path')
+      .flatMap((s) => s.points)
+      .filter((p) => p.x >= fabrikam.x && p.x <= fabrikam.x + fabrikam.width && p.y >= fabrikam.y && p.y <= fabrikam.y + fabrikam.height);
+    expect(inside.length).toBeGreaterThan(0);
+    for (const p of inside) expect(p.y).toBeLessThanOrEqual(fabrikam.y + fabrikam.headerHeight);
+  });
+});
