@@ -130,7 +130,14 @@ export function buildOverlay(doc: TopologyDocument, layout: DiagramLayout, sim: 
 
   const finish = () => {
     const signs = overlay.marks.map((m) => around(m));
-    const placed = placeLabels(requests, [...overlayObstacles(layout), ...signs], null, 8);
+    // The NDR's dashed return line runs through open space where labels also go: keep them off it.
+    const ndrLines = overlay.segments
+      .filter((seg) => seg.kind === 'ndr')
+      .flatMap((seg) => seg.points.slice(1).map((b, i) => {
+        const a = seg.points[i];
+        return { x: Math.min(a.x, b.x) - 1, y: Math.min(a.y, b.y) - 1, w: Math.abs(a.x - b.x) + 2, h: Math.abs(a.y - b.y) + 2 };
+      }));
+    const placed = placeLabels(requests, [...overlayObstacles(layout), ...signs, ...ndrLines], null, 8);
     for (const r of requests) {
       const p = placed.get(r.key);
       if (p) overlay.marks.push({ kind: r.kind, x: p.x, y: p.y, label: r.label, w: p.w, h: p.h });
@@ -290,7 +297,9 @@ export function buildOverlay(doc: TopologyDocument, layout: DiagramLayout, sim: 
         }
         if (r.disposition === 'ndr' && (!r.ndr || r.ndr.sent)) {
           // Back to the sender: up above the tenant, left across the cloud, down to the server.
-          const startX = rc.x + Math.min(40, rc.width / 4);
+          // Up from the rule's right-hand side: the tenant's header text (name, accepted domains)
+          // starts at its left, so a line from the rule's left would strike through it.
+          const startX = right(rc) - Math.min(40, rc.width / 4);
           const laneY = last.y - 14;
           const endY = server.y + Math.min(14, server.height / 3);
           add('ndr', [{ x: startX, y: rc.y }, { x: startX, y: laneY }, { x: layout.serverLane, y: laneY }, { x: layout.serverLane, y: endY }, { x: right(server), y: endY }]);

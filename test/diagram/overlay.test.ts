@@ -99,3 +99,29 @@ describe('a hand-off to a tenant with no rule to pass', () => {
     for (const p of inside) expect(p.y).toBeLessThanOrEqual(fabrikam.y + fabrikam.headerHeight);
   });
 });
+
+describe('the NDR return line', () => {
+  it('no label of any scenario of any example sits on it', () => {
+    let ndrs = 0;
+    for (const file of files) {
+      const doc = load(file);
+      for (const scenario of doc.scenarios) {
+        const sim = simulateScenario(doc, scenario.id, { lang: 'en' });
+        const drawn = renderDiagramSvg(doc, { simulation: sim, lang: 'en' });
+        const overlay = buildOverlay(doc, drawn.layout, sim, diagramLabels('en'));
+        const labels = overlay.marks.filter((m) => m.w > 0);
+        for (const seg of overlay.segments.filter((s) => s.kind === 'ndr')) {
+          ndrs++;
+          for (let i = 1; i < seg.points.length; i++) {
+            const [a, b] = [seg.points[i - 1], seg.points[i]];
+            for (const l of labels) {
+              const crosses = Math.max(a.x, b.x) > l.x && Math.min(a.x, b.x) < l.x + l.w && Math.max(a.y, b.y) > l.y && Math.min(a.y, b.y) < l.y + l.h;
+              expect(crosses, `${scenario.id}: "${l.label}" on the NDR line`).toBe(false);
+            }
+          }
+        }
+      }
+    }
+    expect(ndrs).toBeGreaterThan(0);
+  });
+});
