@@ -40,7 +40,7 @@ import { GRID } from './geometry';
 import { Minimap } from './Minimap';
 import { nodeTypes, useLowDetail } from './nodes';
 import { edgeTypes } from './edges';
-import { CONTROLS_W, fitBox, fitUncut, LOW_DETAIL_READABLE_ZOOM, READABLE_ZOOM } from './viewport';
+import { CONTROLS_W, fitBox, fitUncut, LOW_DETAIL_READABLE_ZOOM, READABLE_ZOOM, uncutViewport } from './viewport';
 import { union } from '../../shared/layout/canvas';
 import './canvas.css';
 import './i18n';
@@ -134,6 +134,18 @@ export function Canvas() {
    * Fit to window, readable by construction: never below the zoom at which names render at
    * ≥ 11 CSS px (or, if the user chose the overview of large designs, the low-detail names').
    */
+  /** Every card's box in flow coordinates (zones and tenants are not cards). */
+  const cardBoxes = useCallback(
+    () =>
+      flow.getNodes().flatMap((n) => {
+        if (n.type === 'zone' || n.type === 'tenant') return [];
+        const internal = flow.getInternalNode(n.id);
+        const w = internal?.measured.width ?? n.width ?? 0;
+        const h = internal?.measured.height ?? n.height ?? 0;
+        return internal && w > 0 && h > 0 ? [{ x: internal.internals.positionAbsolute.x, y: internal.internals.positionAbsolute.y, w, h }] : [];
+      }),
+    [flow],
+  );
   const fitAll = useCallback(
     (duration: number) => {
       const rect = wrapper.current?.getBoundingClientRect();
@@ -141,17 +153,33 @@ export function Canvas() {
       const minZoom = useUiStore.getState().bigDesign === 'lowDetail' ? LOW_DETAIL_READABLE_ZOOM : READABLE_ZOOM;
       userMoved.current = false;
       // Too big to fit readably: the top-left shown, and no card cut at the far edge (viewport.ts).
-      const cards = flow.getNodes().flatMap((n) => {
-        if (n.type === 'zone' || n.type === 'tenant') return [];
-        const internal = flow.getInternalNode(n.id);
-        const w = internal?.measured.width ?? n.width ?? 0;
-        const h = internal?.measured.height ?? n.height ?? 0;
-        return internal && w > 0 && h > 0 ? [{ x: internal.internals.positionAbsolute.x, y: internal.internals.positionAbsolute.y, w, h }] : [];
-      });
-      const vp = fitUncut(boundsRef.current, rect.width, rect.height, FIT_PAD, minZoom, CONTROLS_W, cards);
+      const vp = fitUncut(boundsRef.current, rect.width, rect.height, FIT_PAD, minZoom, CONTROLS_W, cardBoxes());
       void flow.setViewport(vp, { duration });
     },
-    [flow],
+    [flow, cardBoxes],
+  );
+  /**
+   * Zoom to some entities (playback's first frame, Find, zoom to selection): framed at a readable
+   * size, and — like Fit and the playback camera — never with a card cut at the canvas's edge
+   * (React Flow's own fitView left the Internet half on screen when presenting).
+   */
+  const fitIds = useCallback(
+    (ids: string[], duration: number) => {
+      const rect = wrapper.current?.getBoundingClientRect();
+      if (!rect || rect.width < 10 || rect.height < 10) return;
+      const boxes = ids.flatMap((id) => {
+        const internal = flow.getInternalNode(id);
+        const w = internal?.measured.width ?? internal?.width ?? 0;
+        const h = internal?.measured.height ?? internal?.height ?? 0;
+        return internal && w > 0 && h > 0 ? [{ x: internal.internals.positionAbsolute.x, y: internal.internals.positionAbsolute.y, w, h }] : [];
+      });
+      const bounds = union(boxes);
+      if (!bounds) return;
+      const framed = fitBox(bounds, rect.width, rect.height, FIT_PAD * 2, READABLE_ZOOM, 1.2, CONTROLS_W);
+      const vp = uncutViewport(framed, bounds, cardBoxes(), { x: 0, y: 0, w: rect.width, h: rect.height }, READABLE_ZOOM);
+      void flow.setViewport(vp, { duration });
+    },
+    [flow, cardBoxes],
   );
   const selectionSet = useMemo(() => new Set(selection), [selection]);
   const [nodes, setNodes] = useState<FlowNode[]>(() => withSelection(base.nodes, selectionSet));
@@ -337,7 +365,7 @@ export function Canvas() {
 
   useEffect(() => {
     setCanvasApi({
-      fitView: (ids) => (ids?.length ? void flow.fitView({ nodes: ids.map((id) => ({ id })), padding: 0.4, duration: 300, maxZoom: 1.2, minZoom: READABLE_ZOOM }) : fitAll(300)),
+      fitView: (ids) => (ids?.length ? fitIds(ids, 300) : fitAll(300)),
       zoomIn: () => void flow.zoomIn({ duration: 150 }),
       zoomOut: () => void flow.zoomOut({ duration: 150 }),
       viewportCenter: () => {
@@ -354,7 +382,7 @@ export function Canvas() {
     // The first fit (React Flow's `fitView` prop would fit every node, even of a large design).
     useUiStore.getState().revealIds([]);
     return () => setCanvasApi(null);
-  }, [flow, fitAll]);
+  }, [flow, fitAll, fitIds]);
 
   // Refit when the window (or a side panel) changes the canvas's size, unless the user has moved
   // the view; during playback the camera re-frames the current step instead.

@@ -74,3 +74,28 @@ test('present mode in Japanese and the dark theme', async ({ page }) => {
   await page.keyboard.press('Escape');
   await expect(caption).toBeHidden();
 });
+
+test.describe('presenting at 1600×960', () => {
+  test.use({ viewport: { width: 1600, height: 960 } });
+  test('stepping quickly, no node is left cut at the canvas edge (the first frame no longer uses React Flow’s own fit)', async ({ page }) => {
+    await openApp(page, '?example=point-1-first-receipt&lang=ja&theme=dark');
+    await page.getByRole('button', { name: 'プレゼンテーション', exact: true }).click();
+    await page.getByRole('button', { name: '開始' }).click();
+    for (let i = 0; i < 4; i++) await page.keyboard.press('ArrowRight');
+    const cutNodes = () =>
+      page.evaluate(() => {
+        const pane = document.querySelector('.react-flow')?.getBoundingClientRect();
+        if (!pane) return ['no canvas'];
+        return [...document.querySelectorAll('.react-flow__node:not(.react-flow__node-zone):not(.react-flow__node-tenant)')]
+          .filter((n) => {
+            const b = n.getBoundingClientRect();
+            const inside = b.right > pane.left && b.left < pane.right && b.bottom > pane.top && b.top < pane.bottom;
+            return inside && (b.left < pane.left - 1 || b.right > pane.right + 1 || b.top < pane.top - 1);
+          })
+          .map((n) => n.getAttribute('data-id') ?? '?');
+      });
+    // The first frame's fit comes 120 ms after the start and animates for 300 ms: wait it out.
+    await page.waitForTimeout(800);
+    await expect.poll(cutNodes).toEqual([]);
+  });
+});
