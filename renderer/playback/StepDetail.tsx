@@ -4,7 +4,10 @@
  */
 import { useMemo, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import i18next from 'i18next';
 import { namesOf } from '../../shared/engine';
+import { conditionLabel } from '../../shared/i18n/settingLabels';
+import { isLang } from '../../shared/i18n/languages';
 import type { DomainCheck, SimEvent } from '../../shared/engine/types';
 import { useDocumentStore } from '../store/documentStore';
 import { CheckIcon, CrossIcon } from '../ui/uiIcons';
@@ -141,7 +144,8 @@ export function Decision({ event, t, name }: { event: SimEvent; t: T; name: (id:
     case 'rule':
       rows.push(
         <Row key="cond" label={t('playback.detail.conditions')}>
-          {event.data.matchedConditions.length ? event.data.matchedConditions.join('; ') : '—'}
+          {/* In the inspector's words, never the internal "sentToScope:NotInOrganization". */}
+          {event.data.matchedConditions.length ? event.data.matchedConditions.map((c) => conditionLabel(c, isLang(i18next.language) ? i18next.language : 'en')).join(t('playback.detail.listSeparator')) : '—'}
         </Row>,
       );
       break;

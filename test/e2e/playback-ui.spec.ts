@@ -58,6 +58,12 @@ test.describe('outcome first', () => {
     await runScenario(page, '?example=point-1-first-receipt&lang=ja', /EX01 から Fabrikam への送信/);
     await expect(page.getByTestId('playback-result')).toContainText('bob@fabrikam.com は Contoso のルールにより NDR 5.7.1 で返送されました');
     await expect(page.getByTestId('recipient-strip')).toContainText('未到達: Fabrikam');
+    // The rule's step says which conditions matched in the inspector's words, not "sentToScope:…".
+    await page.locator('.pb-events-table tr[data-kind="rule"]').first().click();
+    const detail = page.locator('.pb-detail');
+    await expect(detail).toContainText('受信者の場所が組織外');
+    await expect(detail).not.toContainText('sentToScope');
+    await expect(detail).not.toContainText('fromScope');
   });
 });
 
