@@ -165,3 +165,23 @@ test('New from example in Japanese opens the Japanese edition, and switching to 
   expect(await getDocument(page)).toEqual(JSON.parse(JSON.stringify(ja)));
   await expect(card(page, 'contoso-ex01')).toHaveText('EX01 (Exchange 2019、ハイブリッド)');
 });
+
+test.describe('names beside a diagnostic badge', () => {
+  test.use({ viewport: { width: 1600, height: 960 } });
+  test('the hybrid example in Japanese: no card name on screen is cut, badges included', async ({ page }) => {
+    await page.addInitScript(() => {
+      window.__MAILFLOW_TEST__ = true;
+    });
+    await page.goto('/?example=hybrid-seed&lang=ja&recover=no');
+    await expect(page.locator('[data-testid="diagnostic-badge"]').first()).toBeVisible();
+    const cut = () =>
+      page.evaluate(() =>
+        [...document.querySelectorAll('.react-flow__node .mf-card-title')]
+          .filter((el) => el.closest('.react-flow__node')?.querySelector('[data-testid="diagnostic-badge"]'))
+          .filter((el) => el.scrollHeight > el.clientHeight + 1)
+          .map((el) => el.textContent),
+      );
+    await expect.poll(async () => (await page.locator('.react-flow__node [data-testid="diagnostic-badge"]').count()) > 2).toBe(true);
+    expect(await cut()).toEqual([]);
+  });
+});
