@@ -245,6 +245,11 @@ export function parsePathData(d: string): Segment[] {
     const oy = rel ? y : 0;
     const upper = cmd.toUpperCase();
     if (upper !== 'Z' && (i >= tokens.length || isCmd(tokens[i]))) break;
+    /** A curve's first control point: read (C, Q) or the reflection of the previous one of its kind (S, T). */
+    const control = (kind: 'C' | 'Q', read: boolean): [number, number] => {
+      if (read) return [ox + next(), oy + next()];
+      return lastC?.kind === kind ? [2 * x - lastC.x, 2 * y - lastC.y] : [x, y];
+    };
     switch (upper) {
       case 'M': {
         x = ox + next();
@@ -276,15 +281,7 @@ export function parsePathData(d: string): Segment[] {
       case 'C':
       case 'S': {
         // S reflects the previous cubic's second control point (or starts at the current point).
-        let x1: number;
-        let y1: number;
-        if (upper === 'C') {
-          x1 = ox + next();
-          y1 = oy + next();
-        } else {
-          x1 = lastC?.kind === 'C' ? 2 * x - lastC.x : x;
-          y1 = lastC?.kind === 'C' ? 2 * y - lastC.y : y;
-        }
+        const [x1, y1] = control('C', upper === 'C');
         const x2 = ox + next();
         const y2 = oy + next();
         const ex = ox + next();
@@ -297,15 +294,7 @@ export function parsePathData(d: string): Segment[] {
       }
       case 'Q':
       case 'T': {
-        let qx: number;
-        let qy: number;
-        if (upper === 'Q') {
-          qx = ox + next();
-          qy = oy + next();
-        } else {
-          qx = lastC?.kind === 'Q' ? 2 * x - lastC.x : x;
-          qy = lastC?.kind === 'Q' ? 2 * y - lastC.y : y;
-        }
+        const [qx, qy] = control('Q', upper === 'Q');
         const ex = ox + next();
         const ey = oy + next();
         // A quadratic is the cubic with controls at 2/3 towards its control point.
