@@ -76,7 +76,9 @@ test.describe('simulation playback', () => {
     await expect(ruleRow).toHaveAttribute('aria-current', 'step');
     expect(await getSelection(page)).toEqual(['contoso-block-outside']);
     const detail = page.getByRole('region', { name: 'Step details' });
-    await expect(detail).toContainText('sentToScope');
+    // The matched condition in the inspector's words, not the engine's "sentToScope:NotInOrganization".
+    await expect(detail).toContainText('the recipient is outside the organization');
+    await expect(detail).not.toContainText('sentToScope');
     await expect(page.getByTestId('smtp-transcript')).toContainText('RCPT TO:<bob@fabrikam.com>');
     await expect(detail).toContainText('mailflow-model.md');
     // Keyboard: Home resets, the arrow keys step (focus outside text fields).
