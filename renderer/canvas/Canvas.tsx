@@ -134,18 +134,18 @@ export function Canvas() {
    * Fit to window, readable by construction: never below the zoom at which names render at
    * ≥ 11 CSS px (or, if the user chose the overview of large designs, the low-detail names').
    */
-  /** Every card's box in flow coordinates (zones and tenants are not cards). */
-  const cardBoxes = useCallback(
-    () =>
-      flow.getNodes().flatMap((n) => {
-        if (n.type === 'zone' || n.type === 'tenant') return [];
-        const internal = flow.getInternalNode(n.id);
-        const w = internal?.measured.width ?? n.width ?? 0;
-        const h = internal?.measured.height ?? n.height ?? 0;
-        return internal && w > 0 && h > 0 ? [{ x: internal.internals.positionAbsolute.x, y: internal.internals.positionAbsolute.y, w, h }] : [];
-      }),
+  /** A measured node's box in flow coordinates, as a list of one (none before React Flow has measured it). */
+  const nodeBox = useCallback(
+    (id: string) => {
+      const internal = flow.getInternalNode(id);
+      const w = internal?.measured.width ?? internal?.width ?? 0;
+      const h = internal?.measured.height ?? internal?.height ?? 0;
+      return internal && w > 0 && h > 0 ? [{ x: internal.internals.positionAbsolute.x, y: internal.internals.positionAbsolute.y, w, h }] : [];
+    },
     [flow],
   );
+  /** Every card's box (zones and tenants are not cards). */
+  const cardBoxes = useCallback(() => flow.getNodes().flatMap((n) => (n.type === 'zone' || n.type === 'tenant' ? [] : nodeBox(n.id))), [flow, nodeBox]);
   const fitAll = useCallback(
     (duration: number) => {
       const rect = wrapper.current?.getBoundingClientRect();
@@ -167,19 +167,13 @@ export function Canvas() {
     (ids: string[], duration: number) => {
       const rect = wrapper.current?.getBoundingClientRect();
       if (!rect || rect.width < 10 || rect.height < 10) return;
-      const boxes = ids.flatMap((id) => {
-        const internal = flow.getInternalNode(id);
-        const w = internal?.measured.width ?? internal?.width ?? 0;
-        const h = internal?.measured.height ?? internal?.height ?? 0;
-        return internal && w > 0 && h > 0 ? [{ x: internal.internals.positionAbsolute.x, y: internal.internals.positionAbsolute.y, w, h }] : [];
-      });
-      const bounds = union(boxes);
+      const bounds = union(ids.flatMap(nodeBox));
       if (!bounds) return;
       const framed = fitBox(bounds, rect.width, rect.height, FIT_PAD * 2, READABLE_ZOOM, 1.2, CONTROLS_W);
       const vp = uncutViewport(framed, bounds, cardBoxes(), { x: 0, y: 0, w: rect.width, h: rect.height }, READABLE_ZOOM);
       void flow.setViewport(vp, { duration });
     },
-    [flow, cardBoxes],
+    [flow, cardBoxes, nodeBox],
   );
   const selectionSet = useMemo(() => new Set(selection), [selection]);
   const [nodes, setNodes] = useState<FlowNode[]>(() => withSelection(base.nodes, selectionSet));

@@ -48,7 +48,7 @@ export async function openText(
   file: { name: string; path: string | null; stamp?: TopologyDocumentStamp; handle?: unknown },
   edition: (doc: TopologyDocument) => TopologyDocument = (doc) => doc,
   /** The gallery's own files are not the user's: saying they were migrated is noise over the canvas. */
-  announceMigration = true,
+  { announceMigration = true }: { announceMigration?: boolean } = {},
 ): Promise<boolean> {
   // Timing marks for the canvas benchmark (bench/canvas-bench.mjs): read → parsed → painted.
   performance.mark('mailflow:document-read');
@@ -284,7 +284,7 @@ export async function openExampleFromUrl(): Promise<boolean> {
   try {
     if (!file) throw new Error(name);
     const lang = useUiStore.getState().language;
-    return await openText(await loadExampleText(file), { name: file, path: null }, (doc) => localizeExample(doc, lang, file), false);
+    return await openText(await loadExampleText(file), { name: file, path: null }, (doc) => localizeExample(doc, lang, file), { announceMigration: false });
   } catch {
     toastError(t('file.exampleMissing', { name }));
     return false;

@@ -4,12 +4,11 @@
  */
 import { useMemo, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import i18next from 'i18next';
 import { namesOf } from '../../shared/engine';
 import { conditionLabel } from '../../shared/i18n/settingLabels';
-import { isLang } from '../../shared/i18n/languages';
 import type { DomainCheck, SimEvent } from '../../shared/engine/types';
 import { useDocumentStore } from '../store/documentStore';
+import { useUiStore } from '../store/uiStore';
 import { CheckIcon, CrossIcon } from '../ui/uiIcons';
 import { skipReason } from './captions';
 import { translator, type Translate } from './i18n';
@@ -73,6 +72,7 @@ function Setting({ setting, t }: { setting: { name: string; value: string | bool
 
 /** The "why" of one event, from its typed data. */
 export function Decision({ event, t, name }: { event: SimEvent; t: T; name: (id: string) => string }) {
+  const lang = useUiStore((s) => s.language);
   const rows: ReactNode[] = [];
   if (event.smtp) {
     rows.push(
@@ -145,7 +145,7 @@ export function Decision({ event, t, name }: { event: SimEvent; t: T; name: (id:
       rows.push(
         <Row key="cond" label={t('playback.detail.conditions')}>
           {/* In the inspector's words, never the internal "sentToScope:NotInOrganization". */}
-          {event.data.matchedConditions.length ? event.data.matchedConditions.map((c) => conditionLabel(c, isLang(i18next.language) ? i18next.language : 'en')).join(t('playback.detail.listSeparator')) : '—'}
+          {event.data.matchedConditions.length ? event.data.matchedConditions.map((c) => conditionLabel(c, lang)).join(t('playback.detail.listSeparator')) : '—'}
         </Row>,
       );
       break;

@@ -9,6 +9,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { expect, test, type Page } from '@playwright/test';
 import { embeddedGlyphs, pdfImageRows, pdfInfo, pdfText } from '../diagram/poppler';
 import { getDocument, openApp } from './helpers';
+import { documentDisplayTitle } from '../../shared/i18n/gallery';
 
 const NOTE = 'Cut over the MX record on Friday';
 
@@ -18,14 +19,8 @@ async function openHybridWithNote(page: Page): Promise<string> {
   const doc = { ...example, version: 2, view: { positions: {}, ...example.view, notes: [{ id: 'note-1', text: NOTE, x: 60, y: 60, width: 420 }] } };
   await page.locator('#mailflow-open-input').setInputFiles({ name: 'hybrid.mailflow.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(doc)) });
   await expect.poll(async () => (await getDocument(page)).title).toBe(example.title);
-  // Exported from the Japanese UI, a gallery example is titled in Japanese (page and PDF Title):
-  // the gallery's documentTitle (read here as JSON: Playwright's loader cannot import JSON modules).
-  const gallery = JSON.parse(await readFile('examples/index.json', 'utf8')) as {
-    examples: Array<{ file: string; documentTitle?: { en: string; ja: string } }>;
-  };
-  const ja = gallery.examples.find((e) => e.file === 'hybrid-seed.mailflow.json')?.documentTitle?.ja;
-  expect(ja).toBeTruthy();
-  return ja ?? example.title;
+  // Exported from the Japanese UI, a gallery example is titled in Japanese (page and PDF Title).
+  return documentDisplayTitle(example, 'ja');
 }
 
 /** File ▸ Export… (Ctrl+E) as PDF; returns when the dialog has closed. */
